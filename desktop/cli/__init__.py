@@ -1,0 +1,1 @@
+"""``desktop-cli``: the engine's thin text face for IT staff, scripts, tests and benchmarks."""

@@ -1,0 +1,1 @@
+"""Sources of license data behind one interface: the sandbox, the HTTP client, the paste reader."""

@@ -1,0 +1,1 @@
+"""Qt widgets, the wizard, dialogs and view models. No HTTP, no SQL."""
