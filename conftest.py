@@ -14,9 +14,9 @@ os.environ["LANG"] = "en_US.UTF-8"
 os.environ["LANGUAGE"] = "en_US"
 os.environ.pop("DESKTOP_PORTAL_PASSWORD", None)
 
-import keyring  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
-from keyring.errors import PasswordDeleteError  # noqa: E402
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):
@@ -60,7 +60,9 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
 
 def _uses_qt(item: pytest.Item) -> bool:
     names = set(getattr(item, "fixturenames", ()))
-    return bool(names & {"qtbot", "qapp", "qt_loop"}) or item.get_closest_marker("qt_loop") is not None
+    return (
+        bool(names & {"qtbot", "qapp", "qt_loop"}) or item.get_closest_marker("qt_loop") is not None
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

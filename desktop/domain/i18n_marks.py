@@ -4,6 +4,6 @@ The Qt side translates them with ``QCoreApplication.translate(context, text)``.
 """
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     del context
     return text

@@ -21,8 +21,7 @@ def normalize_sen(text: str) -> str:
     match = _SEN_RE.match(cleaned)
     if match is None:
         raise InvalidSen(
-            f"{cleaned[:40]!r} is not a SEN; expected SEN- followed by digits, "
-            "e.g. SEN-12683313",
+            f"{cleaned[:40]!r} is not a SEN; expected SEN- followed by digits, e.g. SEN-12683313",
             value=cleaned[:40],
         )
     return f"SEN-{match.group(1)}"

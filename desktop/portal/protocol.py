@@ -32,9 +32,7 @@ class PortalSession(Protocol):
 
     async def get_license(self, sen: str) -> License: ...
 
-    async def add_technical_contact(
-        self, sen: str, email: str, name: str | None = None
-    ) -> License:
+    async def add_technical_contact(self, sen: str, email: str, name: str | None = None) -> License:
         """Add a secondary technical contact; already one is not an error (idempotent)."""
         ...
 

@@ -26,6 +26,7 @@ def _tool(name: str) -> str:
         raise SystemExit(f"pyside6-{name} not found: install the dev dependencies first")
     return found
 
+
 # area -> its folders. A file belongs to the first area that names one of its parents.
 AREAS: dict[str, tuple[str, ...]] = {
     "wizard": ("desktop/ui/wizard", "desktop/engine"),
