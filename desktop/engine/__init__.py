@@ -1,0 +1,1 @@
+"""The consolidation engine: planner, executor, journal, report. No Qt."""

@@ -1,0 +1,59 @@
+"""What a run reports as it goes, for a UI's progress list or the CLI's lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.domain.models import License
+from desktop.engine.plan import StepKind
+
+
+class StepStatus(StrEnum):
+    STARTED = "started"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # already applied (found on re-read) or not needed
+
+
+class Outcome(StrEnum):
+    """How one license ended."""
+
+    DONE = "done"  # the target is now primary, verified from the portal's answer
+    ALREADY_DONE = "already-done"
+    PARTIAL = "partial"  # e.g. contact added, promotion needs the target to sign in
+    NEEDS_TARGET_SIGN_IN = "needs-target-sign-in"
+    NOT_POSSIBLE = "not-possible"
+    CANNOT_ACT = "cannot-act"
+    EXCLUDED = "excluded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"  # not started, or stopped between steps, because of Cancel
+
+
+@dataclass(frozen=True, slots=True)
+class StepEvent:
+    """A step started, succeeded, failed or was skipped.
+
+    ``error_key`` is the portal's errorKey (or an engine key) on failure; ``message`` is plain
+    English detail for logs. Neither ever holds a secret.
+    """
+
+    sen: str
+    step: StepKind
+    status: StepStatus
+    error_key: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LicenseFinished:
+    """One license reached its end state; ``license`` is the portal's last answer, if any."""
+
+    sen: str
+    outcome: Outcome
+    license: License | None = None
+    error_key: str = ""
+    message: str = ""
+
+
+ProgressEvent = StepEvent | LicenseFinished
