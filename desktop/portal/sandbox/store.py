@@ -1,0 +1,228 @@
+"""The sandbox's state and the rules of PORTAL_API.md: sign-in, visibility, contact changes.
+
+Thread-safe (one lock), so a test thread can read end states while uvicorn serves.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from desktop.domain.emails import InvalidEmail, normalize_email, same_company_domain
+from desktop.domain.models import Contact, License
+from desktop.domain.sen import InvalidSen, normalize_sen
+from desktop.portal.sandbox.dataset import SandboxAccount, SandboxData
+
+
+class SandboxFailure(Exception):
+    """An error answer of the contract: ``status``, ``error_key`` and an English message."""
+
+    def __init__(self, status: int, error_key: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.error_key = error_key
+        self.message = message
+
+
+def bad_request(message: str) -> SandboxFailure:
+    return SandboxFailure(400, "bad-request", message)
+
+
+def _not_found() -> SandboxFailure:
+    # The same answer whether the license does not exist or the caller cannot see it.
+    return SandboxFailure(404, "not-found", "No such license.")
+
+
+def _contact_not_found() -> SandboxFailure:
+    return SandboxFailure(404, "contact-not-found", "That email is not a technical contact.")
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    to: str
+    sen: str
+    new_primary: str
+    at: str  # ISO time, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class _Session:
+    email: str
+    expires: float  # time.monotonic()
+
+
+def sen_order(sen: str) -> tuple[int, str]:
+    digits = sen[4:]
+    return (int(digits) if digits.isdigit() else 0, sen)
+
+
+class SandboxStore:
+    """Accounts, licenses, sessions, notifications and request counts of one sandbox."""
+
+    def __init__(self, data: SandboxData, *, token_ttl_s: float = 8 * 3600) -> None:
+        self._lock = threading.Lock()
+        self._accounts = {a.email.lower(): a for a in data.accounts}
+        self._licenses = {lic.sen: lic for lic in data.licenses}
+        self._order = sorted(self._licenses, key=sen_order)
+        self._sessions: dict[str, _Session] = {}
+        self._notifications: list[Notification] = []
+        self._by_route: Counter[str] = Counter()
+        self.token_ttl_s = token_ttl_s
+
+    # -- sessions ------------------------------------------------------------------------
+
+    def sign_in(self, email: str, password: str) -> tuple[str, SandboxAccount]:
+        account = self._accounts.get(email.strip().lower())
+        # Compare even for an unknown account, so timing does not tell which accounts exist.
+        expected = account.password if account else secrets.token_hex(8)
+        if not hmac.compare_digest(expected.encode(), password.encode()) or account is None:
+            raise SandboxFailure(401, "bad-credentials", "Wrong email or password.")
+        token = secrets.token_urlsafe(32)
+        with self._lock:
+            self._sessions[token] = _Session(account.email, time.monotonic() + self.token_ttl_s)
+        return token, account
+
+    def account_for_token(self, token: str | None) -> SandboxAccount:
+        with self._lock:
+            session = self._sessions.get(token or "")
+            if session is not None and session.expires <= time.monotonic():
+                del self._sessions[token or ""]
+                session = None
+        if session is None:
+            raise SandboxFailure(401, "unauthenticated", "Sign in first.")
+        return self._accounts[session.email]
+
+    def expire_sessions(self) -> None:
+        """Expire every token at once (tests use it to provoke ``unauthenticated``)."""
+        with self._lock:
+            self._sessions.clear()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def list_for(self, caller: str, start: int, limit: int) -> tuple[list[License], int]:
+        """One page of the caller's licenses (technical or billing contact), and the total."""
+        with self._lock:
+            visible = [
+                self._licenses[sen] for sen in self._order if self._licenses[sen].is_contact(caller)
+            ]
+        return visible[start : start + limit], len(visible)
+
+    def get_for(self, caller: str, sen: str) -> License:
+        with self._lock:
+            return self._visible(caller, sen)
+
+    def _visible(self, caller: str, sen: str) -> License:
+        try:
+            key = normalize_sen(sen)
+        except InvalidSen:
+            raise _not_found() from None
+        lic = self._licenses.get(key)
+        if lic is None or not lic.is_contact(caller):
+            raise _not_found()
+        return lic
+
+    # -- writes --------------------------------------------------------------------------
+
+    def add_technical_contact(
+        self, caller: str, sen: str, email: str, name: str | None
+    ) -> tuple[License, bool]:
+        """Add a secondary technical contact; returns the license and whether it was added."""
+        with self._lock:
+            lic = self._visible(caller, sen)
+            try:
+                address = normalize_email(email)
+            except InvalidEmail:
+                raise SandboxFailure(
+                    422, "invalid-email", "The email is not a valid address."
+                ) from None
+            if lic.is_evaluation:
+                raise SandboxFailure(
+                    422,
+                    "evaluation-license",
+                    "Technical contacts cannot be added to an evaluation license.",
+                )
+            if lic.is_technical_contact(address):
+                return lic, False
+            new = Contact(email=address, name=name or None, primary=False)
+            lic = replace(lic, technical_contacts=(*lic.technical_contacts, new))
+            self._licenses[lic.sen] = lic
+            return lic, True
+
+    def make_primary(self, caller: str, sen: str, email: str) -> License:
+        with self._lock:
+            lic = self._visible(caller, sen)
+            address = email.strip().lower()
+            if not lic.is_technical_contact(address):
+                raise _contact_not_found()
+            old = lic.primary_technical_contact
+            if old is not None and old.email == address:
+                return lic
+            if (
+                old is not None
+                and caller.lower() != address
+                and not same_company_domain(address, old.email)
+            ):
+                raise SandboxFailure(
+                    403,
+                    "domain-mismatch",
+                    "The new primary contact has another email domain: "
+                    "they must sign in and promote themselves.",
+                )
+            contacts = tuple(replace(c, primary=c.email == address) for c in lic.technical_contacts)
+            lic = replace(lic, technical_contacts=contacts)
+            self._licenses[lic.sen] = lic
+            if old is not None:
+                self._notifications.append(
+                    Notification(
+                        to=old.email,
+                        sen=lic.sen,
+                        new_primary=address,
+                        at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+                    )
+                )
+            return lic
+
+    def remove_technical_contact(self, caller: str, sen: str, email: str) -> None:
+        with self._lock:
+            lic = self._visible(caller, sen)
+            address = email.strip().lower()
+            contact = lic.technical_contact(address)
+            if contact is None:
+                raise _contact_not_found()
+            if contact.primary:
+                raise SandboxFailure(
+                    409, "primary-contact", "The primary technical contact cannot be removed."
+                )
+            contacts = tuple(c for c in lic.technical_contacts if c.email != address)
+            self._licenses[lic.sen] = replace(lic, technical_contacts=contacts)
+
+    # -- the sandbox's own view ----------------------------------------------------------
+
+    def all_licenses(self) -> list[License]:
+        with self._lock:
+            return [self._licenses[sen] for sen in self._order]
+
+    def license(self, sen: str) -> License:
+        with self._lock:
+            return self._licenses[normalize_sen(sen)]
+
+    def notifications(self) -> list[Notification]:
+        with self._lock:
+            return list(self._notifications)
+
+    def count_request(self, route: str) -> None:
+        with self._lock:
+            self._by_route[route] += 1
+
+    def requests_by_route(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._by_route)
+
+    @property
+    def accounts(self) -> list[SandboxAccount]:
+        return list(self._accounts.values())
