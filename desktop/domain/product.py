@@ -21,11 +21,27 @@ _HOSTING_PATTERNS: tuple[tuple[re.Pattern[str], Hosting], ...] = (
 )
 
 
+# Where the product text says it for sure: the bracketed hosting ("… (Server) 10 Users") and
+# the words after the last colon (": Commercial License"). An add-on's own name ("Developer
+# Toolbox", "Cloud Migration Assistant") must not decide.
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
 def license_type_from_product(product: str) -> LicenseType | None:
     """``… 10 Users: Commercial License`` → ``commercial``; None when the text does not say."""
-    return next((kind for rx, kind in _TYPE_PATTERNS if rx.search(product)), None)
+    _, colon, tail = product.rpartition(":")
+    places = (tail, product) if colon else (product,)
+    for text in places:
+        found = next((kind for rx, kind in _TYPE_PATTERNS if rx.search(text)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def hosting_from_product(product: str) -> Hosting | None:
     """``… (Server) …`` → ``server``, ``(Data Center)`` → ``datacenter``; None when unsaid."""
-    return next((hosting for rx, hosting in _HOSTING_PATTERNS if rx.search(product)), None)
+    for text in (*_BRACKETED.findall(product), product):
+        found = next((hosting for rx, hosting in _HOSTING_PATTERNS if rx.search(text)), None)
+        if found is not None:
+            return found
+    return None

@@ -4,7 +4,8 @@ import re
 
 from desktop.domain.errors import DomainError
 
-_SEN_RE = re.compile(r"^(?:SEN-?)?(\d{1,12})$", re.IGNORECASE)
+# ASCII only: "\d" alone would take other scripts' digits (e.g. "١٢٣") as a SEN.
+_SEN_RE = re.compile(r"^(?:SEN-?)?([0-9]{1,12})$", re.IGNORECASE | re.ASCII)
 
 
 class InvalidSen(DomainError):
