@@ -114,6 +114,14 @@ class CertificateError(PortalUnreachable):
     error_key = "certificate"
 
 
+class ConnectionFailed(PortalUnreachable):
+    """Could not connect to the portal; the request was not sent."""
+
+
+class ConnectionDropped(PortalUnreachable):
+    """The connection broke before the answer came; a write may or may not have applied."""
+
+
 class MalformedResponse(PortalError):
     """The answer is not the contract's (not JSON, missing fields, a proxy's HTML page)."""
 
@@ -124,6 +132,12 @@ class InsecureUrl(PortalError):
     """Plain http:// is allowed only for loopback addresses."""
 
     error_key = "insecure-url"
+
+
+class InvalidUrl(PortalError):
+    """The portal address is not an http(s) URL."""
+
+    error_key = "invalid-url"
 
 
 ERRORS_BY_KEY: dict[str, type[PortalError]] = {

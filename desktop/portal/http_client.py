@@ -1,0 +1,467 @@
+"""The Portal API v1 client over httpx: one AsyncClient per portal, retries, typed errors.
+
+Retries (stamina) cover what is safe to repeat:
+
+* reads and sign-in: connection failures, dropped connections, timeouts, 429 and 503;
+* adding a contact and make-primary (idempotent by contract: a repeat answers 200 and the
+  sandbox does not notify again when the contact is already primary): the same, except a
+  timeout *after the request was sent* — the write may have applied and its answer may be
+  slow again, so :class:`PortalTimeout` goes to the caller, which re-reads the license;
+* removing a contact (a repeat would answer ``contact-not-found``): only failures where the
+  request surely did not apply (no connection, 429, 503).
+
+A 429's or 503's ``Retry-After`` replaces the exponential wait. Attempts and total time are
+bounded (:class:`RetryPolicy`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import ipaddress
+import logging
+import ssl
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import stamina
+import truststore
+
+from desktop.domain.models import Account, AccountKind, License
+from desktop.portal.errors import (
+    ERRORS_BY_KEY,
+    CertificateError,
+    ConnectionDropped,
+    ConnectionFailed,
+    InsecureUrl,
+    InvalidUrl,
+    MalformedResponse,
+    PortalError,
+    PortalTimeout,
+    PortalUnreachable,
+    RateLimited,
+    Unavailable,
+)
+from desktop.portal.license_json import LicenseJsonError, license_from_json
+
+log = logging.getLogger(__name__)
+
+API = "/api/v1"
+DEFAULT_TIMEOUT_S = 15.0
+DEFAULT_PAGE_LIMIT = 200
+DEFAULT_CONCURRENCY = 4
+DEMO_BASE_URL = "http://demo.sandbox"
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How hard to try: at most ``attempts`` tries within ``total_s`` seconds per call."""
+
+    attempts: int = 8
+    total_s: float = 60.0
+    wait_initial_s: float = 0.1
+    wait_max_s: float = 5.0
+    wait_jitter_s: float = 0.2
+    max_retry_after_s: float = 30.0
+
+
+class _Safety(Enum):
+    """What a request may be repeated after."""
+
+    READ = "read"  # anything retryable
+    IDEMPOTENT_WRITE = "idempotent-write"  # not after a timeout once sent
+    WRITE = "write"  # only when it surely did not apply
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(base_url: str, *, in_process: bool = False) -> httpx.URL:
+    """The portal's base URL, validated: https, or http for loopback (or in-process).
+
+    Raises:
+        InvalidUrl: not an http(s) URL with a host.
+        InsecureUrl: plain http to a host that is not loopback.
+    """
+    try:
+        url = httpx.URL(base_url.strip())
+    except (httpx.InvalidURL, TypeError):
+        raise InvalidUrl("The portal address is not a valid URL.") from None
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise InvalidUrl("The portal address must start with https:// and name a host.")
+    if url.scheme == "http" and not (in_process or _is_loopback(url.host)):
+        raise InsecureUrl(
+            f"Plain http:// is allowed only for this computer (127.0.0.1), not {url.host}."
+        )
+    return url.copy_with(path=url.path.rstrip("/") or "/", query=None, fragment=None)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    raw = response.headers.get("retry-after")
+    if raw is None:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _error_from(response: httpx.Response) -> PortalError:
+    """A typed error for an error answer; never the raw body in the message."""
+    status = response.status_code
+    key: object = None
+    try:
+        body = response.json()
+        if isinstance(body, Mapping):
+            key = body.get("errorKey")
+    except ValueError:
+        pass
+    cls = ERRORS_BY_KEY.get(key) if isinstance(key, str) else None
+    if cls is None:
+        if status == 429:
+            cls = RateLimited
+        elif status in (502, 503, 504):
+            cls = Unavailable
+        else:
+            return MalformedResponse(
+                f"The portal answered HTTP {status} without an error the app knows.",
+                status=status,
+            )
+    error: PortalError
+    if cls is RateLimited:
+        error = RateLimited(retry_after=_retry_after(response))
+    elif cls is Unavailable:
+        error = Unavailable(retry_after=_retry_after(response))
+    else:
+        return cls(status=status)
+    error.status = status
+    return error
+
+
+def _transport_error(error: httpx.TransportError) -> PortalUnreachable:
+    if isinstance(error, httpx.ConnectTimeout | httpx.PoolTimeout):
+        return ConnectionFailed("Could not connect to the portal in time.")
+    if isinstance(error, httpx.TimeoutException):
+        return PortalTimeout("The portal did not answer in time.")
+    if isinstance(error, httpx.ConnectError):
+        if isinstance(error.__context__, ssl.SSLCertVerificationError) or "CERTIFICATE" in str(
+            error
+        ):
+            return CertificateError("The portal's certificate is not trusted.")
+        return ConnectionFailed("Could not connect to the portal.")
+    return ConnectionDropped("The connection to the portal broke before the answer came.")
+
+
+def _should_retry(safety: _Safety, policy: RetryPolicy) -> Callable[[Exception], bool | float]:
+    def hook(error: Exception) -> bool | float:
+        if isinstance(error, RateLimited | Unavailable):
+            if error.retry_after is not None:
+                return min(error.retry_after, policy.max_retry_after_s)
+            return True
+        if isinstance(error, CertificateError):
+            return False
+        if isinstance(error, ConnectionFailed):
+            return True
+        if isinstance(error, PortalTimeout):
+            return safety is _Safety.READ
+        if isinstance(error, PortalUnreachable):  # dropped mid-answer
+            return safety is not _Safety.WRITE
+        return False
+
+    return hook
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        raise MalformedResponse(
+            "The portal's answer is not JSON (a proxy's page?).", status=response.status_code
+        ) from None
+
+
+class HttpPortal:
+    """A portal speaking PORTAL_API.md at ``base_url``; it owns one ``httpx.AsyncClient``.
+
+    Args:
+        base_url: ``https://…``, or ``http://`` for loopback (or with an in-process
+            ``transport``).
+        transport: e.g. ``httpx.ASGITransport(app)`` to reach the sandbox in-process.
+        timeout: seconds for any one request (connect, each read, and the whole attempt).
+        page_limit: licenses per page (1–200).
+        concurrency: pages fetched at once after the first one.
+        retry: the bounds of retrying.
+        portal_id: what :attr:`Account.portal` says (defaults to the base URL).
+        kind: :class:`AccountKind` of the accounts signed in here.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        page_limit: int = DEFAULT_PAGE_LIMIT,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        retry: RetryPolicy | None = None,
+        portal_id: str | None = None,
+        kind: AccountKind = AccountKind.PORTAL,
+    ) -> None:
+        in_process = isinstance(transport, httpx.ASGITransport)
+        url = check_base_url(base_url, in_process=in_process)
+        if not 1 <= page_limit <= 200:
+            raise ValueError("page_limit must be between 1 and 200")
+        self._base_url = str(url).rstrip("/")
+        self.portal_id = portal_id or self._base_url
+        self.kind = kind
+        self.timeout_s = timeout
+        self.page_limit = page_limit
+        self.concurrency = max(1, concurrency)
+        self.retry = retry or RetryPolicy()
+        verify: ssl.SSLContext | bool = True
+        if url.scheme == "https":
+            verify = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        self._client = httpx.AsyncClient(
+            base_url=self._base_url,
+            transport=transport,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            verify=verify,
+            limits=httpx.Limits(max_connections=self.concurrency + 4),
+            headers={"Accept": "application/json"},
+            follow_redirects=False,
+        )
+
+    def __repr__(self) -> str:
+        return f"HttpPortal({self._base_url!r})"
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    async def __aenter__(self) -> HttpPortal:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def sign_in(self, email: str, password: str) -> HttpPortalSession:
+        """Sign in; :class:`BadCredentials` for a wrong email or password."""
+        response = await self.request(
+            "POST",
+            "/session",
+            json_body={"email": email.strip(), "password": password},
+            safety=_Safety.READ,
+        )
+        body = _json(response)
+        try:
+            token = body["token"]
+            who = body["account"]
+            account_email = who["email"]
+            name = who.get("name")
+            if not isinstance(token, str) or not token or not isinstance(account_email, str):
+                raise TypeError
+        except (KeyError, TypeError, AttributeError):
+            raise MalformedResponse("The sign-in answer has no token or account.") from None
+        account = Account(
+            kind=self.kind,
+            email=account_email.lower(),
+            portal=self.portal_id,
+            name=name if isinstance(name, str) else None,
+        )
+        log.info("signed in to %s as %s", self.portal_id, account.email)
+        return HttpPortalSession(self, token, account)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        json_body: dict[str, Any] | None = None,
+        params: dict[str, int] | None = None,
+        safety: _Safety = _Safety.READ,
+    ) -> httpx.Response:
+        """One call of the API (path below ``/api/v1``), retried as ``safety`` allows."""
+        policy = self.retry
+        async for attempt in stamina.retry_context(
+            on=_should_retry(safety, policy),
+            attempts=policy.attempts,
+            timeout=policy.total_s,
+            wait_initial=policy.wait_initial_s,
+            wait_max=policy.wait_max_s,
+            wait_jitter=policy.wait_jitter_s,
+        ):
+            with attempt:
+                return await self._attempt(method, path, token, json_body, params)
+        raise AssertionError("unreachable: stamina re-raises the last error")
+
+    async def _attempt(
+        self,
+        method: str,
+        path: str,
+        token: str | None,
+        json_body: dict[str, Any] | None,
+        params: dict[str, int] | None,
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else None
+        try:
+            # httpx's own timeouts do not apply in-process (ASGITransport): bound the attempt.
+            async with asyncio.timeout(self.timeout_s + 1.0):
+                response = await self._client.request(
+                    method, API + path, headers=headers, json=json_body, params=params
+                )
+        except TimeoutError:
+            raise PortalTimeout("The portal did not answer in time.") from None
+        except httpx.TransportError as error:
+            log.debug("%s %s failed: %s", method, path, type(error).__name__)
+            raise _transport_error(error) from None
+        log.debug("%s %s → %s", method, path, response.status_code)
+        if response.status_code >= 400:
+            raise _error_from(response)
+        return response
+
+
+class HttpPortalSession:
+    """One account signed in to an :class:`HttpPortal`. The token is never shown."""
+
+    def __init__(self, portal: HttpPortal, token: str, account: Account) -> None:
+        self._portal = portal
+        self._token = token
+        self._account = account
+
+    def __repr__(self) -> str:
+        return f"HttpPortalSession({self._account.email!r} at {self._portal.portal_id!r})"
+
+    @property
+    def account(self) -> Account:
+        return self._account
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: dict[str, Any] | None = None,
+        params: dict[str, int] | None = None,
+        safety: _Safety = _Safety.READ,
+    ) -> httpx.Response:
+        return await self._portal.request(
+            method, path, token=self._token, json_body=json_body, params=params, safety=safety
+        )
+
+    def _license(self, raw: Any) -> License:
+        try:
+            return license_from_json(raw, seen_by=frozenset({self._account.key}))
+        except LicenseJsonError as error:
+            raise MalformedResponse(
+                f"The portal sent a license the app cannot read: {error}"
+            ) from None
+
+    async def me(self) -> Account:
+        body = _json(await self._call("GET", "/me"))
+        if not isinstance(body, Mapping) or not isinstance(body.get("email"), str):
+            raise MalformedResponse("The answer about the signed-in account has no email.")
+        name = body.get("name")
+        return Account(
+            kind=self._portal.kind,
+            email=body["email"].lower(),
+            portal=self._portal.portal_id,
+            name=name if isinstance(name, str) else None,
+        )
+
+    async def _page(self, start: int, limit: int) -> tuple[list[License], int]:
+        body = _json(await self._call("GET", "/licenses", params={"start": start, "limit": limit}))
+        if not isinstance(body, Mapping):
+            raise MalformedResponse("A page of licenses is not a JSON object.")
+        values, total = body.get("values"), body.get("total")
+        if not isinstance(values, list) or not isinstance(total, int) or total < 0:
+            raise MalformedResponse("A page of licenses has no values or total.")
+        return [self._license(raw) for raw in values], total
+
+    async def list_licenses(self) -> list[License]:
+        """Every page: the first says the total, the rest are fetched concurrently."""
+        limit = self._portal.page_limit
+        first, total = await self._page(0, limit)
+        starts = range(limit, total, limit)
+        gate = asyncio.Semaphore(self._portal.concurrency)
+
+        async def fetch(start: int) -> list[License]:
+            async with gate:
+                page, _ = await self._page(start, limit)
+                return page
+
+        pages = await asyncio.gather(*(fetch(start) for start in starts))
+        seen: dict[str, License] = {}
+        for lic in (x for page in (first, *pages) for x in page):
+            seen.setdefault(lic.sen, lic)
+        if len(seen) != total:
+            log.info("%s: portal said %d licenses, read %d", self._account.key, total, len(seen))
+        return list(seen.values())
+
+    async def get_license(self, sen: str) -> License:
+        return self._license(_json(await self._call("GET", f"/licenses/{quote(sen, safe='')}")))
+
+    async def add_technical_contact(self, sen: str, email: str, name: str | None = None) -> License:
+        response = await self._call(
+            "POST",
+            f"/licenses/{quote(sen, safe='')}/technical-contacts",
+            json_body={"email": email, "name": name},
+            safety=_Safety.IDEMPOTENT_WRITE,
+        )
+        return self._license(_json(response))
+
+    async def make_primary(self, sen: str, email: str) -> License:
+        response = await self._call(
+            "POST",
+            f"/licenses/{quote(sen, safe='')}/technical-contacts/{quote(email, safe='@')}"
+            "/make-primary",
+            safety=_Safety.IDEMPOTENT_WRITE,
+        )
+        return self._license(_json(response))
+
+    async def remove_technical_contact(self, sen: str, email: str) -> None:
+        await self._call(
+            "DELETE",
+            f"/licenses/{quote(sen, safe='')}/technical-contacts/{quote(email, safe='@')}",
+            safety=_Safety.WRITE,
+        )
+
+    async def close(self) -> None:
+        """Forget the token (the contract has no sign-out; the portal expires it)."""
+        self._token = ""
+
+
+def demo_portal(**options: Any) -> HttpPortal:
+    """An :class:`HttpPortal` over ``httpx.ASGITransport`` to a fresh demo sandbox app.
+
+    No port, no firewall prompt; ``options`` go to :class:`HttpPortal`.
+    """
+    from desktop.portal.sandbox.app import create_app
+
+    app = create_app()
+    return HttpPortal(
+        DEMO_BASE_URL,
+        transport=httpx.ASGITransport(app=app),
+        portal_id="demo",
+        kind=AccountKind.DEMO,
+        **options,
+    )
