@@ -1,0 +1,321 @@
+"""The license table's model: one row per license, the columns of My Atlassian's licenses page.
+
+Display texts are made lazily (only for rows a view shows); sort keys and search texts are
+made once per load, so sorting and filtering 100,000 rows stay fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from enum import IntEnum
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from desktop.domain.models import License, SupportStatus
+
+log = logging.getLogger(__name__)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+LICENSE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+EXPIRED_COLOUR = QColor("#de350b")  # readable on light and dark backgrounds alike
+_NO_DATE = 10**8  # sorts after every real date ordinal
+
+
+class Column(IntEnum):
+    SEN = 0
+    PRODUCT = 1
+    NAME = 2
+    SUPPORT_EXPIRES = 3
+    SUPPORT = 4
+    PRIMARY_CONTACT = 5
+    ACCOUNTS = 6
+
+
+COLUMN_COUNT = len(Column)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LicenseTableModel", text)
+
+
+def column_titles() -> list[str]:
+    """The column titles, in the current language."""
+    return [
+        _tr("SEN"),
+        _tr("Product"),
+        _tr("Name"),
+        _tr("Support Expires"),
+        _tr("Support"),
+        _tr("Primary technical contact"),
+        _tr("Accounts"),
+    ]
+
+
+def status_text(status: SupportStatus) -> str:
+    """The Support column's words: expired support is marked by text, not only colour."""
+    if status is SupportStatus.ACTIVE:
+        return _tr("Active")
+    if status is SupportStatus.EXPIRED:
+        return _tr("Expired")
+    return _tr("Unknown")
+
+
+def format_date(locale: QLocale, value: date) -> str:
+    """A date in My Atlassian's style, through the UI language's locale: 19 Oct 2020."""
+    # Translators: a QDate format; My Atlassian's Chinese page shows "19 十月 2020".
+    pattern = QCoreApplication.translate("LicenseTableModel", "d MMM yyyy")
+    return locale.toString(QDate(value.year, value.month, value.day), pattern)
+
+
+class LicenseTableModel(QAbstractTableModel):
+    """The merged licenses of every account, read-only, in My Atlassian's columns."""
+
+    def __init__(self, parent: QObject | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self._licenses: list[License] = []
+        self._account_names: dict[str, str] = {}
+        self._today = today or date.today()
+        self._locale = QLocale()
+        self._statuses: list[SupportStatus] = []
+        self._haystacks: list[str] = []
+        self._primary_emails: list[str] = []
+        self._sort_keys: dict[int, list[Any]] = {}
+        self._date_texts: dict[date, str] = {}
+        self._titles = column_titles()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def set_licenses(
+        self, licenses: Sequence[License], account_names: Mapping[str, str] | None = None
+    ) -> None:
+        """Replace every row. ``account_names`` maps an account key to what to show for it."""
+        self.beginResetModel()
+        self._licenses = list(licenses)
+        if account_names is not None:
+            self._account_names = dict(account_names)
+        today = self._today
+        self._statuses = [lic.support_status(today) for lic in self._licenses]
+        self._primary_emails = [_primary_email(lic) for lic in self._licenses]
+        self._haystacks = [_haystack(lic) for lic in self._licenses]
+        self._sort_keys = {}
+        self.endResetModel()
+        log.debug("model holds %d licenses", len(self._licenses))
+
+    def set_today(self, today: date) -> None:
+        """Move "today" (the day support expiry is judged against)."""
+        self.beginResetModel()
+        self._today = today
+        self._statuses = [lic.support_status(today) for lic in self._licenses]
+        self._sort_keys.pop(Column.SUPPORT, None)
+        self.endResetModel()
+
+    def set_locale(self, locale: QLocale) -> None:
+        """Re-word dates and titles after a language switch."""
+        self._locale = locale
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._date_texts.clear()
+        self._titles = column_titles()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        if self._licenses:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._licenses) - 1, COLUMN_COUNT - 1)
+            )
+
+    # --- what the proxy and the window read ------------------------------------------------
+
+    @property
+    def licenses(self) -> list[License]:
+        return self._licenses
+
+    @property
+    def today(self) -> date:
+        return self._today
+
+    def license_at(self, row: int) -> License:
+        return self._licenses[row]
+
+    def statuses(self) -> list[SupportStatus]:
+        return self._statuses
+
+    def primary_emails(self) -> list[str]:
+        """Each row's primary technical contact's email ("" when none)."""
+        return self._primary_emails
+
+    def haystacks(self) -> list[str]:
+        """Each row's lower-cased search text: SEN, product, name and contacts."""
+        return self._haystacks
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """One key per row for sorting by ``column``; made on the first sort by it."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = [self._sort_key(lic, column, row) for row, lic in enumerate(self._licenses)]
+            self._sort_keys[column] = keys
+        return keys
+
+    def account_label(self, key: str) -> str:
+        return self._account_names.get(key, key)
+
+    # --- QAbstractTableModel ---------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._licenses)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._titles[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _tr("Click to sort by %1").replace("%1", self._titles[section])
+        if orientation is Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, row: int, column: int, role: int) -> Any:
+        """``data()`` by row and column: the proxy calls it without making source indexes."""
+        handler = self._ROLE_HANDLERS.get(role)
+        if (
+            handler is None
+            or not (0 <= row < len(self._licenses))
+            or not (0 <= column < COLUMN_COUNT)
+        ):
+            return None
+        return handler(self, self._licenses[row], row, column)
+
+    # --- per role --------------------------------------------------------------------------
+
+    def _display(self, lic: License, row: int, column: int) -> str:
+        if column == Column.SEN:
+            return lic.sen
+        if column == Column.PRODUCT:
+            return lic.product
+        if column == Column.NAME:
+            return lic.display_name
+        if column == Column.SUPPORT_EXPIRES:
+            return self._date_text(lic.support_expires)
+        if column == Column.SUPPORT:
+            return status_text(self._statuses[row])
+        if column == Column.PRIMARY_CONTACT:
+            primary = lic.primary_technical_contact
+            return primary.email if primary else ""
+        return self.accounts_text(lic)
+
+    def accounts_text(self, lic: License) -> str:
+        """The Accounts column: who sees the license, by the accounts' labels."""
+        return ", ".join(sorted(self.account_label(key) for key in lic.seen_by))
+
+    def _tooltip(self, lic: License, row: int, column: int) -> str | None:
+        if column == Column.PRIMARY_CONTACT:
+            primary = lic.primary_technical_contact
+            if primary and primary.name:
+                return f"{primary.name} <{primary.email}>"
+        if column == Column.SUPPORT and self._statuses[row] is SupportStatus.EXPIRED:
+            return _tr("Support expired on %1").replace("%1", self._date_text(lic.support_expires))
+        text = self._display(lic, row, column)
+        return text or None
+
+    def _foreground(self, lic: License, row: int, column: int) -> QColor | None:
+        del lic
+        expired = self._statuses[row] is SupportStatus.EXPIRED
+        if expired and column in (Column.SUPPORT, Column.SUPPORT_EXPIRES):
+            return EXPIRED_COLOUR
+        return None
+
+    def _sort_role(self, lic: License, row: int, column: int) -> Any:
+        del lic
+        return self.sort_keys(column)[row]
+
+    def _license_role(self, lic: License, row: int, column: int) -> License:
+        del row, column
+        return lic
+
+    def _accessible(self, lic: License, row: int, column: int) -> str:
+        return f"{self._titles[column]}: {self._display(lic, row, column)}"
+
+    _ROLE_HANDLERS: ClassVar[dict[int, Callable[[LicenseTableModel, License, int, int], Any]]] = {
+        Qt.ItemDataRole.DisplayRole: _display,
+        Qt.ItemDataRole.ToolTipRole: _tooltip,
+        Qt.ItemDataRole.ForegroundRole: _foreground,
+        Qt.ItemDataRole.AccessibleTextRole: _accessible,
+        SORT_ROLE: _sort_role,
+        LICENSE_ROLE: _license_role,
+    }
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _date_text(self, value: date | None) -> str:
+        if value is None:
+            return ""
+        text = self._date_texts.get(value)
+        if text is None:
+            text = format_date(self._locale, value)
+            self._date_texts[value] = text
+        return text
+
+    def _sort_key(self, lic: License, column: int, row: int) -> Any:
+        if column == Column.SEN:
+            digits = lic.sen[4:]
+            return int(digits) if digits.isdigit() else 0
+        if column == Column.PRODUCT:
+            return lic.product.casefold()
+        if column == Column.NAME:
+            return lic.display_name.casefold()
+        if column == Column.SUPPORT_EXPIRES:
+            return lic.support_expires.toordinal() if lic.support_expires else _NO_DATE
+        if column == Column.SUPPORT:
+            order = _STATUS_ORDER[self._statuses[row]]
+            expires = lic.support_expires.toordinal() if lic.support_expires else _NO_DATE
+            return order * _NO_DATE * 10 + expires
+        if column == Column.PRIMARY_CONTACT:
+            return self._primary_emails[row]
+        return self.accounts_text(lic).casefold()
+
+
+_STATUS_ORDER = {SupportStatus.EXPIRED: 0, SupportStatus.ACTIVE: 1, SupportStatus.UNKNOWN: 2}
+
+
+def _primary_email(lic: License) -> str:
+    primary = lic.primary_technical_contact
+    return primary.email if primary else ""
+
+
+def _haystack(lic: License) -> str:
+    parts = [lic.sen, lic.product, lic.organisation, lic.name or ""]
+    for contact in (*lic.technical_contacts, *lic.billing_contacts):
+        parts.append(contact.email)
+        if contact.name:
+            parts.append(contact.name)
+    return "\x1f".join(parts).casefold()
