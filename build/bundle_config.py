@@ -1,0 +1,260 @@
+"""What goes into the PyInstaller bundle: app metadata from pyproject.toml, Qt pruning rules.
+
+``LicenseConsolidator.spec`` imports this module; keeping the decisions here (rather than in
+the spec, which only PyInstaller runs) lets them be linted and unit-tested.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Reverse-DNS id of the macOS bundle. Replace ``com.example`` with the signing company's
+#: domain before notarising (it must match the Developer ID's provisioning).
+BUNDLE_ID_PREFIX = "com.example"
+COMPANY = "License Consolidator"
+
+#: Qt modules the app always needs, whatever the code imports (svg: the icon engine).
+QT_MODULES_ALWAYS = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg"})
+
+#: Qt's own translations to ship: Chinese and English only.
+QT_TRANSLATION_LANGUAGES = ("zh_CN", "en")
+
+#: Qt plugins this app never loads: embedded/VNC/Vulkan displays, the on-screen keyboard
+#: (drags in QtQml and QtQuick), PDF as an image format (drags in QtPdf), image formats it never
+#: reads, and the GTK theme (drags in half a GTK stack that would mix with the system's; Qt's
+#: own Fusion look or the XDG portal theme is used instead).
+UNUSED_QT_PLUGINS = frozenset(
+    {
+        "qeglfs",
+        "qlinuxfb",
+        "qminimalegl",
+        "qvkkhrdisplay",
+        "qvnc",
+        "qdirect2d",
+        "qtvirtualkeyboardplugin",
+        "qpdf",
+        "qtiff",
+        "qwebp",
+        "qtga",
+        "qwbmp",
+        "qgtk3",
+    }
+)
+#: Qt plugin folders only embedded (eglfs) devices use.
+UNUSED_QT_PLUGIN_DIRS = frozenset({"egldeviceintegrations", "generic"})
+
+
+@dataclass(frozen=True)
+class AppMetadata:
+    """Names and version of the app, as the bundle shows them."""
+
+    name: str  # file name of the program and the bundle: LicenseConsolidator
+    product: str  # what people read: License Consolidator for Atlassian (授权归集助手)
+    description: str
+    version: str  # 0.1.0
+    version_tuple: tuple[int, int, int, int]
+    bundle_id: str
+
+
+def camel_name(project_name: str) -> str:
+    """``license-consolidator`` → ``LicenseConsolidator``."""
+    return "".join(part.capitalize() for part in re.split(r"[-_.]+", project_name) if part)
+
+
+def version_tuple(version: str) -> tuple[int, int, int, int]:
+    """The four numbers Windows wants: ``0.1.0`` → ``(0, 1, 0, 0)``; suffixes are dropped."""
+    numbers = [int(n) for n in re.findall(r"\d+", version.split("+")[0])[:4]]
+    if not numbers:
+        raise ValueError(f"version {version!r} has no numbers")
+    padded = [*numbers, 0, 0, 0, 0][:4]
+    return (padded[0], padded[1], padded[2], padded[3])
+
+
+def read_metadata(pyproject: Path = ROOT / "pyproject.toml") -> AppMetadata:
+    """Read name, version and description from ``pyproject.toml``'s ``[project]`` table."""
+    with pyproject.open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    name = camel_name(project["name"])
+    description = str(project.get("description", name))
+    product = description.split(":", 1)[0].strip() or name
+    version = str(project["version"])
+    return AppMetadata(
+        name=name,
+        product=product,
+        description=description,
+        version=version,
+        version_tuple=version_tuple(version),
+        bundle_id=f"{BUNDLE_ID_PREFIX}.{name}",
+    )
+
+
+def render_version_info(template: Path, meta: AppMetadata) -> str:
+    """Fill the Windows version-resource template with ``meta`` (PyInstaller's format)."""
+
+    def quoted(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("'", "\\'")
+
+    return string.Template(template.read_text(encoding="utf-8")).substitute(
+        version_tuple=repr(meta.version_tuple),
+        version=quoted(meta.version),
+        name=quoted(meta.name),
+        product=quoted(meta.product),
+        description=quoted(meta.product),
+        company=quoted(COMPANY),
+        copyright=quoted(f"© {COMPANY}"),
+    )
+
+
+def info_plist(meta: AppMetadata) -> dict[str, object]:
+    """Info.plist entries for the macOS bundle (PyInstaller adds the executable and icon)."""
+    return {
+        "CFBundleName": meta.name,
+        "CFBundleDisplayName": meta.product,
+        "CFBundleIdentifier": meta.bundle_id,
+        "CFBundleShortVersionString": meta.version,
+        "CFBundleVersion": meta.version,
+        "CFBundleDevelopmentRegion": "en",
+        "CFBundleLocalizations": ["en", "zh_CN"],
+        "LSApplicationCategoryType": "public.app-category.business",
+        "LSMinimumSystemVersion": "12.0",
+        "NSHighResolutionCapable": True,
+        "NSPrincipalClass": "NSApplication",
+        "NSRequiresAquaSystemAppearance": False,
+        "NSHumanReadableCopyright": f"© {COMPANY}",
+    }
+
+
+def qt_modules_imported(source: Path) -> set[str]:
+    """Names of the ``PySide6.Qt*`` modules that the Python files under ``source`` import."""
+    found: set[str] = set()
+    for path in source.rglob("*.py"):
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        except (SyntaxError, UnicodeDecodeError):
+            continue
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                if node.module == "PySide6":
+                    names = [f"PySide6.{alias.name}" for alias in node.names]
+                else:
+                    names = [node.module]
+            for name in names:
+                parts = name.split(".")
+                if len(parts) >= 2 and parts[0] == "PySide6" and parts[1].startswith("Qt"):
+                    found.add(parts[1])
+    return found
+
+
+def qt_modules_installed(pyside_dir: Path) -> set[str]:
+    """Names of the Qt binding modules in an installed PySide6 (``QtCore``, ``QtQml``, …)."""
+    modules = set()
+    for path in pyside_dir.iterdir():
+        stem = path.name.split(".", 1)[0]
+        if stem.startswith("Qt") and path.suffix in {".so", ".pyd"}:
+            modules.add(stem)
+    return modules
+
+
+def qt_modules_to_exclude(installed: Iterable[str], used: Iterable[str]) -> list[str]:
+    """``PySide6.<module>`` names to exclude: everything the app neither imports nor needs."""
+    keep = set(used) | QT_MODULES_ALWAYS
+    return sorted(f"PySide6.{module}" for module in set(installed) - keep)
+
+
+def keep_data_file(dest: str) -> bool:
+    """Whether a collected data file belongs in the bundle (Qt translations: zh_CN and en)."""
+    path = PurePath(dest.replace("\\", "/"))
+    if "translations" in path.parts and path.suffix == ".qm" and "PySide6" in path.parts:
+        if path.stem.startswith("qt_help_"):  # Qt Assistant's, not ours
+            return False
+        return path.stem.endswith(tuple(f"_{lang}" for lang in QT_TRANSLATION_LANGUAGES))
+    return True
+
+
+def _plugin_name(path: PurePath) -> str:
+    stem = path.name.split(".", 1)[0]
+    return stem.removeprefix("lib")
+
+
+def keep_binary(dest: str) -> bool:
+    """Whether a collected binary belongs in the bundle (drops the unused Qt plugins)."""
+    path = PurePath(dest.replace("\\", "/"))
+    if "plugins" not in path.parts or "PySide6" not in path.parts:
+        return True
+    if UNUSED_QT_PLUGIN_DIRS & set(path.parts):
+        return False
+    return _plugin_name(path) not in UNUSED_QT_PLUGINS
+
+
+Entry = tuple[str, str, str]
+
+
+def _name(dest: str) -> str:
+    return PurePath(dest.replace("\\", "/")).name
+
+
+def orphaned_libs(
+    kept: list[Entry], dropped: list[Entry], imports_of: Callable[[str], Iterable[str]]
+) -> set[str]:
+    """File names of the libraries that only the ``dropped`` binaries needed.
+
+    PyInstaller collects a plugin's libraries with it (the on-screen keyboard brings QtQml and
+    QtQuick); once the plugin is left out, those go too, unless a kept binary links to them
+    (so a future QtWebEngine or QtQuick feature keeps what it needs).
+
+    Args:
+        kept: PyInstaller's ``(dest, source, typecode)`` binaries that stay.
+        dropped: the binaries left out (unused plugins).
+        imports_of: the names (or paths) of the libraries a binary, given by its source path,
+            links to.
+    """
+    by_name = {_name(e[0]): e for e in kept}
+    candidates: set[str] = set()
+    queue = [e[1] for e in dropped]
+    seen: set[str] = set()
+    while queue:
+        source = queue.pop()
+        if source in seen:
+            continue
+        seen.add(source)
+        for imported in imports_of(source):
+            name = _name(imported)
+            if name in by_name and name not in candidates:
+                candidates.add(name)
+                queue.append(by_name[name][1])
+    needed: set[str] = set()
+    queue = [e[1] for e in kept if _name(e[0]) not in candidates]
+    seen.clear()
+    while queue:
+        source = queue.pop()
+        if source in seen:
+            continue
+        seen.add(source)
+        for imported in imports_of(source):
+            name = _name(imported)
+            if name in candidates and name not in needed:
+                needed.add(name)
+                queue.append(by_name[name][1])
+    return candidates - needed
+
+
+def without_libs(entries: list[Entry], names: set[str]) -> list[Entry]:
+    """``entries`` less the libraries called ``names`` (and, on macOS, their frameworks)."""
+    frameworks = {f"{name}.framework" for name in names}
+
+    def dropped(dest: str) -> bool:
+        path = PurePath(dest.replace("\\", "/"))
+        return path.name in names or bool(frameworks & set(path.parts))
+
+    return [e for e in entries if not dropped(e[0])]
