@@ -20,6 +20,7 @@ import asyncio
 import email.utils
 import ipaddress
 import logging
+import random
 import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -62,12 +63,13 @@ DEMO_BASE_URL = "http://demo.sandbox"
 class RetryPolicy:
     """How hard to try: at most ``attempts`` tries within ``total_s`` seconds per call."""
 
-    attempts: int = 8
+    attempts: int = 10
     total_s: float = 60.0
     wait_initial_s: float = 0.1
     wait_max_s: float = 5.0
     wait_jitter_s: float = 0.2
     max_retry_after_s: float = 30.0
+    retry_after_spread_s: float = 0.5
 
 
 class _Safety(Enum):
@@ -172,7 +174,10 @@ def _should_retry(safety: _Safety, policy: RetryPolicy) -> Callable[[Exception],
     def hook(error: Exception) -> bool | float:
         if isinstance(error, RateLimited | Unavailable):
             if error.retry_after is not None:
-                return min(error.retry_after, policy.max_retry_after_s)
+                # At least what the portal asked for, plus a little spread so that requests
+                # told the same moment do not all come back at once.
+                spread = random.uniform(0.0, policy.retry_after_spread_s)
+                return min(error.retry_after + spread, policy.max_retry_after_s)
             return True
         if isinstance(error, CertificateError):
             return False

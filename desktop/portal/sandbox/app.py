@@ -23,6 +23,7 @@ from desktop.portal.license_json import license_to_json
 from desktop.portal.sandbox.dataset import SandboxData
 from desktop.portal.sandbox.demo_data import demo_data
 from desktop.portal.sandbox.faults import Fault, FaultInjector, FaultOptions, retry_after_header
+from desktop.portal.sandbox.replica import replica_mount
 from desktop.portal.sandbox.store import SandboxFailure, SandboxStore, bad_request
 
 log = logging.getLogger(__name__)
@@ -181,6 +182,7 @@ async def sandbox_stats(request: Request) -> Response:
             "requests": sum(by_route.values()),
             "byRoute": by_route,
             "faultsInjected": injector.faults_injected,
+            "maxInFlight": request.app.state.sandbox.max_in_flight,
         }
     )
 
@@ -221,6 +223,7 @@ ROUTES = [
     Route(f"{API}/_sandbox/notifications", sandbox_notifications, methods=["GET"]),
     Route(f"{API}/_sandbox/stats", sandbox_stats, methods=["GET"]),
     Route(f"{API}/_sandbox/licenses", sandbox_licenses, methods=["GET"]),
+    replica_mount(),  # the My Atlassian page replica under /my-atlassian/ (live tests)
 ]
 
 
@@ -242,6 +245,9 @@ class SandboxApp:
         )
         self._app.state.store = store
         self._app.state.faults = faults
+        self._app.state.sandbox = self
+        self.in_flight = 0  # requests being answered now (one event loop: no lock needed)
+        self.max_in_flight = 0
 
     def route_name(self, scope: Scope) -> str:
         """``"GET /api/v1/licenses/{sen}"``, or ``"GET other"`` for an unknown path."""
@@ -257,6 +263,14 @@ class SandboxApp:
             await self._app(scope, receive, send)
             return
         self.store.count_request(self.route_name(scope))
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            await self._faulted(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+    async def _faulted(self, scope: Scope, receive: Receive, send: Send) -> None:
         method = str(scope["method"])
         is_write = method in {"POST", "DELETE"} and "/licenses/" in str(scope["path"])
         decision = self.faults.decide(is_write=is_write)
