@@ -223,16 +223,10 @@ _ACTION_WORDS = frozenset(
         "upgrade",
         "download",
         "view developer license",
-        "view developer licence",
         "archive",
-        "unarchive",
         "make primary",
         "delete",
-        "remove",
-        "edit",
         "request support",
-        "view license",
-        "view invoice",
     }
 )
 
