@@ -1,0 +1,282 @@
+"""The packaging decisions (build/bundle_config.py), the smoke runner and the icon maker."""
+
+from __future__ import annotations
+
+import importlib.util
+import plistlib
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build"
+
+
+def _load(name: str) -> ModuleType:
+    if str(BUILD) not in sys.path:
+        sys.path.insert(0, str(BUILD))  # the spec and the scripts import bundle_config so
+    spec = importlib.util.spec_from_file_location(name, BUILD / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+cfg = _load("bundle_config")
+smoke = _load("smoke")
+
+
+def test_metadata_comes_from_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    meta = cfg.read_metadata()
+    assert meta.name == "LicenseConsolidator"
+    assert meta.version == project["version"]
+    assert meta.product == "License Consolidator for Atlassian (授权归集助手)"
+    assert meta.bundle_id.endswith(".LicenseConsolidator")
+
+
+def test_metadata_follows_a_changed_pyproject(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\nname = "some-other_app"\nversion = "2.10.3rc1"\n'
+        'description = "Other App: does things"\n',
+        encoding="utf-8",
+    )
+    meta = cfg.read_metadata(pyproject)
+    assert (meta.name, meta.product, meta.version) == ("SomeOtherApp", "Other App", "2.10.3rc1")
+    assert meta.version_tuple == (2, 10, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [("0.1.0", (0, 1, 0, 0)), ("1.2", (1, 2, 0, 0)), ("1.2.3.4.5", (1, 2, 3, 4)),
+     ("3.0.0+local.7", (3, 0, 0, 0))],
+)  # fmt: skip
+def test_windows_version_tuple(version: str, expected: tuple[int, ...]) -> None:
+    assert cfg.version_tuple(version) == expected
+
+
+def test_version_without_numbers_is_refused() -> None:
+    with pytest.raises(ValueError, match="no numbers"):
+        cfg.version_tuple("dev")
+
+
+class _Recorder:
+    """Stands in for PyInstaller's versioninfo classes (pefile is Windows-only)."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __call__(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return {"kind": self.kind, "args": args, "kwargs": kwargs}
+
+
+def test_windows_version_info_is_filled_and_well_formed() -> None:
+    meta = cfg.read_metadata()
+    text = cfg.render_version_info(BUILD / "windows_version_info.txt", meta)
+    assert "$" not in text
+    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct"]  # fmt: skip
+    info = eval(text, {name: _Recorder(name) for name in names})  # the format is a Python call
+    assert info["kind"] == "VSVersionInfo"
+    assert info["kwargs"]["ffi"]["kwargs"]["filevers"] == meta.version_tuple
+    table = info["kwargs"]["kids"][0]["args"][0][0]
+    strings = {s["args"][0]: s["args"][1] for s in table["args"][1]}
+    assert strings["ProductName"] == meta.product
+    assert strings["ProductVersion"] == meta.version
+    assert strings["OriginalFilename"] == "LicenseConsolidator.exe"
+
+
+def test_info_plist_is_valid_and_high_resolution() -> None:
+    plist = cfg.info_plist(cfg.read_metadata())
+    data = plistlib.loads(plistlib.dumps(plist))
+    assert data["NSHighResolutionCapable"] is True
+    assert data["CFBundleIdentifier"] == cfg.read_metadata().bundle_id
+    assert data["CFBundleShortVersionString"] == cfg.read_metadata().version
+    assert "zh_CN" in data["CFBundleLocalizations"]
+
+
+def test_only_unused_qt_modules_are_excluded(tmp_path: Path) -> None:
+    source = tmp_path / "pkg"
+    (source / "ui").mkdir(parents=True)
+    (source / "ui" / "a.py").write_text(
+        "from PySide6.QtWidgets import QWidget\nimport PySide6.QtNetwork\n", encoding="utf-8"
+    )
+    (source / "ui" / "b.py").write_text(
+        "from PySide6 import QtWebEngineWidgets\n", encoding="utf-8"
+    )
+    (source / "broken.py").write_text("def (:\n", encoding="utf-8")
+    used = cfg.qt_modules_imported(source)
+    assert used == {"QtWidgets", "QtNetwork", "QtWebEngineWidgets"}
+    excluded = cfg.qt_modules_to_exclude(
+        {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtNetwork", "QtQml", "QtWebEngineWidgets",
+         "Qt3DCore"},
+        used,
+    )  # fmt: skip
+    assert excluded == ["PySide6.Qt3DCore", "PySide6.QtQml"]
+
+
+def test_real_code_keeps_the_qt_it_imports() -> None:
+    installed = cfg.qt_modules_installed(Path(__import__("PySide6").__file__).parent)
+    assert {"QtCore", "QtWidgets", "QtWebEngineCore", "QtQml"} <= installed
+    excluded = cfg.qt_modules_to_exclude(installed, cfg.qt_modules_imported(ROOT / "desktop"))
+    assert "PySide6.QtWidgets" not in excluded
+    assert "PySide6.QtCore" not in excluded
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),
+        ("PySide6/Qt/translations/qt_en.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6\\Qt\\translations\\qtbase_ja.qm", False),
+        ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
+        ("desktop/translations/app_zh_CN.qm", True),
+        ("desktop/domain/public_domains.txt", True),
+    ],
+)
+def test_translations_filter(dest: str, kept: bool) -> None:
+    assert cfg.keep_data_file(dest) is kept
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/imageformats/qpdf.dll", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.dylib", True),
+        ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-x11-integration.so", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+        ("libpython3.11.so.1.0", True),
+    ],
+)
+def test_plugin_filter(dest: str, kept: bool) -> None:
+    assert cfg.keep_binary(dest) is kept
+
+
+def test_libraries_only_dropped_plugins_need_are_left_out() -> None:
+    links = {
+        "/src/keyboard.so": ["libQt6Quick.so.6", "libQt6Core.so.6"],
+        "/src/libQt6Quick.so.6": ["libQt6Qml.so.6", "libQt6Core.so.6"],
+        "/src/libQt6Qml.so.6": ["libQt6Network.so.6"],
+        "/src/qpdf.so": ["@rpath/QtPdf.framework/Versions/A/QtPdf"],
+        "/src/QtWidgets.so": ["libQt6Core.so.6"],
+        "/src/qxcb.so": ["libQt6Network.so.6"],
+    }
+    kept = [
+        ("PySide6/QtWidgets.so", "/src/QtWidgets.so", "EXTENSION"),
+        ("PySide6/Qt/plugins/platforms/qxcb.so", "/src/qxcb.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/src/libQt6Core.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", "/src/libQt6Quick.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Qml.so.6", "/src/libQt6Qml.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Network.so.6", "/src/libQt6Network.so.6", "BINARY"),
+        ("PySide6/Qt/lib/QtPdf.framework/Versions/A/QtPdf", "/src/QtPdf", "BINARY"),
+    ]
+    dropped = [
+        ("PySide6/Qt/plugins/x/keyboard.so", "/src/keyboard.so", "BINARY"),
+        ("PySide6/Qt/plugins/imageformats/qpdf.so", "/src/qpdf.so", "BINARY"),
+    ]
+    orphans = cfg.orphaned_libs(kept, dropped, lambda source: links.get(source, []))
+    # Network stays: the xcb plugin links to it. Core stays: QtWidgets links to it.
+    assert orphans == {"libQt6Quick.so.6", "libQt6Qml.so.6", "QtPdf"}
+    datas = [
+        ("PySide6/Qt/lib/QtPdf.framework/Resources/Info.plist", "/src/Info.plist", "DATA"),
+        ("desktop/domain/public_domains.txt", "/src/public_domains.txt", "DATA"),
+    ]
+    assert [e[0] for e in cfg.without_libs(datas, orphans)] == ["desktop/domain/public_domains.txt"]
+    left = [e[0] for e in cfg.without_libs(kept, orphans)]
+    assert left == [
+        "PySide6/QtWidgets.so",
+        "PySide6/Qt/plugins/platforms/qxcb.so",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/lib/libQt6Network.so.6",
+    ]
+
+
+def test_a_library_a_kept_binary_needs_is_never_dropped() -> None:
+    links = {"/src/kb.so": ["libQt6Quick.so.6"], "/src/QtQuick.so": ["libQt6Quick.so.6"]}
+    kept = [
+        ("PySide6/QtQuick.so", "/src/QtQuick.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", "/src/libQt6Quick.so.6", "BINARY"),
+    ]
+    dropped = [("PySide6/Qt/plugins/x/kb.so", "/src/kb.so", "BINARY")]
+    assert cfg.orphaned_libs(kept, dropped, lambda s: links.get(s, [])) == set()
+
+
+@pytest.mark.parametrize(
+    ("platform", "relative"),
+    [
+        ("linux", "LicenseConsolidator/LicenseConsolidator"),
+        ("win32", "LicenseConsolidator/LicenseConsolidator.exe"),
+        ("darwin", "LicenseConsolidator.app/Contents/MacOS/LicenseConsolidator"),
+    ],
+)
+def test_smoke_finds_what_the_user_starts(tmp_path: Path, platform: str, relative: str) -> None:
+    with pytest.raises(FileNotFoundError, match="make build"):
+        smoke.frozen_program(tmp_path, "LicenseConsolidator", platform)
+    program = tmp_path / relative
+    program.parent.mkdir(parents=True)
+    program.write_bytes(b"")
+    assert smoke.frozen_program(tmp_path, "LicenseConsolidator", platform) == program
+
+
+def test_smoke_fails_clearly_without_a_bundle(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert smoke.main([str(tmp_path)]) == 2
+    assert "build the bundle first" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="runs a POSIX shell script as the program")
+@pytest.mark.parametrize(
+    ("script", "passed"),
+    [
+        ("echo 'self-test passed'; exit 0", True),
+        ("echo 'self-test passed'; exit 1", False),  # said so, but failed
+        ("exit 0", False),  # never said it passed
+        ("sleep 30", False),  # hangs
+    ],
+)
+def test_smoke_verdict(tmp_path: Path, script: str, passed: bool) -> None:
+    program = tmp_path / "program"
+    program.write_text(f'#!/bin/sh\n[ "$1" = --self-test ] || exit 3\n{script}\n')
+    program.chmod(0o755)
+    verdict, output, elapsed = smoke.run_self_test(program, [], timeout=2)
+    assert verdict is passed, output
+    assert elapsed < 10
+
+
+def test_icons_are_made_from_the_svg_in_every_size(tmp_path: Path) -> None:
+    from PIL import Image
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    assert app is not None
+    icons = _load("make_icons")
+    png, ico, icns = icons.make_icons(ROOT / "resources" / "app-icon.svg", tmp_path)
+    with Image.open(png) as image:
+        assert image.size == (512, 512)
+        # transparent corner (rounded square), opaque blue centre-left
+        assert image.getpixel((2, 2))[3] == 0
+        red, _green, blue, alpha = image.getpixel((40, 256))
+        assert alpha == 255 and blue > red
+    with Image.open(ico) as image:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(image.info["sizes"])
+    with Image.open(icns) as image:
+        assert (512, 512, 2) in image.info["sizes"]
+        assert (16, 16, 2) in image.info["sizes"]
+    # the committed icons exist beside the SVG (the spec needs them)
+    for made in (png, ico, icns):
+        committed = ROOT / "resources" / made.name
+        assert committed.exists(), f"{committed} missing: run make icons"
