@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -67,8 +69,25 @@ def _config(app: SandboxApp, host: str, port: int) -> uvicorn.Config:
     )
 
 
-def _bound_url(server: uvicorn.Server, host: str) -> str:
-    sock = server.servers[0].sockets[0]
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket; :class:`OSError` (e.g. the port is taken) before uvicorn runs."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        if os.name != "nt":  # on Windows it would let another process share the port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def _url(sock: socket.socket, host: str) -> str:
     port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}"
@@ -96,8 +115,11 @@ def start_in_thread(
     app: SandboxApp, host: str = "127.0.0.1", port: int = 0, *, timeout_s: float = 10.0
 ) -> RunningSandbox:
     """Serve ``app`` with uvicorn in a daemon thread; returns once it is listening."""
+    sock = bind(host, port)
     server = _Server(_config(app, host, port))
-    thread = threading.Thread(target=server.run, name="sandbox-uvicorn", daemon=True)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="sandbox-uvicorn", daemon=True
+    )
     thread.start()
     deadline = time.monotonic() + timeout_s
     while not server.started and thread.is_alive() and time.monotonic() < deadline:
@@ -105,7 +127,7 @@ def start_in_thread(
     if not server.started:
         server.should_exit = True
         raise RuntimeError(f"the sandbox did not start on {host}:{port}")
-    return RunningSandbox(_bound_url(server, host), app, server, thread)
+    return RunningSandbox(_url(sock, host), app, server, thread)
 
 
 async def serve_forever(
@@ -114,14 +136,16 @@ async def serve_forever(
     """Serve in the foreground until SIGINT/SIGTERM; ``on_listening(url)`` once bound.
 
     Raises:
-        OSError: when the address cannot be bound.
+        OSError: when the address cannot be bound (e.g. the port is taken).
     """
+    sock = bind(host, port)
     server = _Server(_config(app, host, port))
-    task = asyncio.create_task(server.serve())
+    task = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
         if task.done():
-            await task  # re-raises a bind error
+            await task
             raise OSError(f"could not listen on {host}:{port}")
         await asyncio.sleep(0.01)
-    on_listening(_bound_url(server, host))
+    on_listening(_url(sock, host))
     await task
+    sock.close()
