@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from desktop.domain.models import License
@@ -47,13 +48,29 @@ class StepEvent:
 
 @dataclass(frozen=True, slots=True)
 class LicenseFinished:
-    """One license reached its end state; ``license`` is the portal's last answer, if any."""
+    """One license reached its end state; ``license`` is the portal's last answer, if any.
+
+    ``steps_done`` are the steps that took effect in this run (a step found already applied
+    is not one); ``at`` is when the license finished (UTC); ``error_args`` are the ``%1`` …
+    arguments of ``error_key``'s text.
+    """
 
     sen: str
     outcome: Outcome
     license: License | None = None
     error_key: str = ""
     message: str = ""
+    steps_done: tuple[StepKind, ...] = ()
+    at: datetime | None = None
+    error_args: tuple[str, ...] = ()
+
+    @property
+    def new_primary(self) -> str | None:
+        """The primary technical contact in the portal's last answer."""
+        if self.license is None:
+            return None
+        primary = self.license.primary_technical_contact
+        return primary.email if primary is not None else None
 
 
 ProgressEvent = StepEvent | LicenseFinished

@@ -1,0 +1,357 @@
+"""The executor: runs a Plan against the portals, journals every request, resumes after a crash.
+
+The steps of one license run in order, licenses in parallel (at most ``concurrency`` at once).
+A write whose outcome is unknown (a timeout or a dropped connection after it was sent) is
+never simply repeated: the license is read again and the step is done only if it has not
+taken effect, so no step is ever applied twice in effect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from desktop.domain.models import License
+from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent, StepEvent, StepStatus
+from desktop.engine.journal import Journal, JournalError, RunStatus, StepRecord
+from desktop.engine.plan import Action, Plan, PlanEntry, Step, StepKind
+from desktop.engine.reasons import EngineErrorKey
+from desktop.engine.run_result import RunResult, planned_outcome
+from desktop.portal.errors import (
+    CertificateError,
+    ConnectionFailed,
+    PortalError,
+    PortalUnreachable,
+    RateLimited,
+    Unavailable,
+)
+from desktop.portal.protocol import PortalSession
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Executor", "ExecutorError", "RunResult"]
+
+DEFAULT_CONCURRENCY = 4
+EventHandler = Callable[[ProgressEvent], None]
+
+
+class ExecutorError(Exception):
+    """A run cannot start (e.g. resuming a run that is not resumable); plain message."""
+
+
+def step_in_effect(step: Step, lic: License) -> bool:
+    """Whether the license already shows what ``step`` would do."""
+    if step.kind is StepKind.ADD_CONTACT:
+        return lic.is_technical_contact(step.email)
+    return lic.is_primary_technical(step.email)
+
+
+def _outcome_unknown(error: PortalError) -> bool:
+    """A failure after which a write may or may not have applied."""
+    return isinstance(error, PortalUnreachable) and not isinstance(
+        error, ConnectionFailed | CertificateError
+    )
+
+
+def _surely_not_applied_transient(error: PortalError) -> bool:
+    return isinstance(error, RateLimited | Unavailable | ConnectionFailed)
+
+
+@dataclass
+class _Failure:
+    error_key: str
+    message: str = ""
+    args: tuple[str, ...] = ()
+
+
+@dataclass
+class _LicenseRun:
+    """One license's progress inside a run."""
+
+    entry: PlanEntry
+    state: License | None
+    done: list[StepKind] = field(default_factory=list)
+
+
+class Executor:
+    """Runs plans. One executor may run, resume and retry many times, one run at a time.
+
+    Args:
+        sessions: the signed-in sessions by account email (lower-case).
+        journal: where every run and request is recorded.
+        concurrency: licenses worked on at once (default 4).
+        on_event: called (on the loop's thread) with every :class:`StepEvent` and
+            :class:`LicenseFinished`.
+        step_attempts: tries per step when the portal fails in a way worth retrying (after
+            the client's own retries).
+        retry_pause_s: the pause before such a retry.
+    """
+
+    def __init__(
+        self,
+        sessions: Mapping[str, PortalSession],
+        journal: Journal,
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        on_event: EventHandler | None = None,
+        step_attempts: int = 3,
+        retry_pause_s: float = 0.5,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self.sessions = {email.lower(): s for email, s in sessions.items()}
+        self.journal = journal
+        self.concurrency = concurrency
+        self.on_event = on_event
+        self.step_attempts = max(1, step_attempts)
+        self.retry_pause_s = retry_pause_s
+        self._cancelled = False
+        self._running = False
+
+    # -- public API ------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Stop cleanly: requests in flight finish (or time out) and are recorded; no license
+        starts and no further step is sent. The run stays resumable."""
+        if self._running and not self._cancelled:
+            log.info("cancel requested")
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    async def run(self, plan: Plan) -> RunResult:
+        """Record the plan as a new run, then carry it out."""
+        run_id = self.journal.start_run(plan)
+        return await self._execute(run_id, plan, plan.entries, refresh=False)
+
+    async def resume(self, run_id: str) -> RunResult:
+        """Continue an unfinished run (crashed or cancelled) from the portal's current state.
+
+        Licenses that already ended are not touched; every other one is read again first.
+
+        Raises:
+            ExecutorError: the run is unknown, discarded or has nothing left to do.
+        """
+        try:
+            status = self.journal.status(run_id)
+        except JournalError as error:
+            raise ExecutorError(str(error)) from None
+        if status is RunStatus.DISCARDED:
+            raise ExecutorError(f"run {run_id} was discarded; start a new run instead")
+        plan = self.journal.load_plan(run_id)
+        ended = self.journal.outcomes(run_id)
+        todo = [
+            e
+            for e in plan.entries
+            if e.sen not in ended or ended[e.sen].outcome is Outcome.CANCELLED
+        ]
+        log.info("resuming run %s: %d licenses left", run_id, len(todo))
+        return await self._execute(run_id, plan, todo, refresh=True)
+
+    async def retry_failed(self, result: RunResult) -> RunResult:
+        """Run again the licenses of ``result`` that failed (read again first)."""
+        failed = {f.sen for f in result.failed()}
+        todo = [e for e in result.plan.entries if e.sen in failed]
+        log.info("retrying %d failed licenses of run %s", len(todo), result.run_id)
+        return await self._execute(result.run_id, result.plan, todo, refresh=True)
+
+    # -- the run ---------------------------------------------------------------------------
+
+    async def _execute(
+        self, run_id: str, plan: Plan, entries: Iterable[PlanEntry], *, refresh: bool
+    ) -> RunResult:
+        if self._running:
+            raise ExecutorError("this executor is already running")
+        self._running = True
+        self._cancelled = False
+        self.journal.set_status(run_id, RunStatus.RUNNING)
+        try:
+            gate = asyncio.Semaphore(self.concurrency)
+            async with asyncio.TaskGroup() as group:
+                for entry in entries:
+                    if not entry.actionable:
+                        self._finish(run_id, LicenseFinished(entry.sen, planned_outcome(entry)))
+                        continue
+                    group.create_task(self._guarded(run_id, plan.target, entry, gate, refresh))
+        finally:
+            self._running = False
+            status = self.journal.close_run(run_id, cancelled=self._cancelled)
+            log.info("run %s: %s", run_id, status)
+        return self.journal.load_result(run_id)
+
+    async def _guarded(
+        self, run_id: str, target: str, entry: PlanEntry, gate: asyncio.Semaphore, refresh: bool
+    ) -> None:
+        async with gate:
+            if self._cancelled:
+                self._finish(run_id, LicenseFinished(entry.sen, Outcome.CANCELLED))
+                return
+            finished = await self._one_license(run_id, target, entry, refresh)
+            self._finish(run_id, finished)
+
+    async def _one_license(
+        self, run_id: str, target: str, entry: PlanEntry, refresh: bool
+    ) -> LicenseFinished:
+        work = _LicenseRun(entry, None if refresh else entry.license)
+        if work.state is None:
+            reread = await self._reread(entry, entry.steps[0].actor)
+            if isinstance(reread, _Failure):
+                return self._failed(work, reread)
+            work.state = reread
+        for index, step in enumerate(entry.steps):
+            if self._cancelled:
+                return self._ended(work, Outcome.CANCELLED)
+            if step_in_effect(step, work.state):
+                self.journal.record_skipped(run_id, entry.sen, index, step)
+                self._emit(StepEvent(entry.sen, step.kind, StepStatus.SKIPPED))
+                continue
+            failure = await self._apply(run_id, work, index, step)
+            if failure is not None and failure.error_key == EngineErrorKey.INTERRUPTED:
+                return self._ended(work, Outcome.CANCELLED)
+            if failure is not None:
+                self._emit(
+                    StepEvent(
+                        entry.sen, step.kind, StepStatus.FAILED, failure.error_key, failure.message
+                    )
+                )
+                return self._failed(work, failure)
+        return self._verify(work, target)
+
+    async def _apply(
+        self, run_id: str, work: _LicenseRun, index: int, step: Step
+    ) -> _Failure | None:
+        """Do one step (with bounded retries); on success ``work.state`` is the new license."""
+        sen = work.entry.sen
+        session = self.sessions.get(step.actor)
+        if session is None:
+            return _Failure(
+                EngineErrorKey.NO_SESSION, f"{step.actor} is not signed in", (step.actor,)
+            )
+        self._emit(StepEvent(sen, step.kind, StepStatus.STARTED))
+        last = _Failure(EngineErrorKey.OUTCOME_UNKNOWN)
+        for attempt in range(self.step_attempts):
+            if attempt and self._cancelled:
+                return _Failure(EngineErrorKey.INTERRUPTED, "cancelled between retries")
+            record = self.journal.record_intent(run_id, sen, index, step)
+            try:
+                lic = await self._send(session, sen, step)
+            except PortalError as error:
+                if _outcome_unknown(error):
+                    self.journal.record_step(record, StepRecord.UNKNOWN, error.error_key)
+                    log.info(
+                        "%s %s: outcome unknown (%s); reading again",
+                        sen,
+                        step.kind,
+                        error.error_key,
+                    )
+                    reread = await self._reread(work.entry, step.actor)
+                    if isinstance(reread, _Failure):
+                        last = reread
+                        continue
+                    work.state = reread
+                    if step_in_effect(step, reread):
+                        work.done.append(step.kind)
+                        self._emit(
+                            StepEvent(
+                                sen,
+                                step.kind,
+                                StepStatus.SUCCEEDED,
+                                message="verified by reading again",
+                            )
+                        )
+                        return None
+                    last = _Failure(error.error_key, str(error))
+                    continue
+                self.journal.record_step(record, StepRecord.FAILED, error.error_key, str(error))
+                last = _Failure(error.error_key, str(error))
+                if _surely_not_applied_transient(error):
+                    await asyncio.sleep(self.retry_pause_s * (attempt + 1))
+                    continue
+                return last
+            self.journal.record_step(record, StepRecord.SUCCEEDED)
+            work.state = lic
+            if not step_in_effect(step, lic):
+                return _Failure(EngineErrorKey.NOT_VERIFIED, "the answer does not show the change")
+            work.done.append(step.kind)
+            self._emit(StepEvent(sen, step.kind, StepStatus.SUCCEEDED))
+            return None
+        return last
+
+    @staticmethod
+    async def _send(session: PortalSession, sen: str, step: Step) -> License:
+        if step.kind is StepKind.ADD_CONTACT:
+            return await session.add_technical_contact(sen, step.email)
+        return await session.make_primary(sen, step.email)
+
+    async def _reread(self, entry: PlanEntry, preferred: str) -> License | _Failure:
+        """The license as the portal has it now, read by ``preferred`` or another contact."""
+        actors = [preferred, *(s.actor for s in entry.steps if s.actor != preferred)]
+        last = _Failure(EngineErrorKey.OUTCOME_UNKNOWN)
+        for actor in actors:
+            session = self.sessions.get(actor)
+            if session is None:
+                last = _Failure(EngineErrorKey.NO_SESSION, f"{actor} is not signed in", (actor,))
+                continue
+            for attempt in range(self.step_attempts):
+                try:
+                    return await session.get_license(entry.sen)
+                except PortalError as error:
+                    last = _Failure(error.error_key, str(error))
+                    if not isinstance(error, PortalUnreachable | RateLimited | Unavailable):
+                        break
+                    await asyncio.sleep(self.retry_pause_s * (attempt + 1))
+        return last
+
+    def _verify(self, work: _LicenseRun, target: str) -> LicenseFinished:
+        """The end state, judged from the portal's last answer."""
+        lic = work.state
+        assert lic is not None
+        if lic.is_primary_technical(target):
+            return self._ended(work, Outcome.DONE)
+        if work.entry.action is Action.NEEDS_TARGET_SIGN_IN and lic.is_technical_contact(target):
+            return self._ended(work, Outcome.PARTIAL)
+        return self._failed(
+            work, _Failure(EngineErrorKey.NOT_VERIFIED, "the portal does not show the change")
+        )
+
+    def _ended(self, work: _LicenseRun, outcome: Outcome) -> LicenseFinished:
+        return LicenseFinished(
+            work.entry.sen,
+            outcome,
+            license=work.state,
+            steps_done=tuple(work.done),
+            at=datetime.now(UTC),
+        )
+
+    def _failed(self, work: _LicenseRun, failure: _Failure) -> LicenseFinished:
+        return LicenseFinished(
+            work.entry.sen,
+            Outcome.FAILED,
+            license=work.state,
+            error_key=failure.error_key,
+            message=failure.message,
+            steps_done=tuple(work.done),
+            at=datetime.now(UTC),
+            error_args=failure.args,
+        )
+
+    def _finish(self, run_id: str, finished: LicenseFinished) -> None:
+        if finished.at is None:
+            finished = replace(finished, at=datetime.now(UTC))
+        self.journal.record_finished(run_id, finished)
+        if finished.outcome is Outcome.FAILED:
+            log.warning("%s failed: %s", finished.sen, finished.error_key)
+        self._emit(finished)
+
+    def _emit(self, event: ProgressEvent) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception:
+            log.exception("a progress handler failed; the run goes on")

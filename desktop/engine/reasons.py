@@ -1,0 +1,225 @@
+"""Every message key the engine produces, with its English text marked for translation.
+
+Plan reasons (context ``PlanReason``), outcomes (``Outcome``), the portal's error keys
+(``PortalError``) and the engine's own error keys (``EngineError``). :func:`render` words a key
+in the person's language: the Qt side passes ``QCoreApplication.translate``, the CLI nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
+
+from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
+from desktop.engine.events import Outcome
+
+Translate = Callable[[str, str], str]
+
+
+def identity(context: str, text: str) -> str:
+    """The default ``translate``: English as written."""
+    del context
+    return text
+
+
+class Reason(StrEnum):
+    """Why a plan entry is what it is. Values are the message keys in :data:`REASON_TEXTS`."""
+
+    TARGET_IS_PRIMARY = "target-is-primary"
+    ADD_THEN_PROMOTE = "add-then-promote"
+    PROMOTE_SAME_DOMAIN = "promote-same-domain"
+    ADD_THEN_SELF_PROMOTE = "add-then-self-promote"
+    SELF_PROMOTE = "self-promote"
+    NO_PRIMARY = "no-primary"
+    ADD_THEN_TARGET_SIGNS_IN = "add-then-target-signs-in"
+    TARGET_MUST_SIGN_IN = "target-must-sign-in"
+    EVALUATION = "evaluation"
+    NO_SIGNED_IN_CONTACT = "no-signed-in-contact"
+    EXCLUDED = "excluded"
+
+
+class EngineErrorKey(StrEnum):
+    """Failures the engine itself names (the portal's own keys are in ``PORTAL_ERROR_TEXTS``)."""
+
+    NO_SESSION = "no-session"
+    NOT_VERIFIED = "not-verified"
+    OUTCOME_UNKNOWN = "outcome-unknown"
+    INTERRUPTED = "interrupted"
+
+
+REASON_TEXTS: dict[str, str] = {
+    Reason.TARGET_IS_PRIMARY: QT_TRANSLATE_NOOP(
+        "PlanReason", "%1 is already the primary technical contact."
+    ),
+    Reason.ADD_THEN_PROMOTE: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%2 adds %1 as a technical contact, then %3 makes it primary: it has the same email "
+        "domain as the current primary %4.",
+    ),
+    Reason.PROMOTE_SAME_DOMAIN: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 is already a technical contact; %2 makes it primary: it has the same email domain "
+        "as the current primary %3.",
+    ),
+    Reason.ADD_THEN_SELF_PROMOTE: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%2 adds %1 as a technical contact, then %1 promotes itself: its email domain differs "
+        "from that of the current primary %3 (or is a public mail domain).",
+    ),
+    Reason.SELF_PROMOTE: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 is already a technical contact and is signed in, so it promotes itself: its email "
+        "domain differs from that of the current primary %2 (or is a public mail domain).",
+    ),
+    Reason.NO_PRIMARY: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "The license has no primary technical contact: %2 makes %1 primary (adding it as a "
+        "technical contact first if needed).",
+    ),
+    Reason.ADD_THEN_TARGET_SIGNS_IN: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%2 adds %1 as a technical contact. Its email domain differs from that of the current "
+        "primary %3 (or is a public mail domain), so only %1 can promote itself: sign in as %1 "
+        "and run again.",
+    ),
+    Reason.TARGET_MUST_SIGN_IN: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 is already a technical contact, but its email domain differs from that of the "
+        "current primary %2 (or is a public mail domain): sign in as %1 so it can promote "
+        "itself.",
+    ),
+    Reason.EVALUATION: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "Evaluation license: technical contacts cannot be added to it, so it stays as it is.",
+    ),
+    Reason.NO_SIGNED_IN_CONTACT: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "None of the signed-in accounts is a contact of this license (its primary is %1): sign "
+        "in as one of its contacts to change it.",
+    ),
+    Reason.EXCLUDED: QT_TRANSLATE_NOOP("PlanReason", "Left out of this run."),
+}
+
+OUTCOME_TEXTS: dict[str, str] = {
+    Outcome.DONE: QT_TRANSLATE_NOOP("Outcome", "Done"),
+    Outcome.ALREADY_DONE: QT_TRANSLATE_NOOP("Outcome", "Already done"),
+    Outcome.PARTIAL: QT_TRANSLATE_NOOP(
+        "Outcome", "Contact added; the target must sign in to promote itself"
+    ),
+    Outcome.NEEDS_TARGET_SIGN_IN: QT_TRANSLATE_NOOP("Outcome", "Needs the target to sign in"),
+    Outcome.NOT_POSSIBLE: QT_TRANSLATE_NOOP("Outcome", "Not possible"),
+    Outcome.CANNOT_ACT: QT_TRANSLATE_NOOP("Outcome", "Cannot act"),
+    Outcome.EXCLUDED: QT_TRANSLATE_NOOP("Outcome", "Excluded"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("Outcome", "Failed"),
+    Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Cancelled"),
+}
+
+PORTAL_ERROR_TEXTS: dict[str, str] = {
+    "portal-error": QT_TRANSLATE_NOOP("PortalError", "The portal refused the request."),
+    "bad-request": QT_TRANSLATE_NOOP("PortalError", "The portal did not understand the request."),
+    "bad-credentials": QT_TRANSLATE_NOOP("PortalError", "Wrong email or password."),
+    "unauthenticated": QT_TRANSLATE_NOOP("PortalError", "The sign-in has expired: sign in again."),
+    "domain-mismatch": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The new primary contact has another (or a public) email domain: it must sign in and "
+        "promote itself.",
+    ),
+    "not-found": QT_TRANSLATE_NOOP(
+        "PortalError", "No such license, or this account is not one of its contacts."
+    ),
+    "contact-not-found": QT_TRANSLATE_NOOP(
+        "PortalError", "That email is not a technical contact of the license."
+    ),
+    "primary-contact": QT_TRANSLATE_NOOP(
+        "PortalError", "The primary technical contact cannot be removed."
+    ),
+    "invalid-email": QT_TRANSLATE_NOOP("PortalError", "The email address is not valid."),
+    "evaluation-license": QT_TRANSLATE_NOOP(
+        "PortalError", "Technical contacts cannot be added to an evaluation license."
+    ),
+    "rate-limited": QT_TRANSLATE_NOOP(
+        "PortalError", "The portal received too many requests; try again in a moment."
+    ),
+    "unavailable": QT_TRANSLATE_NOOP(
+        "PortalError", "The portal is temporarily unavailable; try again later."
+    ),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "PortalError", "Cannot reach the portal: check the network connection."
+    ),
+    "timeout": QT_TRANSLATE_NOOP("PortalError", "The portal did not answer in time."),
+    "certificate": QT_TRANSLATE_NOOP(
+        "PortalError", "The portal's security certificate is not trusted."
+    ),
+    "bad-response": QT_TRANSLATE_NOOP(
+        "PortalError", "The portal's answer could not be understood."
+    ),
+    "insecure-url": QT_TRANSLATE_NOOP(
+        "PortalError", "Plain http:// is allowed only for this computer (loopback) addresses."
+    ),
+    "invalid-url": QT_TRANSLATE_NOOP("PortalError", "The portal address is not a web address."),
+}
+
+ENGINE_ERROR_TEXTS: dict[str, str] = {
+    EngineErrorKey.NO_SESSION: QT_TRANSLATE_NOOP(
+        "EngineError", "%1 is not signed in: sign in to this account and try again."
+    ),
+    EngineErrorKey.NOT_VERIFIED: QT_TRANSLATE_NOOP(
+        "EngineError", "The portal's answer does not show the expected change."
+    ),
+    EngineErrorKey.OUTCOME_UNKNOWN: QT_TRANSLATE_NOOP(
+        "EngineError",
+        "The portal did not confirm the change and the license could not be read again.",
+    ),
+    EngineErrorKey.INTERRUPTED: QT_TRANSLATE_NOOP(
+        "EngineError", "The run was interrupted before this license finished."
+    ),
+}
+
+# (context, texts) in the order render() looks a key up.
+CATALOGUES: tuple[tuple[str, Mapping[str, str]], ...] = (
+    ("PlanReason", REASON_TEXTS),
+    ("Outcome", OUTCOME_TEXTS),
+    ("PortalError", PORTAL_ERROR_TEXTS),
+    ("EngineError", ENGINE_ERROR_TEXTS),
+)
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def substitute(text: str, args: Sequence[str]) -> str:
+    """Replace ``%1`` … ``%9`` with ``args`` in one pass (an argument is never re-read)."""
+
+    def one(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return args[index] if index < len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(one, text)
+
+
+def text_for(key: str, context: str | None = None) -> tuple[str, str] | None:
+    """``(context, English text)`` of a key, or None when no catalogue has it."""
+    for name, texts in CATALOGUES:
+        if (context is None or name == context) and key in texts:
+            return name, texts[key]
+    return None
+
+
+def render(
+    key: str,
+    args: Sequence[str] = (),
+    translate: Translate = identity,
+    *,
+    context: str | None = None,
+) -> str:
+    """Word ``key`` with its ``%1`` … arguments; ``context`` picks one catalogue.
+
+    Without ``context`` the catalogues are searched in the order of :data:`CATALOGUES`
+    (``excluded`` is both a reason and an outcome: the reason wins). An unknown key gives a
+    generic text rather than an exception, so a new portal error never breaks a screen.
+    """
+    found = text_for(key, context)
+    if found is None:
+        found = ("PortalError", PORTAL_ERROR_TEXTS["portal-error"])
+    name, text = found
+    return substitute(translate(name, text), args)

@@ -1,0 +1,239 @@
+"""A run's report as Excel (.xlsx, openpyxl) or CSV (UTF-8 with BOM): what changed, per license.
+
+Never the license key. A half-written report never replaces the target file: the report is
+written to a temporary file next to it, then moved into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import errno
+import io
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
+from desktop.engine.events import Outcome
+from desktop.engine.plan import StepKind
+from desktop.engine.reasons import Translate, identity, render
+from desktop.engine.run_result import RunResult, planned_outcome
+
+log = logging.getLogger(__name__)
+
+HEADERS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Report", "SEN"),
+    QT_TRANSLATE_NOOP("Report", "Product"),
+    QT_TRANSLATE_NOOP("Report", "Organisation"),
+    QT_TRANSLATE_NOOP("Report", "Old primary"),
+    QT_TRANSLATE_NOOP("Report", "New primary"),
+    QT_TRANSLATE_NOOP("Report", "What was done"),
+    QT_TRANSLATE_NOOP("Report", "Result"),
+    QT_TRANSLATE_NOOP("Report", "Message"),
+    QT_TRANSLATE_NOOP("Report", "Time"),
+)
+STEP_TEXTS: dict[StepKind, str] = {
+    StepKind.ADD_CONTACT: QT_TRANSLATE_NOOP("Report", "Added as technical contact"),
+    StepKind.MAKE_PRIMARY: QT_TRANSLATE_NOOP("Report", "Made primary"),
+}
+NOTHING_DONE = QT_TRANSLATE_NOOP("Report", "Nothing")
+SHEET_TITLE = QT_TRANSLATE_NOOP("Report", "Consolidation")
+SUFFIXES = (".xlsx", ".csv")
+
+# A cell starting with one of these is read as a formula by spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ReportError(Exception):
+    """The report could not be written; ``key`` says why, the message says where."""
+
+    def __init__(self, message: str, key: str = "report-unwritable") -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One license in the report; ``message_key`` + ``message_args`` are worded at writing."""
+
+    sen: str
+    product: str
+    organisation: str
+    old_primary: str
+    new_primary: str
+    done: tuple[StepKind, ...]
+    outcome: Outcome
+    message_key: str = ""
+    message_args: tuple[str, ...] = ()
+    at: datetime | None = None
+
+
+def rows_from_result(result: RunResult) -> list[ReportRow]:
+    """One row per license of the plan, in plan order."""
+    rows: list[ReportRow] = []
+    for entry in result.plan.entries:
+        finished = result.outcomes.get(entry.sen)
+        current = entry.license.primary_technical_contact
+        old = entry.old_primary or (current.email if current else "")
+        if finished is None:
+            outcome = Outcome.CANCELLED if entry.actionable else planned_outcome(entry)
+            new = current.email if current else ""
+            rows.append(
+                ReportRow(
+                    entry.sen,
+                    entry.license.product,
+                    entry.license.organisation,
+                    old,
+                    new,
+                    (),
+                    outcome,
+                    entry.reason,
+                    entry.reason_args,
+                )
+            )
+            continue
+        new = finished.new_primary or (current.email if current else "")
+        failed = finished.outcome is Outcome.FAILED and finished.error_key
+        rows.append(
+            ReportRow(
+                entry.sen,
+                entry.license.product,
+                entry.license.organisation,
+                old,
+                new,
+                finished.steps_done,
+                finished.outcome,
+                finished.error_key if failed else entry.reason,
+                finished.error_args if failed else entry.reason_args,
+                finished.at,
+            )
+        )
+    return rows
+
+
+def _cells(row: ReportRow, translate: Translate) -> list[str | datetime]:
+    done = "; ".join(translate("Report", STEP_TEXTS[k]) for k in row.done) or translate(
+        "Report", NOTHING_DONE
+    )
+    message = render(row.message_key, row.message_args, translate) if row.message_key else ""
+    at: str | datetime = row.at.astimezone().replace(tzinfo=None, microsecond=0) if row.at else ""
+    return [
+        row.sen,
+        row.product,
+        row.organisation,
+        row.old_primary,
+        row.new_primary,
+        done,
+        render(row.outcome.value, (), translate, context="Outcome"),
+        message,
+        at,
+    ]
+
+
+def _safe_text(value: str) -> str:
+    """Text a spreadsheet will not run as a formula."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def write_report(
+    source: RunResult | Iterable[ReportRow],
+    path: Path | str,
+    *,
+    translate: Translate = identity,
+) -> Path:
+    """Write the report; the format follows the suffix (``.xlsx`` or ``.csv``).
+
+    Raises:
+        ReportError: an unknown suffix, or the file cannot be written (no such folder, no
+            permission, disk full). The target file is then left as it was.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ReportError(
+            f"The report must end in .xlsx or .csv, not {target.name!r}.", "report-format"
+        )
+    rows: Sequence[ReportRow] = (
+        rows_from_result(source) if isinstance(source, RunResult) else list(source)
+    )
+    headers = [translate("Report", h) for h in HEADERS]
+    table = [_cells(row, translate) for row in rows]
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=folder)
+    except OSError as error:
+        raise _unwritable(target, error) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            if suffix == ".csv":
+                _write_csv(stream, headers, table)
+            else:
+                _write_xlsx(stream, headers, table, translate("Report", SHEET_TITLE))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise _unwritable(target, error) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    log.info("report written: %d rows", len(rows))
+    return target
+
+
+def _unwritable(target: Path, error: OSError) -> ReportError:
+    if error.errno == errno.ENOSPC:
+        return ReportError(
+            f"The disk is full: the report {target.name} was not written.", "disk-full"
+        )
+    reason = error.strerror or type(error).__name__
+    return ReportError(f"Cannot write the report to {target}: {reason}.")
+
+
+def _write_csv(
+    stream: io.BufferedWriter, headers: list[str], table: list[list[str | datetime]]
+) -> None:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow(headers)
+    for cells in table:
+        writer.writerow(
+            [v.isoformat(sep=" ") if isinstance(v, datetime) else _safe_text(v) for v in cells]
+        )
+    text.flush()
+    text.detach()
+
+
+def _write_xlsx(
+    stream: io.BufferedWriter, headers: list[str], table: list[list[str | datetime]], title: str
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for cells in table:
+        sheet.append(cells)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            elif isinstance(cell.value, datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm:ss"
+    widths = (16, 60, 30, 30, 30, 36, 24, 60, 20)
+    for column, width in zip("ABCDEFGHI", widths, strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    book.save(stream)
