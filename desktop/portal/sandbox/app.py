@@ -19,6 +19,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Match, Route
 from starlette.types import Message, Receive, Scope, Send
 
+from desktop.domain.models import License
 from desktop.portal.license_json import license_to_json
 from desktop.portal.sandbox.dataset import SandboxData
 from desktop.portal.sandbox.demo_data import demo_data
@@ -44,6 +45,26 @@ class DroppedConnection(httpx.RemoteProtocolError):
 
     def __init__(self) -> None:
         super().__init__("the sandbox dropped the connection (fault injection)")
+
+
+class _LicenseJsonCache:
+    """The contract's JSON of each license, rebuilt only when the license changed."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[License, dict[str, Any]]] = {}
+
+    def __call__(self, lic: License) -> dict[str, Any]:
+        hit = self._cache.get(lic.sen)
+        if hit is not None and hit[0] is lic:
+            return hit[1]
+        data = license_to_json(lic)
+        self._cache[lic.sen] = (lic, data)
+        return data
+
+
+def _to_json(request: Request, lic: License) -> dict[str, Any]:
+    cache: _LicenseJsonCache = request.app.state.json_cache
+    return cache(lic)
 
 
 def _error(failure: SandboxFailure, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -123,7 +144,7 @@ async def list_licenses(request: Request) -> Response:
     next_start = start + limit if start + limit < total else None
     return JSONResponse(
         {
-            "values": [license_to_json(lic) for lic in page],
+            "values": [_to_json(request, lic) for lic in page],
             "start": start,
             "limit": limit,
             "total": total,
@@ -246,6 +267,7 @@ class SandboxApp:
         self._app.state.store = store
         self._app.state.faults = faults
         self._app.state.sandbox = self
+        self._app.state.json_cache = _LicenseJsonCache()
         self.in_flight = 0  # requests being answered now (one event loop: no lock needed)
         self.max_in_flight = 0
 

@@ -1,0 +1,66 @@
+"""JavaScript the connector runs in the page: find controls by their visible labels, and act.
+
+Every script returns a JSON string: ``{"ok": true, ...}`` or ``{"error": "<kind>", "label":
+"<label>", "count": n}`` where kind is ``missing`` (no such label), ``ambiguous`` (more than
+one where one is expected), ``disabled`` (greyed out) or ``mismatch`` (the dialog is about
+something else). A script never clicks unless exactly one control matches.
+
+A license's *block* is found from its SEN: the smallest visible element around the SEN that
+holds exactly one "Technical Contacts" heading and no other SEN. Its *technical section* runs
+from that heading to the "Billing Contacts" heading, in document order.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from desktop.portal.my_atlassian.labels import PageLabels
+
+READ_TEXT = "document.body ? document.body.innerText : ''"
+
+_ACTIONS_JS = resources.files(__package__).joinpath("page_actions.js").read_text("utf-8")
+
+
+def _script(action: str, labels: PageLabels, **args: Any) -> str:
+    payload = json.dumps({**args, "labels": labels.as_dict()}, ensure_ascii=True)
+    return (
+        f"(function (ARGS) {{\n{_ACTIONS_JS}\nreturn JSON.stringify(ACTIONS.{action}());\n}})"
+        f"({payload})"
+    )
+
+
+def expand(sens: list[str], labels: PageLabels) -> str:
+    """Click the summary row of each collapsed license among ``sens``."""
+    return _script("expand", labels, sens=sens)
+
+
+def add_contact(sen: str, email: str, labels: PageLabels) -> str:
+    """Type ``email`` into the technical contacts' add box of ``sen`` and press Add."""
+    return _script("addContact", labels, sen=sen, email=email)
+
+
+def make_primary(sen: str, email: str, labels: PageLabels) -> str:
+    """Press Make Primary in ``email``'s row of ``sen``'s technical contacts (opens the dialog)."""
+    return _script("makePrimary", labels, sen=sen, email=email)
+
+
+def dialog_state(labels: PageLabels) -> str:
+    """Whether the "Promote to primary technical contact?" dialog is open, and its text."""
+    return _script("dialogState", labels)
+
+
+def confirm_promotion(sen: str, email: str, labels: PageLabels) -> str:
+    """Press Yes in the promote dialog, only if it names ``email`` and ``sen``."""
+    return _script("confirmPromotion", labels, sen=sen, email=email)
+
+
+def alerts(labels: PageLabels) -> str:
+    """The texts of the page's visible alerts (its error flags)."""
+    return _script("alerts", labels)
+
+
+def highlight(sen: str, kind: str, email: str, labels: PageLabels, *, clear: bool = False) -> str:
+    """Mark what the person should click for a guided step (or ``clear`` the marks)."""
+    return _script("highlight", labels, sen=sen, kind=kind, email=email, clear=clear)

@@ -1,0 +1,53 @@
+"""Ways a test can make the replica behave like a changed or misbehaving real page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: The page's visible labels, as the real My Atlassian shows them (see the seed).
+DEFAULT_LABELS: dict[str, str] = {
+    "add": "Add",
+    "make_primary": "Make Primary",
+    "delete": "Delete",
+    "yes": "Yes",
+    "cancel": "Cancel",
+    "placeholder": "contact@example.com",
+    "technical_contacts": "Technical Contacts",
+    "billing_contacts": "Billing Contacts",
+    "promote_title": "Promote to primary technical contact?",
+}
+
+
+@dataclass
+class ReplicaQuirks:
+    """``labels`` renames visible labels (e.g. ``{"make_primary": "Set as primary"}``);
+    ``ignore_writes`` makes every change look accepted but leaves the data as it was;
+    ``load_delay_ms`` delays the list like a slow single-page app."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    ignore_writes: bool = False
+    load_delay_ms: int = 0
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, DEFAULT_LABELS[key])
+
+    def all_labels(self) -> dict[str, str]:
+        return {key: self.label(key) for key in DEFAULT_LABELS}
+
+    @classmethod
+    def from_json(cls, raw: Any) -> ReplicaQuirks:
+        """Parse ``{"labels": {...}, "ignoreWrites": bool, "loadDelayMs": int}``."""
+        if not isinstance(raw, dict):
+            raise ValueError("quirks must be a JSON object")
+        labels = raw.get("labels") or {}
+        if not isinstance(labels, dict) or not all(
+            key in DEFAULT_LABELS and isinstance(value, str) for key, value in labels.items()
+        ):
+            raise ValueError(f"labels must map some of {sorted(DEFAULT_LABELS)} to strings")
+        delay = raw.get("loadDelayMs", 0)
+        if not isinstance(delay, int) or not 0 <= delay <= 10_000:
+            raise ValueError("loadDelayMs must be a whole number from 0 to 10000")
+        return cls(
+            labels=dict(labels), ignore_writes=bool(raw.get("ignoreWrites")), load_delay_ms=delay
+        )

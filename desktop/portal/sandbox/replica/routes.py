@@ -1,0 +1,269 @@
+"""The replica's routes: sign-in with a cookie session, the licenses pages, and the page's API.
+
+The page's own API (``api/…``) is what the replica's JavaScript calls when a person clicks
+Add, Make Primary → Yes, or Delete; it applies the sandbox's rules through the store.
+``PUT _quirks`` (sandbox only) lets a test rename labels or make writes silently not apply.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+
+from desktop.domain.models import License
+from desktop.portal.sandbox.dataset import SandboxAccount
+from desktop.portal.sandbox.replica.quirks import ReplicaQuirks
+from desktop.portal.sandbox.replica.render import (
+    BASE,
+    license_block,
+    licenses_html,
+    licenses_page,
+    sign_in_page,
+)
+from desktop.portal.sandbox.store import SandboxFailure, SandboxStore
+
+log = logging.getLogger(__name__)
+
+MOUNT_PATH = BASE
+COOKIE = "ma_session"
+_STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+#: What the page says when the portal refuses a change (the JavaScript shows it in a flag).
+PAGE_ERRORS: dict[str, str] = {
+    "invalid-email": "Enter a valid email address.",
+    "evaluation-license": "Technical contacts can't be added to evaluation licenses.",
+    "domain-mismatch": "This contact can't be made primary by you: they need to log in to"
+    " My Atlassian and promote themselves.",
+    "contact-not-found": "That contact no longer exists on this license.",
+    "primary-contact": "The primary technical contact can't be deleted.",
+    "not-found": "We couldn't find that license.",
+    "unauthenticated": "Your session has expired. Log in again.",
+}
+
+
+def _store(request: Request) -> SandboxStore:
+    store: SandboxStore = request.app.state.store
+    return store
+
+
+def quirks(request: Request) -> ReplicaQuirks:
+    """The replica's quirks for this sandbox (none until a test sets some)."""
+    state = request.app.state
+    current = getattr(state, "replica_quirks", None)
+    if current is None:
+        current = ReplicaQuirks()
+        state.replica_quirks = current
+    assert isinstance(current, ReplicaQuirks)
+    return current
+
+
+def _lang(request: Request) -> str:
+    return "zh" if request.headers.get("accept-language", "").lower().startswith("zh") else "en"
+
+
+def _caller(request: Request) -> SandboxAccount | None:
+    token = request.cookies.get(COOKIE, "")
+    if not token:
+        return None
+    try:
+        return _store(request).account_for_token(token)
+    except SandboxFailure:
+        return None
+
+
+def _api_error(failure: SandboxFailure) -> JSONResponse:
+    message = PAGE_ERRORS.get(failure.error_key, "Something went wrong. Try again.")
+    return JSONResponse(
+        {"errorKey": failure.error_key, "message": message}, status_code=failure.status
+    )
+
+
+def _unauthenticated() -> JSONResponse:
+    return _api_error(SandboxFailure(401, "unauthenticated", "Sign in first."))
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+async def home(request: Request) -> Response:
+    del request
+    return RedirectResponse(f"{BASE}/licenses", status_code=303)
+
+
+async def login_form(request: Request) -> Response:
+    if _caller(request) is not None:
+        return RedirectResponse(f"{BASE}/licenses", status_code=303)
+    return HTMLResponse(sign_in_page())
+
+
+async def login(request: Request) -> Response:
+    fields = parse_qs((await request.body()).decode("utf-8", "replace"))
+    email = (fields.get("email") or [""])[0].strip()
+    password = (fields.get("password") or [""])[0]
+    try:
+        token, _account = _store(request).sign_in(email, password)
+    except SandboxFailure:
+        page = sign_in_page(error="Incorrect email address and / or password.", email=email)
+        return HTMLResponse(page, status_code=401)
+    next_path = request.query_params.get("next", "")
+    target = next_path if next_path.startswith(f"{BASE}/licenses") else f"{BASE}/licenses"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(COOKIE, token, path=BASE, httponly=True, samesite="lax")
+    log.debug("replica: an account signed in")
+    return response
+
+
+async def logout(request: Request) -> Response:
+    del request
+    response = RedirectResponse(f"{BASE}/login", status_code=303)
+    response.delete_cookie(COOKIE, path=BASE)
+    return response
+
+
+async def licenses(request: Request) -> Response:
+    account = _caller(request)
+    sen = request.path_params.get("sen")
+    if account is None:
+        here = f"{BASE}/licenses" + (f"/{sen}" if sen else "")
+        return RedirectResponse(f"{BASE}/login?next={quote(here)}", status_code=303)
+    page = licenses_page(name=account.name, email=account.email, q=quirks(request), sen=sen)
+    return HTMLResponse(page)
+
+
+async def static(request: Request) -> Response:
+    name = str(request.path_params["name"])
+    suffix = name[name.rfind(".") :] if "." in name else ""
+    if "/" in name or suffix not in _STATIC_TYPES:
+        return Response("Not found", status_code=404)
+    files = resources.files("desktop.portal.sandbox.replica").joinpath("static")
+    try:
+        text = files.joinpath(name).read_text("utf-8")
+    except FileNotFoundError:
+        return Response("Not found", status_code=404)
+    return Response(text, media_type=_STATIC_TYPES[suffix], headers={"Cache-Control": "no-store"})
+
+
+# -- the page's API -----------------------------------------------------------------------------
+
+
+async def api_licenses(request: Request) -> Response:
+    account = _caller(request)
+    if account is None:
+        return _unauthenticated()
+    store, q = _store(request), quirks(request)
+    sen = request.query_params.get("sen")
+    try:
+        if sen:
+            shown = [store.get_for(account.email, sen)]
+        else:
+            shown, _ = store.list_for(account.email, 0, 1_000_000)
+    except SandboxFailure as failure:
+        return _api_error(failure)
+    html = licenses_html(
+        shown, account.email, q, _lang(request), expand_all=bool(sen) or _flag(request, "expand")
+    )
+    return JSONResponse({"html": html, "count": len(shown)})
+
+
+def _flag(request: Request, name: str) -> bool:
+    return request.query_params.get(name, "") in {"1", "true"}
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    try:
+        body = json.loads(await request.body())
+    except ValueError:
+        body = None
+    return body if isinstance(body, dict) else {}
+
+
+def _block(request: Request, lic: License, caller: str) -> JSONResponse:
+    html = license_block(lic, caller, quirks(request), _lang(request), expanded=True)
+    return JSONResponse({"html": html, "sen": lic.sen})
+
+
+async def api_add(request: Request) -> Response:
+    account = _caller(request)
+    if account is None:
+        return _unauthenticated()
+    store, sen = _store(request), str(request.path_params["sen"])
+    email = str((await _json(request)).get("email") or "")
+    try:
+        if quirks(request).ignore_writes:
+            lic = store.get_for(account.email, sen)
+        else:
+            lic, _ = store.add_technical_contact(account.email, sen, email, None)
+    except SandboxFailure as failure:
+        return _api_error(failure)
+    return _block(request, lic, account.email)
+
+
+async def api_make_primary(request: Request) -> Response:
+    account = _caller(request)
+    if account is None:
+        return _unauthenticated()
+    store = _store(request)
+    sen, email = str(request.path_params["sen"]), str(request.path_params["email"])
+    try:
+        if quirks(request).ignore_writes:
+            lic = store.get_for(account.email, sen)
+        else:
+            lic = store.make_primary(account.email, sen, email)
+    except SandboxFailure as failure:
+        return _api_error(failure)
+    return _block(request, lic, account.email)
+
+
+async def api_delete(request: Request) -> Response:
+    account = _caller(request)
+    if account is None:
+        return _unauthenticated()
+    store = _store(request)
+    sen, email = str(request.path_params["sen"]), str(request.path_params["email"])
+    try:
+        if not quirks(request).ignore_writes:
+            store.remove_technical_contact(account.email, sen, email)
+        lic = store.get_for(account.email, sen)
+    except SandboxFailure as failure:
+        return _api_error(failure)
+    return _block(request, lic, account.email)
+
+
+async def set_quirks(request: Request) -> Response:
+    try:
+        request.app.state.replica_quirks = ReplicaQuirks.from_json(await _json(request))
+    except ValueError as error:
+        return JSONResponse({"errorKey": "bad-request", "message": str(error)}, status_code=400)
+    return Response(status_code=204)
+
+
+ROUTES = [
+    Route("/", home, methods=["GET"]),
+    Route("/login", login_form, methods=["GET"]),
+    Route("/login", login, methods=["POST"]),
+    Route("/logout", logout, methods=["GET"]),
+    Route("/licenses", licenses, methods=["GET"]),
+    Route("/licenses/{sen}", licenses, methods=["GET"]),
+    Route("/static/{name}", static, methods=["GET"]),
+    Route("/api/licenses", api_licenses, methods=["GET"]),
+    Route("/api/licenses/{sen}/technical-contacts", api_add, methods=["POST"]),
+    Route(
+        "/api/licenses/{sen}/technical-contacts/{email}/make-primary",
+        api_make_primary,
+        methods=["POST"],
+    ),
+    Route("/api/licenses/{sen}/technical-contacts/{email}", api_delete, methods=["DELETE"]),
+    Route("/_quirks", set_quirks, methods=["PUT"]),
+]
+
+
+def replica_mount() -> Mount:
+    """The replica, to put in the sandbox app's routes."""
+    return Mount(MOUNT_PATH, routes=ROUTES)

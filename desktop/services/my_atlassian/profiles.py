@@ -1,0 +1,77 @@
+"""Browser profiles for live accounts: off the record by default, or a named persistent one
+("Stay signed in on this computer") under the user data dir; cleared on sign-out/removal."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QObject
+from PySide6.QtWebEngineCore import QWebEngineProfile
+
+from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "LicenseConsolidator"
+#: What "Stay signed in on this computer" keeps, said next to the check box.
+WHAT_IS_KEPT = QT_TRANSLATE_NOOP(
+    "MyAtlassianProfile",
+    "Keeps this account's My Atlassian sign-in (its cookies and site data) in your user "
+    "folder on this computer, so you need not sign in after a restart. No password is kept. "
+    "Sign out or remove the account to delete it.",
+)
+
+
+def profiles_root() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "webengine"
+
+
+def profile_name(account_key: str) -> str:
+    """A stable folder name for an account that does not show its email."""
+    return "ma-" + hashlib.sha256(account_key.lower().encode()).hexdigest()[:16]
+
+
+def open_profile(
+    account_key: str,
+    *,
+    stay_signed_in: bool,
+    parent: QObject | None = None,
+    root: Path | None = None,
+) -> QWebEngineProfile:
+    """An off-the-record profile, or the account's persistent one."""
+    if not stay_signed_in:
+        profile = QWebEngineProfile(parent)
+        assert profile.isOffTheRecord()
+        return profile
+    name = profile_name(account_key)
+    folder = (root or profiles_root()) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = QWebEngineProfile(name, parent)
+    profile.setPersistentStoragePath(str(folder / "storage"))
+    profile.setCachePath(str(folder / "cache"))
+    profile.setPersistentCookiesPolicy(
+        QWebEngineProfile.PersistentCookiesPolicy.ForcePersistentCookies
+    )
+    log.info("using a persistent browser profile for a live account")
+    return profile
+
+
+def clear_profile(profile: QWebEngineProfile) -> None:
+    """Forget the session: cookies, cache, visited links (the folder goes with forget_profile)."""
+    profile.cookieStore().deleteAllCookies()
+    profile.clearHttpCache()
+    profile.clearAllVisitedLinks()
+
+
+def forget_profile(account_key: str, *, root: Path | None = None) -> bool:
+    """Delete the account's persistent profile folder; True if there was one."""
+    folder = (root or profiles_root()) / profile_name(account_key)
+    if not folder.exists():
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    log.info("deleted a live account's browser profile")
+    return True

@@ -1,0 +1,395 @@
+"""``MyAtlassianSession``: a PortalSession that works through the signed-in My Atlassian page.
+
+Reading: open the licenses page, expand collapsed licenses (or open their own page), take the
+page's ``innerText`` and hand it to the paste reader — one code path for pasted and live text.
+Acting (assisted): operate the page's own controls by their visible labels; refuse when a
+label is missing or ambiguous and fall back to guided mode (the person clicks, the app waits).
+Either way the step counts only when re-reading the page shows it.
+
+One page, so one operation at a time (a lock), whatever the engine's concurrency.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from desktop.domain.emails import normalize_email
+from desktop.domain.models import Account, License
+from desktop.domain.sen import normalize_sen
+from desktop.portal import errors
+from desktop.portal.my_atlassian import scripts
+from desktop.portal.my_atlassian.errors import (
+    GuidedStepSkipped,
+    NeedsGuidance,
+    PageNotUnderstood,
+    SignInRequired,
+    StepNotVerified,
+)
+from desktop.portal.my_atlassian.guide import GuidedKind, GuidedStep
+from desktop.portal.my_atlassian.labels import MY_ATLASSIAN_LABELS, PageLabels
+from desktop.portal.my_atlassian.outcome import (
+    ScriptAnswer,
+    error_from_alerts,
+    looks_like_sign_in,
+    parse_answer,
+    refusal,
+)
+from desktop.portal.my_atlassian.urls import MyAtlassianUrls
+from desktop.portal.paste_reader import PasteError, PasteResult, read_paste
+from desktop.services.my_atlassian.page_driver import PageDriver
+
+log = logging.getLogger(__name__)
+
+
+class ActionMode(StrEnum):
+    ASSISTED = "assisted"  # the app clicks by visible labels, guided when it will not
+    GUIDED = "guided"  # the person clicks every step, the app shows and checks
+
+
+class GuidedHandler(Protocol):
+    """Shows a guided step to the person (highlight, clipboard, words) and waits."""
+
+    async def wait_for_person(self, step: GuidedStep) -> bool:
+        """Return when the person says they did it (True) or skips it (False)."""
+        ...
+
+    def step_verified(self, step: GuidedStep) -> None:
+        """The page shows the step done: close or advance the guidance."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class LiveTimings:
+    """How long to wait for the page (seconds)."""
+
+    load: float = 30.0
+    content: float = 20.0
+    step: float = 15.0
+    dialog: float = 8.0
+    guided: float = 30 * 60.0
+    poll: float = 0.15
+
+
+class MyAtlassianSession:
+    """One signed-in My Atlassian account, in one page of its browser profile.
+
+    Args:
+        driver: the page, already signed in (the sign-in window left it there).
+        account: who is signed in (kind ``MY_ATLASSIAN``).
+        urls: where the licenses page is (the real site or the sandbox's replica).
+        guide: shows guided steps; without one, a refused click raises NeedsGuidance.
+    """
+
+    def __init__(
+        self,
+        driver: PageDriver,
+        account: Account,
+        urls: MyAtlassianUrls,
+        *,
+        guide: GuidedHandler | None = None,
+        mode: ActionMode = ActionMode.ASSISTED,
+        labels: PageLabels = MY_ATLASSIAN_LABELS,
+        timings: LiveTimings | None = None,
+    ) -> None:
+        self.driver = driver
+        self._account = account
+        self.urls = urls
+        self.guide = guide
+        self.mode = mode
+        self.labels = labels
+        self.timings = timings or LiveTimings()
+        self.last_warnings: list[str] = []
+        self._lock = asyncio.Lock()
+
+    # -- PortalSession -----------------------------------------------------------------------
+
+    @property
+    def account(self) -> Account:
+        return self._account
+
+    async def me(self) -> Account:
+        return self._account
+
+    async def list_licenses(self) -> list[License]:
+        async with self._lock:
+            await self._open_list()
+            return (await self._read(expand_all=True)).licenses
+
+    async def get_license(self, sen: str) -> License:
+        async with self._lock:
+            return await self._license(normalize_sen(sen))
+
+    async def add_technical_contact(self, sen: str, email: str, name: str | None = None) -> License:
+        del name  # the page's add box takes only the address
+        sen, email = normalize_sen(sen), normalize_email(email)
+        async with self._lock:
+            lic = await self._license(sen)
+            if lic.is_technical_contact(email):
+                return lic
+            if lic.is_evaluation:
+                raise errors.EvaluationLicense(
+                    "technical contacts cannot be added to an evaluation"
+                )
+            step = GuidedStep(GuidedKind.ADD_CONTACT, sen, email)
+
+            def added(found: License) -> bool:
+                return found.is_technical_contact(email)
+
+            if self.mode is ActionMode.GUIDED:
+                return await self._guided(step, added)
+            answer = parse_answer(
+                await self.driver.run_js(scripts.add_contact(sen, email, self.labels))
+            )
+            if not answer.ok:
+                return await self._refused(answer, step, added)
+            log.info("%s: pressed Add for a new technical contact", sen)
+            return await self._verify(sen, added)
+
+    async def make_primary(self, sen: str, email: str) -> License:
+        sen, email = normalize_sen(sen), normalize_email(email)
+        async with self._lock:
+            lic = await self._license(sen)
+            if lic.is_primary_technical(email):
+                return lic
+            if not lic.is_technical_contact(email):
+                raise errors.ContactNotFound("not a technical contact on the page")
+            step = GuidedStep(GuidedKind.MAKE_PRIMARY, sen, email)
+
+            def promoted(found: License) -> bool:
+                return found.is_primary_technical(email)
+
+            if self.mode is ActionMode.GUIDED:
+                return await self._guided(step, promoted)
+            answer = parse_answer(
+                await self.driver.run_js(scripts.make_primary(sen, email, self.labels))
+            )
+            if not answer.ok:
+                return await self._refused(answer, step, promoted)
+            opened = await self.driver.wait_for(
+                self._dialog_state, lambda a: a.ok, timeout=self.timings.dialog
+            )
+            if opened is None:
+                alert = await self._alert_error()
+                if alert is not None:
+                    raise alert
+                state = await self._dialog_state()
+                return await self._refused(state, step, promoted)
+            answer = parse_answer(
+                await self.driver.run_js(scripts.confirm_promotion(sen, email, self.labels))
+            )
+            if not answer.ok:
+                return await self._refused(answer, step, promoted)
+            log.info("%s: confirmed the promotion of a technical contact", sen)
+            return await self._verify(sen, promoted)
+
+    async def remove_technical_contact(self, sen: str, email: str) -> None:
+        """Always guided: the app never deletes by itself."""
+        sen, email = normalize_sen(sen), normalize_email(email)
+        async with self._lock:
+            lic = await self._license(sen)
+            if not lic.is_technical_contact(email):
+                return
+            step = GuidedStep(GuidedKind.REMOVE_CONTACT, sen, email, reason="chosen")
+            await self._guided(step, lambda found: not found.is_technical_contact(email))
+
+    async def close(self) -> None:
+        """Nothing to release here: the page and profile belong to the live account."""
+
+    # -- reading -----------------------------------------------------------------------------
+
+    async def _open_list(self) -> None:
+        if self.driver.url.rstrip("/") != self.urls.licenses.rstrip("/"):
+            await self.driver.load(self.urls.licenses, timeout=self.timings.load)
+        if not self.urls.is_licenses_page(self.driver.url):
+            raise SignInRequired("the licenses page asked to sign in")
+
+    async def _page_result(self) -> PasteResult | None:
+        text = await self.driver.text()
+        try:
+            return read_paste(text, account_key=self._account.key)
+        except PasteError:
+            if looks_like_sign_in(text):
+                raise SignInRequired("the page asks to sign in again") from None
+            return None
+
+    async def _read(self, *, expand_all: bool, only: str | None = None) -> PasteResult:
+        """Read the page; expand collapsed licenses (all, or ``only``) and read again."""
+        result = await self.driver.wait_for(
+            self._page_result, lambda r: r is not None, timeout=self.timings.content
+        )
+        if result is None:
+            if await self._empty_list():
+                return PasteResult(licenses=[], warnings=[])
+            raise PageNotUnderstood("no license could be read from the page")
+        wanted = {only} if only else None
+        for _attempt in range(2):
+            collapsed = _collapsed(result, wanted if not expand_all else None)
+            if not collapsed:
+                break
+            answer = parse_answer(await self.driver.run_js(scripts.expand(collapsed, self.labels)))
+            if not answer.ok:
+                break
+            again = await self.driver.wait_for(
+                self._page_result,
+                _shows_details(set(collapsed)),
+                timeout=self.timings.content,
+            )
+            result = again or await self._page_result() or result
+        still = _collapsed(result, wanted if not expand_all else None)
+        if still:
+            result = await self._read_own_pages(result, still)
+        self.last_warnings = [w.message for w in result.warnings]
+        return result
+
+    async def _read_own_pages(self, result: PasteResult, sens: list[str]) -> PasteResult:
+        """Read each still-collapsed license from its own page, where it has one."""
+        if self.urls.license(sens[0]) is None:
+            return result
+        by_sen = {lic.sen: lic for lic in result.licenses}
+        for sen in sens:
+            url = self.urls.license(sen)
+            assert url is not None
+            await self.driver.load(url, timeout=self.timings.load)
+            own = await self.driver.wait_for(
+                self._page_result,
+                _shows_details({sen}),
+                timeout=self.timings.content,
+            )
+            if own is not None:
+                by_sen.update({lic.sen: lic for lic in own.licenses if lic.sen == sen})
+        await self.driver.load(self.urls.licenses, timeout=self.timings.load)
+        licenses = [by_sen[lic.sen] for lic in result.licenses]
+        return PasteResult(licenses=licenses, warnings=result.warnings)
+
+    async def _empty_list(self) -> bool:
+        text = await self.driver.text()
+        return "SEN" in text and "Support Expires" in text and "SEN-" not in text
+
+    async def _license(self, sen: str) -> License:
+        """The license as the page shows it now (its details expanded)."""
+        if not self.urls.is_licenses_page(self.driver.url):
+            await self._open_list()
+        result = await self._read(expand_all=False, only=sen)
+        found = next((lic for lic in result.licenses if lic.sen == sen), None)
+        if found is None and self.driver.url.rstrip("/") != self.urls.licenses.rstrip("/"):
+            await self._open_list()
+            result = await self._read(expand_all=False, only=sen)
+            found = next((lic for lic in result.licenses if lic.sen == sen), None)
+        if found is None:
+            raise errors.NotFound("the license is not on this account's licenses page")
+        return found
+
+    # -- acting ------------------------------------------------------------------------------
+
+    async def _dialog_state(self) -> ScriptAnswer:
+        return parse_answer(await self.driver.run_js(scripts.dialog_state(self.labels)))
+
+    async def _alert_error(self) -> errors.PortalError | None:
+        answer = parse_answer(await self.driver.run_js(scripts.alerts(self.labels)))
+        alerts = (answer.data or {}).get("alerts") or []
+        return error_from_alerts([str(a) for a in alerts])
+
+    async def _verify(self, sen: str, check: Callable[[License], bool]) -> License:
+        """Re-read the page until it shows the step done; an alert or no change is a failure."""
+        seen: list[License] = []
+
+        async def probe() -> License | errors.PortalError | None:
+            alert = await self._alert_error()
+            if alert is not None:
+                return alert
+            result = await self._page_result()
+            found = next(
+                (lic for lic in (result.licenses if result else []) if lic.sen == sen), None
+            )
+            if found is not None:
+                seen.append(found)
+            return found
+
+        outcome = await self.driver.wait_for(
+            probe,
+            lambda v: isinstance(v, errors.PortalError) or (isinstance(v, License) and check(v)),
+            timeout=self.timings.step,
+            interval=self.timings.poll,
+        )
+        if isinstance(outcome, errors.PortalError):
+            raise outcome
+        if isinstance(outcome, License):
+            return outcome
+        log.warning("%s: the page does not show the step done", sen)
+        raise StepNotVerified("the page does not show the change after the step")
+
+    async def _refused(
+        self, answer: ScriptAnswer, step: GuidedStep, check: Callable[[License], bool]
+    ) -> License:
+        error = refusal(answer, step.kind.value)
+        if not isinstance(error, NeedsGuidance):
+            raise error
+        log.warning("%s: %s; falling back to guided mode", step.sen, error)
+        if self.guide is None:
+            raise error
+        return await self._guided(
+            GuidedStep(step.kind, step.sen, step.email, reason=error.reason), check
+        )
+
+    async def _guided(self, step: GuidedStep, check: Callable[[License], bool]) -> License:
+        """Highlight, let the person act, and wait until the page shows it (or they skip)."""
+        if self.guide is None:
+            raise NeedsGuidance("guided mode has no one to guide", reason=step.reason)
+        await self._highlight(step)
+        person = asyncio.ensure_future(self.guide.wait_for_person(step))
+        watcher = asyncio.ensure_future(self._watch(step.sen, check))
+        try:
+            done, _ = await asyncio.wait(
+                {person, watcher},
+                timeout=self.timings.guided,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            if watcher in done:
+                lic = watcher.result()
+                self.guide.step_verified(step)
+                return lic
+            if person in done and not person.result():
+                raise GuidedStepSkipped("the person skipped the step")
+            if person not in done:
+                raise StepNotVerified("the guided step was not done in time")
+            return await self._verify(step.sen, check)  # they say done: check it once more
+        finally:
+            for task in (person, watcher):
+                task.cancel()
+            await self._highlight(step, clear=True)
+
+    async def _watch(self, sen: str, check: Callable[[License], bool]) -> License:
+        while True:
+            result = await self._page_result()
+            found = next((x for x in (result.licenses if result else []) if x.sen == sen), None)
+            if found is not None and check(found):
+                return found
+            await asyncio.sleep(max(self.timings.poll, 0.3))
+
+    async def _highlight(self, step: GuidedStep, *, clear: bool = False) -> None:
+        try:
+            await self.driver.run_js(
+                scripts.highlight(step.sen, step.kind.value, step.email, self.labels, clear=clear)
+            )
+        except errors.PortalError:
+            log.debug("could not mark the page for a guided step")
+
+
+def _collapsed(result: PasteResult, among: set[str] | None) -> list[str]:
+    """The SENs the reader saw only as a summary row (their details were not shown)."""
+    sens = [w.sen for w in result.warnings if w.key == "details-missing" and w.sen]
+    return [sen for sen in sens if among is None or sen in among]
+
+
+def _shows_details(sens: set[str]) -> Callable[[PasteResult | None], bool]:
+    """A test for a reading: it shows every license of ``sens`` with its details."""
+
+    def test(result: PasteResult | None) -> bool:
+        return result is not None and not _collapsed(result, sens)
+
+    return test

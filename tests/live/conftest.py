@@ -1,0 +1,132 @@
+"""Live tests: QtWebEngine offscreen against the sandbox's My Atlassian replica on 127.0.0.1.
+
+Chromium's sandbox cannot run as root in a container, so it is switched off for these tests
+(``QTWEBENGINE_DISABLE_SANDBOX=1``), before QtWebEngine starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-logging")
+
+import asyncio
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import PySide6.QtWebEngineWidgets  # noqa: F401  (must be imported before the QApplication)
+import pytest
+import shiboken6
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.models import Account, AccountKind
+from desktop.portal.my_atlassian.urls import MyAtlassianUrls, replica
+from desktop.services.my_atlassian.page_driver import PageDriver
+from desktop.services.my_atlassian.session import LiveTimings, MyAtlassianSession
+from tests.conftest import SandboxHandle
+
+
+class _NestedApp:
+    """The QApplication, except that qasync's exec()/exit() run a nested QEventLoop.
+
+    Leaving ``QApplication.exec()`` emits ``aboutToQuit``, on which QtWebEngine tears itself
+    down for good; pytest-asyncio runs a loop several times per test (fixtures, test, close),
+    so the live tests must never leave the application's own loop. The app runs it once.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._loops: list[QEventLoop] = []
+
+    def exec(self) -> int:
+        loop = QEventLoop()
+        self._loops.append(loop)
+        try:
+            return loop.exec()
+        finally:
+            self._loops.remove(loop)
+
+    def exit(self, code: int = 0) -> None:
+        if self._loops:
+            self._loops[-1].exit(code)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._app, name)
+
+
+def _live_loop() -> asyncio.AbstractEventLoop:
+    import qasync
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    return qasync.QEventLoop(_NestedApp(app))  # type: ignore[no-any-return]
+
+
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> Mapping[str, Callable[[], Any]]:
+    """Every live test runs on qasync's loop, without ever leaving the app's own loop."""
+    del config, item
+    return {"qasync-nested": _live_loop}
+
+
+FAST = LiveTimings(load=20.0, content=10.0, step=3.0, dialog=3.0, guided=20.0, poll=0.1)
+
+
+@dataclass
+class Live:
+    """A running sandbox, its replica's URLs, and one off-the-record page."""
+
+    sandbox: SandboxHandle
+    urls: MyAtlassianUrls
+    profile: QWebEngineProfile
+    driver: PageDriver
+
+    async def sign_in(self, email: str, password: str = "demo") -> None:
+        """What the person does in the sign-in window: type email and password, Log in."""
+        await self.driver.load(self.urls.start)
+        fill = (
+            "(function(e,p){const f=document.querySelector('form');"
+            "f.email.value=e;f.password.value=p;f.submit();return true;})"
+            f"({json.dumps(email)},{json.dumps(password)})"
+        )
+        await self.driver.run_js(fill)
+        reached = await self.driver.wait_for(
+            _url_of(self.driver), lambda url: self.urls.is_licenses_page(url), timeout=15
+        )
+        assert reached, "the replica did not sign in"
+
+    def session(self, email: str, **options: object) -> MyAtlassianSession:
+        account = Account(AccountKind.MY_ATLASSIAN, email=email, portal=self.urls.start)
+        options.setdefault("timings", FAST)
+        return MyAtlassianSession(self.driver, account, self.urls, **options)  # type: ignore[arg-type]
+
+    async def set_quirks(self, **quirks: object) -> None:
+        import httpx
+
+        async with httpx.AsyncClient(base_url=self.sandbox.url) as client:
+            answer = await client.put("/my-atlassian/_quirks", json=quirks)
+            assert answer.status_code == 204, answer.text
+
+
+def _url_of(driver: PageDriver):  # type: ignore[no-untyped-def]
+    async def probe() -> str:
+        return driver.url
+
+    return probe
+
+
+@pytest.fixture
+async def live(sandbox: SandboxHandle, qtbot: object) -> AsyncIterator[Live]:
+    del qtbot
+    profile = QWebEngineProfile()
+    driver = PageDriver.create(profile)
+    yield Live(sandbox, replica(sandbox.url), profile, driver)
+    shiboken6.delete(driver.page)  # the page before its profile
+    shiboken6.delete(profile)
