@@ -166,15 +166,42 @@ def qt_modules_installed(pyside_dir: Path) -> set[str]:
     return modules
 
 
-def qt_modules_to_exclude(installed: Iterable[str], used: Iterable[str]) -> list[str]:
+def qt_modules_needed(used: Iterable[str], pyside_dir: Path) -> set[str]:
+    """``used`` plus the Qt modules they import in turn (read from PySide6's ``.pyi`` stubs).
+
+    QtWebEngineCore, for one, cannot be imported without QtNetwork and QtWebChannel.
+    """
+    needed: set[str] = set()
+    queue = [*used, *QT_MODULES_ALWAYS]
+    while queue:
+        module = queue.pop()
+        if module in needed:
+            continue
+        needed.add(module)
+        stub = pyside_dir / f"{module}.pyi"
+        if stub.is_file():
+            text = stub.read_text(encoding="utf-8", errors="replace")
+            queue.extend(re.findall(r"^import PySide6\.(Qt\w+)", text, flags=re.MULTILINE))
+    return needed
+
+
+def qt_modules_to_exclude(installed: Iterable[str], needed: Iterable[str]) -> list[str]:
     """``PySide6.<module>`` names to exclude: everything the app neither imports nor needs."""
-    keep = set(used) | QT_MODULES_ALWAYS
+    keep = set(needed) | QT_MODULES_ALWAYS
     return sorted(f"PySide6.{module}" for module in set(installed) - keep)
+
+
+#: QtWebEngine's own UI strings (Chromium locale packs) to ship.
+WEBENGINE_LOCALES = ("en-US", "zh-CN")
 
 
 def keep_data_file(dest: str) -> bool:
     """Whether a collected data file belongs in the bundle (Qt translations: zh_CN and en)."""
     path = PurePath(dest.replace("\\", "/"))
+    if "qtwebengine_locales" in path.parts and path.suffix == ".pak":
+        return path.stem in WEBENGINE_LOCALES
+    if path.name == "qtwebengine_devtools_resources.pak":  # only Chromium's developer tools
+        return False
     if "translations" in path.parts and path.suffix == ".qm" and "PySide6" in path.parts:
         if path.stem.startswith("qt_help_"):  # Qt Assistant's, not ours
             return False

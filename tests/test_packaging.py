@@ -122,11 +122,22 @@ def test_only_unused_qt_modules_are_excluded(tmp_path: Path) -> None:
 
 
 def test_real_code_keeps_the_qt_it_imports() -> None:
-    installed = cfg.qt_modules_installed(Path(__import__("PySide6").__file__).parent)
+    pyside = Path(__import__("PySide6").__file__).parent
+    installed = cfg.qt_modules_installed(pyside)
     assert {"QtCore", "QtWidgets", "QtWebEngineCore", "QtQml"} <= installed
-    excluded = cfg.qt_modules_to_exclude(installed, cfg.qt_modules_imported(ROOT / "desktop"))
-    assert "PySide6.QtWidgets" not in excluded
+    used = cfg.qt_modules_imported(ROOT / "desktop")
+    excluded = cfg.qt_modules_to_exclude(installed, cfg.qt_modules_needed(used, pyside))
+    assert not {f"PySide6.{module}" for module in used} & set(excluded)
     assert "PySide6.QtCore" not in excluded
+    assert "PySide6.Qt3DCore" in excluded
+
+
+def test_a_kept_module_keeps_the_modules_it_imports() -> None:
+    pyside = Path(__import__("PySide6").__file__).parent
+    needed = cfg.qt_modules_needed({"QtWebEngineWidgets"}, pyside)
+    assert {"QtWebEngineCore", "QtWebChannel", "QtNetwork", "QtPrintSupport"} <= needed
+    assert {"QtCore", "QtGui", "QtWidgets", "QtSvg"} <= needed
+    assert "QtQml" not in cfg.qt_modules_needed({"QtWidgets"}, pyside)
 
 
 @pytest.mark.parametrize(
@@ -139,6 +150,11 @@ def test_real_code_keeps_the_qt_it_imports() -> None:
         ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
         ("desktop/translations/app_zh_CN.qm", True),
         ("desktop/domain/public_domains.txt", True),
+        ("PySide6/Qt/translations/qtwebengine_locales/zh-CN.pak", True),
+        ("PySide6/Qt/translations/qtwebengine_locales/en-US.pak", True),
+        ("PySide6/Qt/translations/qtwebengine_locales/de.pak", False),
+        ("PySide6/Qt/resources/qtwebengine_devtools_resources.pak", False),
+        ("PySide6/Qt/resources/qtwebengine_resources.pak", True),
     ],
 )
 def test_translations_filter(dest: str, kept: bool) -> None:
