@@ -2,14 +2,747 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>MainWindow</name>
+    <name>About</name>
     <message>
         <source>License Consolidator for Atlassian</source>
         <translation>授权归集助手</translation>
     </message>
     <message>
-        <source>Licenses will be listed here.</source>
-        <translation>授权将列在这里。</translation>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Gathers Atlassian licenses bought from several accounts under one account.</source>
+        <translation>把用多个账户购买的 Atlassian 授权归集到一个账户下统一管理。</translation>
+    </message>
+    <message>
+        <source>Passwords are kept only in the system keyring; license keys are masked until you ask to see them.</source>
+        <translation>密码只保存在系统钥匙串中；授权码默认隐藏，需要时才显示。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <source>Signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>Needs password</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <source>Offline paste (read-only)</source>
+        <translation>离线粘贴（只读）</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <source>%1 · licenses: %2</source>
+        <translation>%1 · 授权：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Sign in to a portal account</source>
+        <translation>登录一个门户账户</translation>
+    </message>
+    <message>
+        <source>Import pasted text</source>
+        <translation>导入粘贴的文本</translation>
+    </message>
+    <message>
+        <source>Read licenses from text copied from My Atlassian (offline, read-only)</source>
+        <translation>从 My Atlassian 复制的文本中读取授权（离线、只读）</translation>
+    </message>
+    <message>
+        <source>Enter password</source>
+        <translation>输入密码</translation>
+    </message>
+    <message>
+        <source>Sign in again to the selected account</source>
+        <translation>重新登录所选账户</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账户</translation>
+    </message>
+    <message>
+        <source>Remove the selected account and its saved password</source>
+        <translation>移除所选账户及其保存的密码</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>Enter a valid email address, e.g. zhang.wei@huake.example.</source>
+        <translation>请输入有效的邮箱地址，例如 zhang.wei@huake.example。</translation>
+    </message>
+    <message>
+        <source>Enter the password of this account.</source>
+        <translation>请输入此账户的密码。</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Sign in to a license portal. The built-in demo portal needs no network.</source>
+        <translation>登录授权门户。内置的演示门户无需联网。</translation>
+    </message>
+    <message>
+        <source>Enter password</source>
+        <translation>输入密码</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1.</source>
+        <translation>请输入 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Demo portal (built in)</source>
+        <translation>演示门户（内置）</translation>
+    </message>
+    <message>
+        <source>Portal at an address</source>
+        <translation>指定地址的门户</translation>
+    </message>
+    <message>
+        <source>&amp;Portal:</source>
+        <translation>门户(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password (in the system&apos;s keyring)</source>
+        <translation>记住密码（保存在系统钥匙串中）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Saved only in the operating system&apos;s password store, never in a file.</source>
+        <translation>只保存在操作系统的密码库中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>门户</translation>
+    </message>
+    <message>
+        <source>Portal address</source>
+        <translation>门户地址</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>ContactList</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>&lt;b&gt;Demo data.&lt;/b&gt; These licenses come from the built-in demo portal, not from Atlassian. Add your own account to see your licenses.</source>
+        <translation>&lt;b&gt;演示数据。&lt;/b&gt;这些授权来自内置的演示门户，并非来自 Atlassian。添加您自己的账户即可查看您的授权。</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>添加账户…</translation>
+    </message>
+    <message>
+        <source>Demo data notice</source>
+        <translation>演示数据提示</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>Wrong email or password. Check them and sign in again.</source>
+        <translation>邮箱或密码错误。请检查后重新登录。</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired. Refresh to sign in again.</source>
+        <translation>登录已过期。请刷新以重新登录。</translation>
+    </message>
+    <message>
+        <source>No password is saved for this account. Enter it to read its licenses.</source>
+        <translation>此账户没有保存密码。请输入密码以读取其授权。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the portal. Check the network connection, or the proxy settings if your company uses one.</source>
+        <translation>无法连接门户。请检查网络连接；如果公司使用代理，请检查代理设置。</translation>
+    </message>
+    <message>
+        <source>The portal did not answer in time. Check the network and try again.</source>
+        <translation>门户未及时响应。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s security certificate is not trusted. If your company inspects web traffic, ask IT to install its certificate on this computer.</source>
+        <translation>门户的安全证书不受信任。如果公司会检查网络流量，请让 IT 部门在这台电脑上安装公司的证书。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer could not be understood. A company proxy or a sign-in page may be in the way.</source>
+        <translation>无法识别门户的响应，可能被公司代理或登录页面拦截了。</translation>
+    </message>
+    <message>
+        <source>The portal is busy (too many requests). Wait a minute and refresh.</source>
+        <translation>门户繁忙（请求过多）。请稍等一分钟再刷新。</translation>
+    </message>
+    <message>
+        <source>The portal is temporarily unavailable. Try again later.</source>
+        <translation>门户暂时不可用。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The portal address must start with https:// (http:// only on this computer).</source>
+        <translation>门户地址必须以 https:// 开头（http:// 仅限本机地址）。</translation>
+    </message>
+    <message>
+        <source>The portal address is not a web address.</source>
+        <translation>门户地址不是有效的网址。</translation>
+    </message>
+    <message>
+        <source>The license was not found for this account.</source>
+        <translation>此账户下找不到该授权。</translation>
+    </message>
+    <message>
+        <source>The portal did not understand the request.</source>
+        <translation>门户无法理解该请求。</translation>
+    </message>
+    <message>
+        <source>The email address is not valid.</source>
+        <translation>邮箱地址无效。</translation>
+    </message>
+    <message>
+        <source>Something went wrong while reading this account.</source>
+        <translation>读取此账户时出错。</translation>
+    </message>
+</context>
+<context>
+    <name>LicenseDetails</name>
+    <message>
+        <source>Not available (paste the expanded license to read it)</source>
+        <translation>无（请粘贴展开后的授权以读取授权码）</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Select a license to see its details.</source>
+        <translation>选择一个授权以查看详情。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>SEN</source>
+        <translation>SEN</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>License Key</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <source>Technical Contacts</source>
+        <translation>技术联系人</translation>
+    </message>
+    <message>
+        <source>Billing Contacts</source>
+        <translation>账单联系人</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the license key to the clipboard</source>
+        <translation>将授权码复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Copy license key</source>
+        <translation>复制授权码</translation>
+    </message>
+    <message>
+        <source>Show or hide the license key</source>
+        <translation>显示或隐藏授权码</translation>
+    </message>
+    <message>
+        <source>Show license key</source>
+        <translation>显示授权码</translation>
+    </message>
+    <message>
+        <source>License key</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <source>Open in My Atlassian</source>
+        <translation>在 My Atlassian 中打开</translation>
+    </message>
+    <message>
+        <source>Open this license on my.atlassian.com in the browser</source>
+        <translation>在浏览器中打开 my.atlassian.com 上的此授权</translation>
+    </message>
+    <message>
+        <source>License details</source>
+        <translation>授权详情</translation>
+    </message>
+</context>
+<context>
+    <name>LicenseTableModel</name>
+    <message>
+        <source>SEN</source>
+        <translation>SEN</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Support Expires</source>
+        <translation>支持到期</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Primary technical contact</source>
+        <translation>主要技术联系人</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>Click to sort by %1</source>
+        <translation>点击按“%1”排序</translation>
+    </message>
+    <message>
+        <source>Support expired on %1</source>
+        <translation>支持已于 %1 到期</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>License key copied</source>
+        <translation>授权码已复制</translation>
+    </message>
+    <message>
+        <source>Password kept for this session only</source>
+        <translation>密码仅在本次使用期间保留</translation>
+    </message>
+    <message>
+        <source>This computer has no working password store (keyring), so the password is not saved. It is kept until you close the app.</source>
+        <translation>这台电脑没有可用的密码库（钥匙串），因此不会保存密码。密码会保留到您关闭本程序为止。</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账户</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this app? Its saved password is deleted too. The licenses themselves are not changed.</source>
+        <translation>要从本程序中移除 %1 吗？其保存的密码也会一并删除。授权本身不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>Read %1 licenses from the pasted text.</source>
+        <translation>已从粘贴的文本中读取 %1 个授权。</translation>
+    </message>
+    <message>
+        <source>%1 notes: %2</source>
+        <translation>%1 条提示：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accounts</source>
+        <translation>%1 / %2 个账户</translation>
+    </message>
+    <message>
+        <source>Refresh cancelled</source>
+        <translation>已取消刷新</translation>
+    </message>
+    <message>
+        <source>Licenses: %1 · shown: %2 · support expired: %3</source>
+        <translation>授权：%1 · 显示：%2 · 支持已过期：%3</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation>尚未刷新</translation>
+    </message>
+    <message>
+        <source>Last refresh: %1</source>
+        <translation>上次刷新：%1</translation>
+    </message>
+    <message>
+        <source>Consolidate licenses</source>
+        <translation>归集授权</translation>
+    </message>
+    <message>
+        <source>The consolidation wizard is coming in the next version.</source>
+        <translation>归集向导将在下一版本中提供。</translation>
+    </message>
+    <message>
+        <source>License Consolidator for Atlassian</source>
+        <translation>授权归集助手</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read every account again (F5)</source>
+        <translation>重新读取所有账户 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop reading the accounts (Esc)</source>
+        <translation>停止读取账户 (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>添加账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Sign in to a portal account</source>
+        <translation>登录一个门户账户</translation>
+    </message>
+    <message>
+        <source>&amp;Import pasted text…</source>
+        <translation>导入粘贴的文本(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read licenses from text copied from My Atlassian</source>
+        <translation>从 My Atlassian 复制的文本中读取授权</translation>
+    </message>
+    <message>
+        <source>C&amp;onsolidate…</source>
+        <translation>归集(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Make one account the primary technical contact of the licenses</source>
+        <translation>将一个账户设为这些授权的主要技术联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Search the licenses (Ctrl+F)</source>
+        <translation>搜索授权 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show &amp;demo data</source>
+        <translation>显示演示数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Also show the built-in demo portal&apos;s licenses</source>
+        <translation>同时显示内置演示门户的授权</translation>
+    </message>
+    <message>
+        <source>Search SEN, product, name or contact</source>
+        <translation>搜索 SEN、产品、名称或联系人</translation>
+    </message>
+    <message>
+        <source>Search licenses</source>
+        <translation>搜索授权</translation>
+    </message>
+    <message>
+        <source>Type to filter the licenses (Ctrl+F)</source>
+        <translation>输入文字以筛选授权 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>the target account</source>
+        <translation>目标账户</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Show every license</source>
+        <translation>显示所有授权</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Licenses with support running</source>
+        <translation>支持仍有效的授权</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Licenses whose support expired</source>
+        <translation>支持已过期的授权</translation>
+    </message>
+    <message>
+        <source>Not yet consolidated</source>
+        <translation>尚未归集</translation>
+    </message>
+    <message>
+        <source>Licenses whose primary technical contact is not %1</source>
+        <translation>主要技术联系人不是 %1 的授权</translation>
+    </message>
+</context>
+<context>
+    <name>MyAtlassianProfile</name>
+    <message>
+        <source>Keeps this account&apos;s My Atlassian sign-in (its cookies and site data) in your user folder on this computer, so you need not sign in after a restart. No password is kept. Sign out or remove the account to delete it.</source>
+        <extracomment>What &quot;Stay signed in on this computer&quot; keeps, said next to the check box.</extracomment>
+        <translation>在这台电脑的用户文件夹中保留此账户的 My Atlassian 登录状态（Cookie 和网站数据），重启后无需再次登录。不会保存密码。退出登录或移除账户即可删除这些数据。</translation>
+    </message>
+</context>
+<context>
+    <name>PasteImportDialog</name>
+    <message>
+        <source>The text is empty. On the My Atlassian licenses page select all, copy, and paste here.</source>
+        <translation>文本为空。请在 My Atlassian 授权页面全选、复制，然后粘贴到这里。</translation>
+    </message>
+    <message>
+        <source>No license was found in the text. Copy the whole My Atlassian licenses page: its rows start with a SEN such as SEN-12683313.</source>
+        <translation>文本中没有找到授权。请复制整个 My Atlassian 授权页面：每一行以 SEN 开头，例如 SEN-12683313。</translation>
+    </message>
+    <message>
+        <source>The text is too large. Paste the licenses page in parts.</source>
+        <translation>文本过大。请分几次粘贴授权页面。</translation>
+    </message>
+    <message>
+        <source>The file is not text.</source>
+        <translation>该文件不是文本文件。</translation>
+    </message>
+    <message>
+        <source>Pasted %1</source>
+        <translation>粘贴于 %1</translation>
+    </message>
+    <message>
+        <source>Open pasted text</source>
+        <translation>打开粘贴的文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be opened.</source>
+        <translation>无法打开该文件。</translation>
+    </message>
+    <message>
+        <source>Give the pasted account a name.</source>
+        <translation>请为粘贴的账户起个名字。</translation>
+    </message>
+    <message>
+        <source>An account named %1 exists already.</source>
+        <translation>已有名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>Reading the text…</source>
+        <translation>正在读取文本…</translation>
+    </message>
+    <message>
+        <source>Import pasted text</source>
+        <translation>导入粘贴的文本</translation>
+    </message>
+    <message>
+        <source>On the My Atlassian licenses page, expand the licenses, select all (Ctrl+A), copy (Ctrl+C) and paste the text below, or open a saved .txt file. The licenses become an offline, read-only account.</source>
+        <translation>在 My Atlassian 授权页面展开各个授权，全选 (Ctrl+A)、复制 (Ctrl+C)，然后把文本粘贴到下面；也可以打开已保存的 .txt 文件。这些授权会成为一个离线的只读账户。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation>粘贴的文本</translation>
+    </message>
+    <message>
+        <source>Paste the page text here</source>
+        <translation>在此粘贴页面文本</translation>
+    </message>
+    <message>
+        <source>Open .txt &amp;file…</source>
+        <translation>打开 .txt 文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Read the text from a saved .txt file</source>
+        <translation>从已保存的 .txt 文件读取文本</translation>
+    </message>
+</context>
+<context>
+    <name>PasteReader</name>
+    <message>
+        <source>%1: the paste does not show its %2.</source>
+        <translation>%1：粘贴的内容中没有%2。</translation>
+    </message>
+    <message>
+        <source>%1: only the summary row was pasted; expand the license on the page to read its key and contacts.</source>
+        <translation>%1：只粘贴了摘要行；请在页面上展开该授权，以读取授权码和联系人。</translation>
+    </message>
+    <message>
+        <source>%1: the support expiry date %2 could not be read.</source>
+        <translation>%1：无法识别支持到期日期 %2。</translation>
+    </message>
+    <message>
+        <source>%1: the license key contains text that is not part of a key; it was left out.</source>
+        <translation>%1：授权码中混有不属于授权码的文字，已略去。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a valid email address.</source>
+        <translation>%1：%2 不是有效的邮箱地址。</translation>
+    </message>
+    <message>
+        <source>%1: the contact %2 has no email address in the paste.</source>
+        <translation>%1：粘贴的内容中联系人 %2 没有邮箱地址。</translation>
+    </message>
+    <message>
+        <source>%1: no %2 contact is marked PRIMARY.</source>
+        <translation>%1：没有标记为 PRIMARY（主要）的%2联系人。</translation>
+    </message>
+    <message>
+        <source>%1: more than one %2 contact is marked PRIMARY.</source>
+        <translation>%1：有多个%2联系人被标记为 PRIMARY（主要）。</translation>
+    </message>
+    <message>
+        <source>%1: the name is cut short (%2); expand the license to read it in full.</source>
+        <translation>%1：名称被截断（%2）；请展开该授权以读取完整名称。</translation>
+    </message>
+    <message>
+        <source>%1: the details show another SEN (%2); the row&apos;s SEN was kept.</source>
+        <translation>%1：详情中显示的是另一个 SEN（%2）；已保留该行的 SEN。</translation>
+    </message>
+    <message>
+        <source>%1 appears more than once in the paste; the last one was used.</source>
+        <translation>%1 在粘贴的内容中出现了多次；已采用最后一次。</translation>
+    </message>
+    <message>
+        <source>%1: the product text does not say the license type.</source>
+        <translation>%1：产品说明中没有注明授权类型。</translation>
+    </message>
+    <message>
+        <source>%1: the product text does not say Server, Data Center or Cloud.</source>
+        <translation>%1：产品说明中没有注明 Server、Data Center 或 Cloud。</translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryBadge</name>
+    <message>
+        <source>PRIMARY</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
     </message>
 </context>
 </TS>

@@ -48,8 +48,9 @@ def area_files(area: str) -> list[Path]:
     return [p for p in sorted((ROOT / "desktop").rglob("*.py")) if area_of(p) == area]
 
 
-def update() -> None:
-    for area in AREAS:
+def update(*areas: str) -> None:
+    """lupdate every area (or only those named, e.g. ``update app``)."""
+    for area in areas or tuple(AREAS):
         files = [str(p.relative_to(ROOT)) for p in area_files(area)]
         for lang in LANGUAGES:
             ts = SOURCES / f"{area}_{lang}.ts"
@@ -70,12 +71,17 @@ def release() -> None:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"update": update, "release": release}
-    if len(argv) != 1 or argv[0] not in commands:
-        print("usage: python -m desktop.tools.i18n update|release", file=sys.stderr)
-        return 2
-    commands[argv[0]]()
-    return 0
+    if argv[:1] == ["update"] and all(area in AREAS for area in argv[1:]):
+        update(*argv[1:])
+        return 0
+    if argv == ["release"]:
+        release()
+        return 0
+    print(
+        f"usage: python -m desktop.tools.i18n update [{'|'.join(AREAS)}]...|release",
+        file=sys.stderr,
+    )
+    return 2
 
 
 if __name__ == "__main__":

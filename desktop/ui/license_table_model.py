@@ -50,30 +50,26 @@ class Column(IntEnum):
 COLUMN_COUNT = len(Column)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LicenseTableModel", text)
-
-
 def column_titles() -> list[str]:
     """The column titles, in the current language."""
     return [
-        _tr("SEN"),
-        _tr("Product"),
-        _tr("Name"),
-        _tr("Support Expires"),
-        _tr("Support"),
-        _tr("Primary technical contact"),
-        _tr("Accounts"),
+        QCoreApplication.translate("LicenseTableModel", "SEN"),
+        QCoreApplication.translate("LicenseTableModel", "Product"),
+        QCoreApplication.translate("LicenseTableModel", "Name"),
+        QCoreApplication.translate("LicenseTableModel", "Support Expires"),
+        QCoreApplication.translate("LicenseTableModel", "Support"),
+        QCoreApplication.translate("LicenseTableModel", "Primary technical contact"),
+        QCoreApplication.translate("LicenseTableModel", "Accounts"),
     ]
 
 
 def status_text(status: SupportStatus) -> str:
     """The Support column's words: expired support is marked by text, not only colour."""
     if status is SupportStatus.ACTIVE:
-        return _tr("Active")
+        return QCoreApplication.translate("LicenseTableModel", "Active")
     if status is SupportStatus.EXPIRED:
-        return _tr("Expired")
-    return _tr("Unknown")
+        return QCoreApplication.translate("LicenseTableModel", "Expired")
+    return QCoreApplication.translate("LicenseTableModel", "Unknown")
 
 
 def format_date(locale: QLocale, value: date) -> str:
@@ -189,7 +185,9 @@ class LicenseTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self._titles[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _tr("Click to sort by %1").replace("%1", self._titles[section])
+                return QCoreApplication.translate(
+                    "LicenseTableModel", "Click to sort by %1"
+                ).replace("%1", self._titles[section])
         if orientation is Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -243,7 +241,9 @@ class LicenseTableModel(QAbstractTableModel):
             if primary and primary.name:
                 return f"{primary.name} <{primary.email}>"
         if column == Column.SUPPORT and self._statuses[row] is SupportStatus.EXPIRED:
-            return _tr("Support expired on %1").replace("%1", self._date_text(lic.support_expires))
+            return QCoreApplication.translate("LicenseTableModel", "Support expired on %1").replace(
+                "%1", self._date_text(lic.support_expires)
+            )
         text = self._display(lic, row, column)
         return text or None
 

@@ -1,0 +1,121 @@
+"""The account list, kept in QSettings. Never a password, token or license key."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from desktop.domain.models import Account, AccountKind
+from desktop.portal.sandbox.demo_data import ACCOUNTS as DEMO_ACCOUNTS
+
+log = logging.getLogger(__name__)
+
+_ARRAY = "accounts"
+_SHOW_DEMO = "accounts/showDemo"
+
+
+def demo_accounts() -> list[Account]:
+    """The built-in demo portal's accounts (password ``demo``, never stored)."""
+    return [
+        Account(AccountKind.DEMO, email=a.email, portal="demo", label=a.email, name=a.name)
+        for a in DEMO_ACCOUNTS
+    ]
+
+
+class AccountStore(QObject):
+    """The person's accounts (sign-ins and pastes) and whether the demo is shown.
+
+    With no account of their own, the demo accounts stand in; once one is added the demo steps
+    aside unless :attr:`show_demo` is turned on again.
+    """
+
+    accountsChanged = Signal()
+
+    def __init__(self, settings: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings or QSettings()
+        self._accounts = self._read()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def own_accounts(self) -> list[Account]:
+        """The accounts the person added (no demo)."""
+        return list(self._accounts)
+
+    @property
+    def show_demo(self) -> bool:
+        return bool(self._settings.value(_SHOW_DEMO, False, type=bool))
+
+    def demo_active(self) -> bool:
+        """Whether the demo accounts are in use: no own accounts, or asked for."""
+        return not self._accounts or self.show_demo
+
+    def active_accounts(self) -> list[Account]:
+        """What a refresh reads: the own accounts, plus the demo ones when it is active."""
+        return [*self._accounts, *(demo_accounts() if self.demo_active() else [])]
+
+    def find(self, key: str) -> Account | None:
+        return next((a for a in self.active_accounts() if a.key == key), None)
+
+    # --- changing --------------------------------------------------------------------------
+
+    def add(self, account: Account) -> None:
+        """Add or replace (same key) an account."""
+        if account.kind is AccountKind.DEMO:
+            raise ValueError("demo accounts are built in")
+        self._accounts = [a for a in self._accounts if a.key != account.key] + [account]
+        self._write()
+
+    def remove(self, key: str) -> Account | None:
+        removed = next((a for a in self._accounts if a.key == key), None)
+        if removed is not None:
+            self._accounts = [a for a in self._accounts if a.key != key]
+            self._write()
+        return removed
+
+    def set_show_demo(self, shown: bool) -> None:
+        self._settings.setValue(_SHOW_DEMO, shown)
+        self._settings.sync()
+        self.accountsChanged.emit()
+
+    # --- QSettings -------------------------------------------------------------------------
+
+    def _read(self) -> list[Account]:
+        accounts: list[Account] = []
+        size = self._settings.beginReadArray(_ARRAY)
+        for i in range(size):
+            self._settings.setArrayIndex(i)
+            try:
+                kind = AccountKind(str(self._settings.value("kind", "")))
+            except ValueError:
+                log.warning("skipping a stored account of an unknown kind")
+                continue
+            if kind is AccountKind.DEMO:
+                continue
+            accounts.append(
+                Account(
+                    kind,
+                    email=str(self._settings.value("email", "")),
+                    portal=str(self._settings.value("portal", "")),
+                    label=str(self._settings.value("label", "")),
+                    name=str(self._settings.value("name", "")) or None,
+                )
+            )
+        self._settings.endArray()
+        return accounts
+
+    def _write(self) -> None:
+        self._settings.remove(_ARRAY)
+        self._settings.beginWriteArray(_ARRAY, len(self._accounts))
+        for i, account in enumerate(self._accounts):
+            self._settings.setArrayIndex(i)
+            self._settings.setValue("kind", account.kind.value)
+            self._settings.setValue("email", account.email)
+            self._settings.setValue("portal", account.portal)
+            self._settings.setValue("label", account.label)
+            self._settings.setValue("name", account.name or "")
+        self._settings.endArray()
+        self._settings.sync()
+        self.accountsChanged.emit()

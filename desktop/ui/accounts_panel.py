@@ -1,0 +1,258 @@
+"""The accounts panel: each account with its state (signed in, needs password, offline paste,
+demo, loading, failed with the reason in plain words) and the buttons to manage them."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.models import Account, AccountKind
+from desktop.services.refresh import AccountState
+from desktop.ui.icons import icon
+
+log = logging.getLogger(__name__)
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+_STATE_ICONS = {
+    AccountState.SIGNED_IN: "signed-in",
+    AccountState.NEEDS_PASSWORD: "needs-password",
+    AccountState.OFFLINE_PASTE: "offline",
+    AccountState.DEMO: "demo",
+    AccountState.LOADING: "loading",
+    AccountState.FAILED: "failed",
+    AccountState.NOT_READ: "loading",
+}
+
+
+class AccountsPanel(QWidget):
+    """Lists the accounts; asks the window to add, import, remove or sign in."""
+
+    addRequested = Signal()
+    pasteRequested = Signal()
+    removeRequested = Signal(str)  # account key
+    passwordRequested = Signal(str)  # account key
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._accounts: list[Account] = []
+        self._states: dict[str, AccountState] = {}
+        self._errors: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setIconSize(QSize(20, 20))
+        self.list.setUniformItemSizes(False)
+        self.list.setSpacing(2)
+        self.list.currentItemChanged.connect(self._update_buttons)
+        self.list.itemActivated.connect(self._activated)
+        self.title.setBuddy(self.list)
+        layout.addWidget(self.list, 1)
+
+        buttons = QHBoxLayout()
+        self.add_button = self._button("account-add", self.addRequested.emit)
+        self.paste_button = self._button("paste", self.pasteRequested.emit)
+        self.password_button = self._button("needs-password", self._password_clicked)
+        self.remove_button = self._button("account-remove", self._remove_clicked)
+        for button in (self.add_button, self.paste_button, self.password_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self._update_buttons()
+
+    def _button(self, icon_name: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(icon(icon_name))
+        button.setIconSize(QSize(20, 20))
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    # --- content ---------------------------------------------------------------------------
+
+    def set_accounts(self, accounts: list[Account]) -> None:
+        current = self.current_key()
+        self._accounts = list(accounts)
+        keys = {a.key for a in accounts}
+        for table in (self._states, self._errors, self._counts):
+            for key in set(table) - keys:
+                del table[key]
+        self._rebuild(current)
+
+    def set_state(self, key: str, state: str) -> None:
+        self._states[key] = AccountState(state)
+        if state != AccountState.FAILED and state != AccountState.NEEDS_PASSWORD:
+            self._errors.pop(key, None)
+        self._refresh_item(key)
+
+    def set_error(self, key: str, message: str) -> None:
+        self._errors[key] = message
+        self._refresh_item(key)
+
+    def set_count(self, key: str, count: int) -> None:
+        self._counts[key] = count
+        self._refresh_item(key)
+
+    def current_key(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(KEY_ROLE)) if item is not None else None
+
+    def select(self, key: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(KEY_ROLE) == key:
+                self.list.setCurrentRow(row)
+                return
+
+    def item_text(self, key: str) -> str:
+        item = self._item(key)
+        return item.text() if item is not None else ""
+
+    def account(self, key: str) -> Account | None:
+        return next((a for a in self._accounts if a.key == key), None)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _rebuild(self, current: str | None) -> None:
+        self.list.clear()
+        for account in self._accounts:
+            item = QListWidgetItem(self.list)
+            item.setData(KEY_ROLE, account.key)
+            self._fill(item, account)
+        if current:
+            self.select(current)
+        self._update_buttons()
+
+    def _item(self, key: str) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(KEY_ROLE) == key:
+                return item
+        return None
+
+    def _refresh_item(self, key: str) -> None:
+        item, account = self._item(key), self.account(key)
+        if item is not None and account is not None:
+            self._fill(item, account)
+        self._update_buttons()
+
+    def _fill(self, item: QListWidgetItem, account: Account) -> None:
+        state = self._states.get(account.key, _resting_state(account))
+        words = self._state_words(account, state)
+        title = _title(account)
+        item.setText(f"{title}\n{words}")
+        item.setIcon(icon(_STATE_ICONS[state], "#de350b" if state is AccountState.FAILED else None))
+        item.setToolTip(f"{title}\n{words}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {words}")
+
+    def _state_words(self, account: Account, state: AccountState) -> str:
+        error = self._errors.get(account.key)
+        if error and state in (AccountState.FAILED, AccountState.NEEDS_PASSWORD):
+            return error
+        count = self._counts.get(account.key)
+        words = {
+            AccountState.SIGNED_IN: self.tr("Signed in"),
+            AccountState.NEEDS_PASSWORD: self.tr("Needs password"),
+            AccountState.OFFLINE_PASTE: self.tr("Offline paste (read-only)"),
+            AccountState.DEMO: self.tr("Demo"),
+            AccountState.LOADING: self.tr("Reading…"),
+            AccountState.FAILED: self.tr("Could not be read"),
+            AccountState.NOT_READ: self.tr("Not read yet"),
+        }[state]
+        if count is not None and state in (
+            AccountState.SIGNED_IN,
+            AccountState.OFFLINE_PASTE,
+            AccountState.DEMO,
+        ):
+            words = self.tr("%1 · licenses: %2").replace("%1", words).replace("%2", str(count))
+        return words
+
+    def _update_buttons(self, *args: object) -> None:
+        del args
+        key = self.current_key()
+        account = self.account(key) if key else None
+        own = account is not None and account.kind is not AccountKind.DEMO
+        self.remove_button.setEnabled(own)
+        self.password_button.setEnabled(account is not None and account.kind is AccountKind.PORTAL)
+
+    def _remove_clicked(self) -> None:
+        key = self.current_key()
+        if key:
+            self.removeRequested.emit(key)
+
+    def _password_clicked(self) -> None:
+        key = self.current_key()
+        if key:
+            self.passwordRequested.emit(key)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        key = str(item.data(KEY_ROLE))
+        if self._states.get(key) is AccountState.NEEDS_PASSWORD:
+            self.passwordRequested.emit(key)
+
+    # --- language --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("&Accounts"))
+        self.list.setAccessibleName(self.tr("Accounts"))
+        for button, text, tip in (
+            (self.add_button, self.tr("Add account"), self.tr("Sign in to a portal account")),
+            (
+                self.paste_button,
+                self.tr("Import pasted text"),
+                self.tr("Read licenses from text copied from My Atlassian (offline, read-only)"),
+            ),
+            (
+                self.password_button,
+                self.tr("Enter password"),
+                self.tr("Sign in again to the selected account"),
+            ),
+            (
+                self.remove_button,
+                self.tr("Remove account"),
+                self.tr("Remove the selected account and its saved password"),
+            ),
+        ):
+            button.setToolTip(tip)
+            button.setAccessibleName(text)
+            button.setText(text)
+        for account in self._accounts:
+            self._refresh_item(account.key)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _title(account: Account) -> str:
+    if account.kind is AccountKind.PASTE:
+        return account.label
+    return account.email
+
+
+def _resting_state(account: Account) -> AccountState:
+    if account.kind is AccountKind.PASTE:
+        return AccountState.OFFLINE_PASTE
+    if account.kind is AccountKind.DEMO:
+        return AccountState.DEMO
+    return AccountState.NOT_READ

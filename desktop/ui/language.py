@@ -1,0 +1,93 @@
+"""The UI language: loads every catalogue of a language plus Qt's own, switches at once.
+
+``desktop/translations/<area>_<lang>.qm`` (built by ``make i18n``) are all loaded for the
+chosen language, together with ``qtbase_<lang>.qm`` from Qt's translations folder (standard
+buttons). Installing them sends LanguageChange to every widget, which re-words itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+
+ENGLISH = "en"
+CHINESE = "zh_CN"
+LANGUAGES = (ENGLISH, CHINESE)
+_SETTING = "ui/language"
+
+
+def language_name(code: str) -> str:
+    """Each language named in itself, so it can be found whatever the current language."""
+    return {ENGLISH: "English", CHINESE: "简体中文"}[code]
+
+
+def system_language() -> str:
+    """zh_CN when the system speaks Chinese, else English."""
+    return CHINESE if QLocale.system().language() == QLocale.Language.Chinese else ENGLISH
+
+
+def translations_folder() -> Path:
+    return Path(str(resources.files("desktop.translations")))
+
+
+class LanguageManager(QObject):
+    """Holds the installed translators; :meth:`apply` switches language."""
+
+    languageChanged = Signal(str)
+
+    def __init__(self, settings: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings or QSettings()
+        self._translators: list[QTranslator] = []
+        self.current = ENGLISH
+
+    def saved_or_system(self) -> str:
+        saved = str(self._settings.value(_SETTING, "") or "")
+        return saved if saved in LANGUAGES else system_language()
+
+    def locale(self) -> QLocale:
+        return (
+            QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+            if (self.current == CHINESE)
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        )
+
+    def apply(self, code: str, *, remember: bool = True) -> list[str]:
+        """Switch to ``code`` now; returns the catalogues loaded. Unknown codes mean English."""
+        code = code if code in LANGUAGES else ENGLISH
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            QCoreApplication.removeTranslator(translator)
+        self._translators = []
+        loaded: list[str] = []
+        if code != ENGLISH and app is not None:
+            files = sorted(translations_folder().glob(f"*_{code}.qm"))
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for path in (*files, Path(qt_dir) / f"qtbase_{code}.qm"):
+                translator = QTranslator(app)
+                if translator.load(str(path)):
+                    QCoreApplication.installTranslator(translator)
+                    self._translators.append(translator)
+                    loaded.append(path.name)
+                else:
+                    log.warning("translation %s could not be loaded", path.name)
+        self.current = code
+        QLocale.setDefault(self.locale())
+        if remember:
+            self._settings.setValue(_SETTING, code)
+        self.languageChanged.emit(code)
+        log.info("language %s: %s", code, ", ".join(loaded) or "built-in English")
+        return loaded
