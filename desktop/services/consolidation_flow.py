@@ -217,7 +217,6 @@ class ConsolidationFlow:
         self._selected: set[str] = {a.key for a in self._accounts if a.key in self._signed_in}
         self._target_text = ""
         self._target: str | None = None
-        self._target_name: str | None = None
         self._plan: Plan | None = None
         self._checked: set[str] = set()
         self._confirmed = False
@@ -347,10 +346,9 @@ class ConsolidationFlow:
         except InvalidEmail:
             return TargetCheck(None, Blocker.INVALID_TARGET)
 
-    def set_target(self, text: str, name: str | None = None) -> TargetCheck:
+    def set_target(self, text: str) -> TargetCheck:
         """Take what was typed; a valid address re-plans at once."""
         self._target_text = text
-        self._target_name = name.strip() if name and name.strip() else None
         check = self.check_target(text)
         if check.email != self._target:
             self._target = check.email
@@ -360,11 +358,6 @@ class ConsolidationFlow:
     @property
     def target(self) -> str | None:
         return self._target
-
-    @property
-    def target_name(self) -> str | None:
-        """The display name given for a new contact (sent with "add contact")."""
-        return self._target_name
 
     @property
     def target_signed_in(self) -> bool:

@@ -236,14 +236,6 @@ def test_a_target_with_nothing_to_change_blocks_the_target_step() -> None:
     assert flow.blocker(Step.TARGET) is Blocker.NOTHING_TO_DO
 
 
-def test_the_display_name_is_kept_trimmed_and_empty_is_none() -> None:
-    flow = make_flow()
-    flow.set_target(ZW, " 张伟 ")
-    assert flow.target_name == "张伟"
-    flow.set_target(ZW, "  ")
-    assert flow.target_name is None
-
-
 # --- licenses checklist --------------------------------------------------------------------
 
 

@@ -1,0 +1,164 @@
+"""Runs the engine's Executor on the Qt (qasync) loop and re-emits its progress as Qt signals.
+
+The wizard's run page connects to ``stepChanged``, ``licenseFinished`` and ``runFinished``;
+it never awaits anything itself. Cancel lets in-flight requests finish, then stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.models import Account, License
+from desktop.engine.events import LicenseFinished, ProgressEvent, StepEvent
+from desktop.engine.executor import Executor, ExecutorError, RunResult
+from desktop.engine.journal import Journal
+from desktop.engine.plan import Plan
+from desktop.engine.report import ReportError, write_report
+from desktop.portal.errors import PortalError
+from desktop.portal.protocol import PortalSession
+
+log = logging.getLogger(__name__)
+
+Translate = Callable[[str, str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class SignInResult:
+    """An account signed in from the wizard, its live session and every license now read."""
+
+    account: Account
+    session: PortalSession
+    licenses: Sequence[License]
+
+
+# Shows the app's sign-in dialog (pre-filled with an email, or "") and reads the licenses again;
+# None when the person cancelled. Provided by the main window.
+SignIn = Callable[[str], Awaitable[SignInResult | None]]
+
+
+class ConsolidationRun(QObject):
+    """One consolidation run (and its retries) for the wizard.
+
+    Args:
+        sessions: the signed-in sessions by account email (the plan's step actors).
+        journal: where the run is recorded, so it can be resumed after a crash.
+        concurrency: licenses worked on at once.
+    """
+
+    stepChanged = Signal(object)  # StepEvent
+    licenseFinished = Signal(object)  # LicenseFinished
+    runFinished = Signal(object)  # RunResult
+    runBroke = Signal(str)  # errorKey: the run itself could not go on (not one license)
+
+    def __init__(
+        self,
+        sessions: Mapping[str, PortalSession],
+        *,
+        journal: Journal,
+        concurrency: int = 4,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._executor = Executor(
+            sessions, journal, concurrency=concurrency, on_event=self._on_event
+        )
+        self.journal = journal
+        self._task: asyncio.Task[Any] | None = None
+        self._result: RunResult | None = None
+        self._finished: dict[str, LicenseFinished] = {}
+
+    # --- what the wizard calls -------------------------------------------------------------
+
+    def add_session(self, email: str, session: PortalSession) -> None:
+        """An account signed in from the wizard (e.g. the target) can act from now on."""
+        self._executor.sessions[email.lower()] = session
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    @property
+    def result(self) -> RunResult | None:
+        return self._result
+
+    @property
+    def last_events(self) -> Mapping[str, LicenseFinished]:
+        """Each license's latest end state, with the portal's last answer."""
+        return self._finished
+
+    def start(self, plan: Plan) -> None:
+        """Run the confirmed plan."""
+        self._launch(lambda executor: executor.run(plan))
+
+    def resume(self, run_id: str) -> None:
+        """Go on with an unfinished run from the journal."""
+        self._launch(lambda executor: executor.resume(run_id))
+
+    def retry_failed(self) -> None:
+        """Run again what failed last time (re-reading each license first)."""
+        previous = self._result
+        if previous is None or self.running:
+            return
+        self._launch(lambda executor: executor.retry_failed(previous))
+
+    def cancel(self) -> None:
+        """Stop after the requests in flight have finished."""
+        if self.running:
+            log.info("cancel requested")
+            self._executor.cancel()
+
+    async def wait(self) -> RunResult | None:
+        """Until the current run has finished (tests, the self-test)."""
+        if self._task is not None:
+            await asyncio.shield(self._task)
+        return self._result
+
+    def export_report(self, path: Path, translate: Translate) -> Path:
+        """Write the report of the last run (.xlsx or .csv by the file's suffix).
+
+        Raises:
+            ReportError: no run has finished yet, the suffix is neither .xlsx nor .csv, or
+                the file could not be written.
+        """
+        if self._result is None:
+            raise ReportError("No run has finished yet.", "report-no-run")
+        return write_report(self._result, path, translate=translate)
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _launch(self, make: Callable[[Executor], Awaitable[RunResult]]) -> None:
+        if self.running:
+            raise RuntimeError("a run is already going on")
+        self._task = asyncio.ensure_future(self._drive(make(self._executor)))
+
+    async def _drive(self, work: Awaitable[RunResult]) -> None:
+        try:
+            result = await work
+        except PortalError as error:
+            log.warning("run stopped: %s", error.error_key)
+            self.runBroke.emit(error.error_key)
+            return
+        except ExecutorError:
+            log.warning("run could not start", exc_info=True)
+            self.runBroke.emit("cannot-resume")
+            return
+        except Exception:
+            log.exception("run failed")
+            self.runBroke.emit("internal-error")
+            return
+        self._result = result
+        self.runFinished.emit(result)
+
+    def _on_event(self, event: ProgressEvent) -> None:
+        if isinstance(event, StepEvent):
+            self.stepChanged.emit(event)
+        elif isinstance(event, LicenseFinished):
+            self._finished[event.sen] = event
+            self.licenseFinished.emit(event)

@@ -1,0 +1,1 @@
+"""The consolidation wizard: pick the target, review, confirm, run, report."""

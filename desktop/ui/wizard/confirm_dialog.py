@@ -1,0 +1,127 @@
+"""The confirmation, worded like Atlassian's "Promote to primary technical contact?" dialog.
+
+Built from the engine's structured confirmation (the CLI prints the same words). Yes / Cancel,
+with Cancel the default: pressing Enter or Esc changes nothing.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine import confirmation as words
+from desktop.engine.confirmation import build_confirmation
+from desktop.engine.plan import Plan
+from desktop.engine.reasons import substitute
+
+MAX_NOTIFIED_SHOWN = 12
+
+
+def _tr(text: str, *args: str) -> str:
+    """An engine confirmation text in the person's language, ``%1`` … filled (HTML-escaped)."""
+    return substitute(
+        escape(QCoreApplication.translate("Confirmation", text)), [escape(a) for a in args]
+    )
+
+
+def _bold(text: str) -> str:
+    return f"<b>{text}</b>"
+
+
+class ConfirmDialog(QDialog):
+    def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmDialog")
+        self.plan = plan
+        self.confirmation = c = build_confirmation(plan)
+        self.setWindowTitle(QCoreApplication.translate("Confirmation", words.TITLE))
+        self.heading = QLabel(f"<h3>{escape(self.windowTitle())}</h3>")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        target = c.target
+        if len(c.promoted_sens) == 1:
+            lead = _tr(words.INTRO_ONE, target, c.promoted_sens[0])
+        elif c.promoted_sens:
+            lead = _tr(words.INTRO_MANY, target, str(len(c.promoted_sens)), "")
+        else:
+            lead = _tr(words.NOTHING)
+        lead = lead.replace(escape(target), _bold(escape(target)), 1)
+        if c.added_first_sens:
+            lead += "<br>" + _tr(words.ADDED_FIRST, target, str(len(c.added_first_sens)))
+        self.lead = self._label(lead, "confirmLead")
+        self.sens = QPlainTextEdit("\n".join(c.promoted_sens))
+        self.sens.setObjectName("confirmSens")
+        self.sens.setReadOnly(True)
+        self.sens.setMaximumHeight(110)
+        self.sens.setTabChangesFocus(True)
+        self.sens.setVisible(len(c.promoted_sens) > 1)
+        abilities = "".join(f"<li>{_tr(a)}</li>" for a in c.abilities)
+        self.means = self._label(f"{_tr(words.ABLE_TO)}<ul>{abilities}</ul>", "confirmMeans")
+        self.invoices = self._label(_tr(c.invoices_note), "confirmInvoices")
+        notified = c.notified[:MAX_NOTIFIED_SHOWN]
+        shown = ", ".join(notified)
+        if len(c.notified) > MAX_NOTIFIED_SHOWN:
+            more = len(c.notified) - MAX_NOTIFIED_SHOWN
+            shown += " " + self.tr("and %n more", "", more)
+        self.notify = self._label(
+            _tr(words.NOTIFIED, shown).replace(escape(shown), _bold(escape(shown)), 1)
+            if c.notified
+            else "",
+            "confirmNotified",
+        )
+        self.notify.setVisible(bool(c.notified))
+        self.add_only = self._label(
+            _tr(words.ADD_ONLY, target, ", ".join(c.add_only_sens)) if c.add_only_sens else "",
+            "confirmAddOnly",
+        )
+        self.add_only.setVisible(bool(c.add_only_sens))
+
+        buttons = QDialogButtonBox()
+        self.yes_button = QPushButton(self.tr("&Yes"))
+        self.yes_button.setObjectName("confirmYes")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("confirmCancel")
+        buttons.addButton(self.yes_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.yes_button.setEnabled(c.writes_anything)
+        self.yes_button.setAutoDefault(False)
+        self.cancel_button.setAutoDefault(True)
+        self.cancel_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        for widget in (
+            self.heading,
+            self.lead,
+            self.sens,
+            self.means,
+            self.invoices,
+            self.notify,
+            self.add_only,
+        ):
+            layout.addWidget(widget)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    @staticmethod
+    def _label(html: str, name: str) -> QLabel:
+        label = QLabel(html)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        return label
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.cancel_button.setFocus()

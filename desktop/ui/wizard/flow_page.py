@@ -1,0 +1,50 @@
+"""The base of every wizard page: it asks the Qt-free flow whether it may go on, and where."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+
+from desktop.services.consolidation_flow import ConsolidationFlow, Step
+from desktop.ui.wizard.texts import blocker_text
+
+BLOCKER_STYLE = "color: #bf2600;"  # Atlassian's red, readable on light and dark
+
+
+class FlowPage(QWizardPage):
+    """A page of the consolidation wizard bound to one :class:`Step` of the flow."""
+
+    def __init__(self, flow: ConsolidationFlow, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.step = step
+        self.blocker_label = QLabel()
+        self.blocker_label.setWordWrap(True)
+        self.blocker_label.setStyleSheet(BLOCKER_STYLE)
+        self.blocker_label.setObjectName("blocker")
+
+    # --- QWizardPage -----------------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        return self.flow.can_go_on(self.step)
+
+    def nextId(self) -> int:
+        following = self.flow.next_step(self.step)
+        return -1 if following is None else int(following)
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def refresh_blocker(self, *, show: bool = True) -> None:
+        """Say why Next is disabled (or nothing), and tell the wizard to re-check."""
+        blocker = self.flow.blocker(self.step)
+        self.blocker_label.setText(blocker_text(blocker) if blocker and show else "")
+        self.blocker_label.setVisible(bool(blocker and show))
+        self.completeChanged.emit()
+
+    def retranslate(self) -> None:
+        """Set every text again in the current language (override; call on LanguageChange)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

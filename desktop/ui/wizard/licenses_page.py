@@ -1,0 +1,171 @@
+"""The review: a checklist of every license with its planned action and reason; the
+confirmation dialog opens when the person presses Consolidate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from desktop.services.consolidation_flow import ConsolidationFlow, Step
+from desktop.ui.license_table_model import Column
+from desktop.ui.wizard.checklist_filter_proxy import ChecklistFilterProxy
+from desktop.ui.wizard.confirm_dialog import ConfirmDialog
+from desktop.ui.wizard.flow_page import FlowPage
+from desktop.ui.wizard.plan_checklist_model import ACTION_COLUMN, REASON_COLUMN, PlanChecklistModel
+
+
+class LicensesPage(FlowPage):
+    def __init__(self, flow: ConsolidationFlow, parent: QWidget | None = None) -> None:
+        super().__init__(flow, Step.LICENSES, parent)
+        self.confirm_dialog: ConfirmDialog | None = None
+        self.model = PlanChecklistModel(flow, self)
+        self.proxy = ChecklistFilterProxy(self.model, self)
+        self.model.dataChanged.connect(self._on_ticks_changed)
+
+        self.filter_label = QLabel()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("licenseFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_search_text)
+        self.filter_label.setBuddy(self.filter_edit)
+        self.select_all = QPushButton()
+        self.select_all.setObjectName("selectAll")
+        self.select_all.clicked.connect(lambda: self._check_shown(True))
+        self.select_none = QPushButton()
+        self.select_none.setObjectName("selectNone")
+        self.select_none.clicked.connect(lambda: self._check_shown(False))
+        top = QHBoxLayout()
+        top.addWidget(self.filter_label)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.select_all)
+        top.addWidget(self.select_none)
+
+        self.table = QTableView()
+        self.table.setObjectName("licenseChecklist")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.moveSection(ACTION_COLUMN, 1)
+        header.moveSection(REASON_COLUMN, 2)
+        self.table.setColumnHidden(Column.ACCOUNTS, True)
+        self.table.activated.connect(self._toggle)
+        self.count_label = QLabel()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.blocker_label)
+        self.setCommitPage(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Licenses"))
+        self.setSubTitle(
+            self.tr("Untick any license you want to leave as it is. Space ticks or unticks.")
+        )
+        self.filter_label.setText(self.tr("&Filter:"))
+        self.filter_edit.setPlaceholderText(self.tr("SEN, product, name or contact"))
+        self.select_all.setText(self.tr("Select &all"))
+        self.select_none.setText(self.tr("Select &none"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Consolidate…"))
+        self.model.retranslate()
+        self._show_count()
+
+    def initializePage(self) -> None:
+        self.model.set_plan(self.flow.plan(), self._account_names())
+        self.table.resizeColumnsToContents()
+        for column, width in ((Column.PRODUCT, 260), (REASON_COLUMN, 320)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, Column.SEN))
+        self._show_count()
+        self.refresh_blocker()
+
+    def _account_names(self) -> dict[str, str]:
+        return {s.key: s.account.label or s.key for s in self.flow.sources()}
+
+    # --- ticking ---------------------------------------------------------------------------
+
+    def _check_shown(self, checked: bool) -> None:
+        shown = [
+            self.model.entry_at(self.proxy.source_row(row)).sen
+            for row in range(self.proxy.rowCount())
+        ]
+        self.flow.check_all(checked, shown)
+        self.model.refresh_checks()
+
+    def _toggle(self, index: QModelIndex) -> None:
+        """Enter/double-click on a row ticks or unticks it (the keyboard path)."""
+        sen_index = index.siblingAtColumn(Column.SEN)
+        state = sen_index.data(Qt.ItemDataRole.CheckStateRole)
+        if state is None:
+            return
+        new = (
+            Qt.CheckState.Unchecked
+            if Qt.CheckState(state) == Qt.CheckState.Checked
+            else Qt.CheckState.Checked
+        )
+        self.proxy.setData(sen_index, new, Qt.ItemDataRole.CheckStateRole)
+
+    def _on_ticks_changed(self) -> None:
+        self._show_count()
+        self.refresh_blocker()
+
+    def _show_count(self) -> None:
+        if self.flow.target is None:
+            self.count_label.clear()
+            return
+        ticked = len(self.flow.final_plan().promoting())
+        total = len(self.flow.plan().actionable())
+        self.count_label.setText(
+            self.tr("%1 of %2 licenses ticked to change.")
+            .replace("%1", str(ticked))
+            .replace("%2", str(total))
+        )
+
+    # --- the confirmation ------------------------------------------------------------------
+
+    def validatePage(self) -> bool:
+        """Consolidate… opens the confirmation; only its Yes goes on to the run.
+
+        The dialog is window-modal and opened with ``open()`` (no nested event loop, so the
+        asyncio loop keeps running under it).
+        """
+        if self.flow.confirmed:
+            return True
+        dialog = ConfirmDialog(self.flow.final_plan(), self)
+        dialog.accepted.connect(self._on_yes)
+        dialog.rejected.connect(self._on_cancel)
+        dialog.finished.connect(dialog.deleteLater)
+        self.confirm_dialog = dialog
+        dialog.open()
+        return False
+
+    def _on_cancel(self) -> None:
+        self.confirm_dialog = None
+        self.flow.confirm(False)
+        self.table.setFocus()
+
+    def _on_yes(self) -> None:
+        self.confirm_dialog = None
+        wizard = self.wizard()
+        if self.flow.confirm(True) and wizard is not None:
+            wizard.next()

@@ -1,0 +1,188 @@
+"""The run: an overall progress bar, a per-license status list, Cancel and Retry failed."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from desktop.engine.events import LicenseFinished
+from desktop.services.consolidation_flow import ConsolidationFlow, Step
+from desktop.services.consolidation_run import ConsolidationRun
+from desktop.ui.wizard.flow_page import FlowPage
+from desktop.ui.wizard.run_status_model import RunColumn, RunStatusModel
+from desktop.ui.wizard.texts import error_text
+
+log = logging.getLogger(__name__)
+
+
+class RunPage(FlowPage):
+    def __init__(
+        self, flow: ConsolidationFlow, runner: ConsolidationRun, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(flow, Step.RUN, parent)
+        self.runner = runner
+        self.resume_run_id: str | None = None  # set to resume a journal's run instead
+        self._started = False
+        self._cancelled = False
+        self.model = RunStatusModel(self)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("runProgress")
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setObjectName("runStatus")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(RunColumn.SEN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RunColumn.PRODUCT, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelRun")
+        self.cancel_button.clicked.connect(self.cancel_run)
+        self.retry_button = QPushButton()
+        self.retry_button.setObjectName("retryFailed")
+        self.retry_button.clicked.connect(self.retry_failed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        runner.stepChanged.connect(self.model.on_step)
+        runner.licenseFinished.connect(self._on_license_finished)
+        runner.runFinished.connect(self._on_run_finished)
+        runner.runBroke.connect(self._on_run_broke)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Consolidating"))
+        self.setSubTitle(self.tr("Each license is changed in turn; you can watch it here."))
+        self.cancel_button.setText(self.tr("Ca&ncel run"))
+        self.retry_button.setText(self.tr("&Retry failed"))
+        self.model.retranslate()
+        self._show_state()
+
+    # --- life cycle ------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        plan = self.flow.final_plan()
+        entries = plan.actionable()
+        self.model.set_entries(entries)
+        done = self.flow.outcomes()
+        for sen, finished in done.items():
+            self.model.on_finished(sen, finished.outcome, finished.error_key)
+        self.progress.setRange(0, max(1, len(entries)))
+        self.flow.run_started()
+        if self.resume_run_id is not None:
+            self.runner.resume(self.resume_run_id)
+        else:
+            self.runner.start(plan)
+        self._after_change()
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.resizeColumnToContents(RunColumn.PRODUCT)
+        self.table.setColumnWidth(
+            RunColumn.PRODUCT, min(self.table.columnWidth(RunColumn.PRODUCT), 380)
+        )
+
+    def cancel_run(self) -> None:
+        if self.runner.running:
+            self._cancelled = True
+            self.cancel_button.setEnabled(False)
+            self.runner.cancel()
+            self._show_state()
+
+    def retry_failed(self) -> None:
+        failed = self.flow.failed()
+        if not failed or self.runner.running:
+            return
+        self._cancelled = False
+        self.model.reset_rows(failed)
+        self.flow.retry_started()
+        self.runner.retry_failed()
+        self._after_change()
+
+    # --- reactions -------------------------------------------------------------------------
+
+    def _on_license_finished(self, event: LicenseFinished) -> None:
+        self.model.on_finished(event.sen, event.outcome, event.error_key, event.error_args)
+        self.flow.record(event.sen, event.outcome, event.error_key)
+        self.progress.setValue(self.model.finished_count())
+
+    def _on_run_finished(self, result: object) -> None:
+        del result
+        self.flow.run_finished()
+        self._after_change()
+        log.info("run finished: %d done", self.flow.consolidated_count())
+
+    def _on_run_broke(self, error_key: str) -> None:
+        self.flow.run_finished()
+        self._after_change()
+        self.state_label.setText(
+            self.tr("The run stopped: %1").replace("%1", error_text(error_key))
+        )
+
+    def _after_change(self) -> None:
+        running = self.runner.running
+        self.cancel_button.setEnabled(running and not self._cancelled)
+        self.retry_button.setEnabled(not running and bool(self.flow.failed()))
+        self.progress.setValue(self.model.finished_count())
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running)
+        self._show_state()
+        self.completeChanged.emit()
+        if not running:
+            focus = self.retry_button if self.retry_button.isEnabled() else None
+            if focus is not None:
+                focus.setFocus()
+            elif wizard is not None:
+                wizard.button(QWizard.WizardButton.NextButton).setFocus()
+
+    def _show_state(self) -> None:
+        if not self._started:
+            self.state_label.clear()
+            return
+        total = self.model.rowCount()
+        finished = self.model.finished_count()
+        failed = len(self.flow.failed())
+        if self.runner.running:
+            text = (
+                self.tr("Stopping after the requests in flight…")
+                if self._cancelled
+                else self.tr("%1 of %2 licenses finished.")
+                .replace("%1", str(finished))
+                .replace("%2", str(total))
+            )
+        elif failed:
+            text = self.tr(
+                "Finished with %n failure(s). Retry them, or go on to the summary.", "", failed
+            )
+        elif self._cancelled:
+            text = self.tr("Cancelled. Go on to the summary to see what was changed.")
+        else:
+            text = self.tr("Finished. Go on to the summary.")
+        self.state_label.setText(text)

@@ -1,0 +1,123 @@
+"""The summary: each group of licenses with what to do next; export the report; show in table."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.report import ReportError
+from desktop.services.consolidation_flow import ConsolidationFlow, Step
+from desktop.services.consolidation_run import ConsolidationRun
+from desktop.ui.wizard.flow_page import FlowPage
+from desktop.ui.wizard.texts import error_text, group_title, next_step_text, translate_engine
+
+log = logging.getLogger(__name__)
+
+
+class SummaryPage(FlowPage):
+    showInTableRequested = Signal()
+
+    def __init__(
+        self, flow: ConsolidationFlow, runner: ConsolidationRun, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(flow, Step.SUMMARY, parent)
+        self.runner = runner
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.groups = QTreeWidget()
+        self.groups.setObjectName("summaryGroups")
+        self.groups.setHeaderHidden(True)
+        self.groups.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportReport")
+        self.export_button.clicked.connect(self.choose_report_file)
+        self.show_button = QPushButton()
+        self.show_button.setObjectName("showInTable")
+        self.show_button.clicked.connect(self.showInTableRequested)
+        self.export_note = QLabel()
+        self.export_note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.show_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.groups, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.export_note)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Summary"))
+        self.setSubTitle(self.tr("What changed, and what is left to do."))
+        self.export_button.setText(self.tr("&Export report…"))
+        self.show_button.setText(self.tr("&Show in table"))
+        if self.groups.topLevelItemCount():
+            self.initializePage()
+
+    def initializePage(self) -> None:
+        target = self.flow.target or ""
+        self.headline.setText(
+            self.tr(
+                "<b>%1</b> is now the primary technical contact on %n more license(s).",
+                "",
+                self.flow.consolidated_count(),
+            ).replace("%1", target)
+        )
+        self.groups.clear()
+        for row in self.flow.summary():
+            top = QTreeWidgetItem([group_title(row.group, row.count)])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setData(0, 256, row.group.value)
+            hint = QTreeWidgetItem([next_step_text(row.next_step)])
+            top.addChild(hint)
+            for sen in row.sens:
+                text = sen
+                if sen in row.error_keys:
+                    text = f"{sen}: {error_text(row.error_keys[sen])}"
+                top.addChild(QTreeWidgetItem([text]))
+            self.groups.addTopLevelItem(top)
+            top.setExpanded(row.count <= 12)
+        self.groups.setCurrentItem(self.groups.topLevelItem(0))
+        self.export_button.setEnabled(self.runner.result is not None)
+
+    # --- report ----------------------------------------------------------------------------
+
+    def choose_report_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export report"),
+            str(Path.home() / "consolidation-report.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"),
+        )
+        if path:
+            self.export_report(Path(path))
+
+    def export_report(self, path: Path) -> bool:
+        """Write the report; say where, or why not, in plain words."""
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        try:
+            self.runner.export_report(path, translate_engine)
+        except ReportError as error:
+            log.warning("report not written: %s", error.key)
+            self.export_note.setText(error_text(error.key))
+            QMessageBox.warning(self, self.tr("Export report"), error_text(error.key))
+            return False
+        self.export_note.setText(self.tr("Report saved to %1.").replace("%1", str(path)))
+        return True

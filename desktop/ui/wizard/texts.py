@@ -1,0 +1,109 @@
+"""The wizard's words for the flow's keys (blockers, summary groups, next steps, statuses)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.engine.plan import Action, PlanEntry
+from desktop.engine.reasons import render
+from desktop.services.consolidation_flow import Blocker, NextStep, SummaryGroup
+
+CONTEXT = "ConsolidationWizard"
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def blocker_text(blocker: Blocker) -> str:
+    texts = {
+        Blocker.NO_SOURCE: tr("Choose at least one signed-in account to work with."),
+        Blocker.NO_TARGET: tr("Type or choose the email address of the target account."),
+        Blocker.INVALID_TARGET: tr(
+            "This is not a valid email address. Check it for typos, e.g. name@company.com."
+        ),
+        Blocker.NOTHING_TO_DO: tr(
+            "Nothing can be changed for this target right now: see the counts above."
+        ),
+        Blocker.NOTHING_CHECKED: tr("Tick at least one license to consolidate."),
+        Blocker.NOT_CONFIRMED: tr("Confirm the change to go on."),
+        Blocker.RUNNING: tr("Wait until the run has finished, or cancel it."),
+    }
+    return texts[blocker]
+
+
+def group_title(group: SummaryGroup, count: int) -> str:
+    texts = {
+        SummaryGroup.DONE: tr("Done: the target is now primary on %n license(s)", "", count),
+        SummaryGroup.ALREADY_DONE: tr("Already done: %n license(s)", "", count),
+        SummaryGroup.NEEDS_TARGET_SIGN_IN: tr(
+            "Needs the target to sign in: %n license(s)", "", count
+        ),
+        SummaryGroup.NOT_POSSIBLE: tr("Not possible (evaluation): %n license(s)", "", count),
+        SummaryGroup.CANNOT_ACT: tr("No signed-in account can change: %n license(s)", "", count),
+        SummaryGroup.FAILED: tr("Failed: %n license(s)", "", count),
+        SummaryGroup.CANCELLED: tr("Not run (cancelled): %n license(s)", "", count),
+        SummaryGroup.EXCLUDED: tr("Left out by you: %n license(s)", "", count),
+    }
+    return texts[group]
+
+
+def next_step_text(step: NextStep) -> str:
+    texts = {
+        NextStep.NOTHING: tr("Nothing more to do: the target account manages these now."),
+        NextStep.SIGN_IN_AS_TARGET: tr(
+            "Sign in as the target account and run the consolidation again: the target "
+            "can promote itself where the email domains differ."
+        ),
+        NextStep.CONTACT_ATLASSIAN: tr(
+            "Technical contacts cannot be added to evaluation licenses. Buy a license "
+            "or ask Atlassian support."
+        ),
+        NextStep.SIGN_IN_AS_CONTACT: tr(
+            "Sign in with an account that is a contact of these licenses, then run again."
+        ),
+        NextStep.RETRY: tr(
+            "Press \u201cRetry failed\u201d on the previous page, or run again later."
+        ),
+        NextStep.RESUME: tr("Run the consolidation again to finish these."),
+        NextStep.RUN_AGAIN: tr("Run the consolidation again and tick them if you want them."),
+    }
+    return texts[step]
+
+
+def action_text(action: Action) -> str:
+    texts = {
+        Action.ALREADY_DONE: tr("Already done"),
+        Action.ADD_AND_PROMOTE: tr("Add contact, make primary"),
+        Action.PROMOTE_ONLY: tr("Make primary"),
+        Action.NEEDS_TARGET_SIGN_IN: tr("Needs the target to sign in"),
+        Action.NOT_POSSIBLE: tr("Not possible"),
+        Action.CANNOT_ACT: tr("Cannot change"),
+        Action.EXCLUDED: tr("Left out"),
+    }
+    return texts[action]
+
+
+def translate_engine(context: str, text: str) -> str:
+    """The ``translate`` callable the engine's texts (reasons, errors, report) take."""
+    return QCoreApplication.translate(context, text)
+
+
+def reason_text(entry: PlanEntry) -> str:
+    """Why the plan does what it does for one license, in the person's language."""
+    return render(entry.reason, entry.reason_args, translate_engine, context="PlanReason")
+
+
+def error_text(error_key: str, args: tuple[str, ...] = ()) -> str:
+    """A failure (a portal's errorKey, the engine's or the wizard's own key) in plain words."""
+    own = {
+        "cannot-resume": tr("This run cannot be resumed: it was discarded or has nothing left."),
+        "internal-error": tr("An unexpected error stopped the run. The log has the details."),
+        "report-unwritable": tr("The report could not be written there. Choose another folder."),
+        "disk-full": tr("The disk is full: the report was not written."),
+        "report-format": tr("A report must be an .xlsx or a .csv file."),
+        "report-no-run": tr("There is no finished run to report on yet."),
+    }
+    if error_key in own:
+        return own[error_key]
+    return render(error_key, args, translate_engine)
