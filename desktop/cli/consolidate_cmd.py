@@ -1,0 +1,258 @@
+"""``desktop-cli consolidate``: make the target email the primary technical contact on every
+license it can be, after the same confirmation the GUI shows; journalled and resumable.
+
+Ctrl-C cancels cleanly (requests in flight finish, nothing else starts) and leaves a journal
+that ``--resume`` continues. Exit 0 when every eligible license ended as planned, 1 when some
+did not (each is listed with its reason), 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, CliError
+from desktop.cli.plan_cmd import (
+    SignedInAccounts,
+    account_emails,
+    add_portal_arguments,
+    open_cli_portal,
+    passwords,
+    sign_in_accounts,
+    target_email,
+)
+from desktop.engine.confirmation import render_confirmation_text
+from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent
+from desktop.engine.executor import Executor, ExecutorError
+from desktop.engine.journal import Journal, JournalError, RunSummary
+from desktop.engine.plan import Plan
+from desktop.engine.planner import make_plan
+from desktop.engine.reasons import render
+from desktop.engine.report import SUFFIXES, ReportError, write_report
+from desktop.engine.run_result import RunResult
+
+log = logging.getLogger(__name__)
+
+MAX_CONCURRENCY = 32
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "consolidate",
+        help="make --target the primary technical contact on every license it can be",
+        description="Sign in to every account, plan, show the confirmation, then add --target "
+        "as a technical contact and make it primary where the rules allow. Every request is "
+        "journalled; Ctrl-C stops cleanly and --resume continues later.",
+    )
+    add_portal_arguments(parser)
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.add_argument(
+        "--concurrency", type=int, default=4, metavar="N", help="licenses at once (4)"
+    )
+    parser.add_argument(
+        "--journal", type=Path, metavar="PATH", help="the run journal (default: user data dir)"
+    )
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE", help="write a report (.xlsx or .csv)"
+    )
+    parser.add_argument(
+        "--resume", action="store_true", help="continue the latest unfinished run instead"
+    )
+    parser.set_defaults(func=run)
+
+
+def _check_report_path(path: Path | None) -> None:
+    if path is None:
+        return
+    if path.suffix.lower() not in SUFFIXES:
+        raise CliError(f"--report must end in .xlsx or .csv, not {path.name!r}")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"--report: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise CliError(f"--report: cannot write to {path}")
+
+
+def _confirm(question: str, assume_yes: bool) -> bool:
+    if assume_yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CliError("not confirmed: there is no terminal to ask; pass --yes to go ahead")
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes"}
+
+
+class _Progress:
+    """One line per finished license on stdout."""
+
+    def __init__(self, sens: set[str]) -> None:
+        self.sens = sens
+        self.total = len(sens)
+        self.count = 0
+
+    def __call__(self, event: ProgressEvent) -> None:
+        if not isinstance(event, LicenseFinished) or event.sen not in self.sens:
+            return
+        self.count += 1
+        outcome = render(event.outcome.value, (), context="Outcome")
+        detail = ""
+        if event.outcome is Outcome.FAILED:
+            detail = " — " + render(event.error_key, event.error_args)
+        print(f"[{self.count}/{self.total}] {event.sen}  {outcome}{detail}", flush=True)
+
+
+@contextlib.contextmanager
+def _ctrl_c_cancels(cancel: Callable[[], None]) -> Iterator[None]:
+    """The first Ctrl-C cancels cleanly; a second one stops at once (resumable all the same)."""
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.getsignal(signal.SIGINT)
+
+        def handler(signum: int, frame: object) -> None:
+            del signum, frame
+            print(
+                "cancelling: waiting for the requests in flight (Ctrl-C again to stop now)",
+                file=sys.stderr,
+                flush=True,
+            )
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            cancel()
+
+        signal.signal(signal.SIGINT, handler)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    else:
+        yield
+
+
+def _summary(result: RunResult, journal: Journal) -> int:
+    counts = result.counts()
+    parts = [f"{render(o.value, (), context='Outcome')}: {n}" for o, n in sorted(counts.items())]
+    print(f"\nRun {result.run_id} for {result.target} — " + ", ".join(parts))
+    not_planned = result.not_as_planned()
+    for entry in not_planned:
+        finished = result.outcomes.get(entry.sen)
+        if finished is None or finished.outcome is Outcome.CANCELLED:
+            why = render(Outcome.CANCELLED.value, (), context="Outcome")
+        elif finished.error_key:
+            why = render(finished.error_key, finished.error_args)
+        else:
+            why = render(finished.outcome.value, (), context="Outcome")
+        print(f"  not done: {entry.sen}  {why}")
+    if result.unfinished():
+        print(
+            f"Stopped before the end: continue with `desktop-cli consolidate --resume "
+            f"--journal {journal.path}` (same --portal and --account)."
+        )
+    elif result.failed():
+        print("Some licenses failed: run the same command again to retry them.")
+    return EXIT_OK if result.ok else EXIT_SOME_FAILED
+
+
+async def _new_run(args: argparse.Namespace, journal: Journal) -> RunResult | None:
+    target = target_email(args.target)
+    accounts = passwords(args.portal, account_emails(args.account))
+    portal = open_cli_portal(args.portal, args.timeout)
+    signed: SignedInAccounts | None = None
+    try:
+        signed = await sign_in_accounts(portal, accounts)
+        plan = make_plan(signed.licenses, signed.sessions, target)
+        if not plan.actionable():
+            print(f"Nothing to do for {target}: {len(plan.entries)} licenses read.")
+            return None
+        counts = ", ".join(f"{a.value}: {n}" for a, n in sorted(plan.counts().items()))
+        print(f"{len(plan.entries)} licenses read — {counts}\n")
+        print(render_confirmation_text(plan), end="\n\n", flush=True)
+        if not await asyncio.to_thread(_confirm, "Go ahead?", args.yes):
+            print("Not confirmed: nothing was changed.")
+            return None
+        return await _run_with_progress(signed, journal, args.concurrency, plan, None)
+    finally:
+        if signed is not None:
+            await signed.close()
+        await portal.aclose()
+
+
+async def _resume(args: argparse.Namespace, journal: Journal) -> RunResult | None:
+    wanted = target_email(args.target) if args.target else None
+    summary: RunSummary | None = journal.latest_unfinished(wanted)
+    if summary is None:
+        raise CliError(f"no unfinished run to resume in {journal.path}")
+    plan = journal.load_plan(summary.run_id)
+    emails = account_emails(args.account) or sorted(plan.signed_in)
+    accounts = passwords(args.portal, emails)
+    print(
+        f"Run {summary.run_id} for {summary.target}: {summary.pending} of {summary.total} "
+        "licenses left.",
+        flush=True,
+    )
+    if not await asyncio.to_thread(_confirm, "Resume it?", args.yes):
+        print("Not resumed: nothing was changed.")
+        return None
+    portal = open_cli_portal(args.portal, args.timeout)
+    signed: SignedInAccounts | None = None
+    try:
+        signed = await sign_in_accounts(portal, accounts, read=False)
+        return await _run_with_progress(signed, journal, args.concurrency, plan, summary.run_id)
+    finally:
+        if signed is not None:
+            await signed.close()
+        await portal.aclose()
+
+
+async def _run_with_progress(
+    signed: SignedInAccounts, journal: Journal, concurrency: int, plan: Plan, run_id: str | None
+) -> RunResult:
+    progress = _Progress({e.sen for e in plan.actionable()})
+    executor = Executor(signed.sessions, journal, concurrency=concurrency, on_event=progress)
+    loop = asyncio.get_running_loop()
+
+    def cancel() -> None:
+        loop.call_soon_threadsafe(executor.cancel)
+
+    with _ctrl_c_cancels(cancel):
+        if run_id is None:
+            return await executor.run(plan)
+        return await executor.resume(run_id)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 1 <= args.concurrency <= MAX_CONCURRENCY:
+        raise CliError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
+    _check_report_path(args.report)
+    if not args.resume:
+        target_email(args.target)  # bad input fails before any sign-in
+    try:
+        journal = Journal(args.journal)
+    except JournalError as error:
+        raise CliError(str(error)) from None
+    with journal:
+        try:
+            coro = _resume(args, journal) if args.resume else _new_run(args, journal)
+            result = asyncio.run(coro)
+        except (ExecutorError, JournalError) as error:
+            raise CliError(str(error), exit_code=EXIT_BAD_INPUT) from None
+        if result is None:
+            return EXIT_OK
+        code = _summary(result, journal)
+        if args.report is not None:
+            try:
+                written = write_report(result, args.report)
+            except ReportError as error:
+                print(f"error: {error}", file=sys.stderr)
+                return EXIT_SOME_FAILED
+            print(f"Report: {written}")
+        return code

@@ -1,0 +1,239 @@
+"""``desktop-cli plan``: sign in, read every account's licenses, show what consolidating into
+one target email would do (nothing is changed). Also the sign-in helpers ``consolidate`` uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from desktop.cli.errors import EXIT_OK, CliError
+from desktop.domain.emails import InvalidEmail, normalize_email
+from desktop.domain.merge import merge_licenses
+from desktop.domain.models import License
+from desktop.engine.plan import Plan
+from desktop.engine.planner import make_plan
+from desktop.engine.reasons import render
+from desktop.portal.connect import open_portal
+from desktop.portal.errors import BadCredentials, InsecureUrl, InvalidUrl, PortalError
+from desktop.portal.http_client import DEFAULT_TIMEOUT_S, HttpPortal
+from desktop.portal.protocol import PortalSession
+from desktop.services.credentials import PASSWORD_ENV, password_for_cli
+
+log = logging.getLogger(__name__)
+
+
+def add_portal_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--portal``, ``--account`` (repeatable), ``--target``, ``--timeout``."""
+    parser.add_argument(
+        "--portal", required=True, help='the portal\'s base URL, or "demo" for the built-in one'
+    )
+    parser.add_argument(
+        "--account",
+        action="append",
+        default=[],
+        metavar="EMAIL",
+        help="an account to sign in as (repeat it, or separate with commas); its password "
+        f"comes from the keyring or ${PASSWORD_ENV}",
+    )
+    parser.add_argument(
+        "--target", metavar="EMAIL", help="the email that should become the primary contact"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"how long to wait for one answer of the portal ({DEFAULT_TIMEOUT_S:g})",
+    )
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "plan",
+        help="show what consolidating into one target email would do (changes nothing)",
+        description="Sign in to every account, read their licenses and show, per license, "
+        "what consolidating into --target would do and why. Nothing is changed.",
+    )
+    add_portal_arguments(parser)
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.set_defaults(func=run)
+
+
+def account_emails(values: Sequence[str]) -> list[str]:
+    """The ``--account`` values, split at commas, validated, without repeats."""
+    emails: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            if not part.strip():
+                continue
+            try:
+                email = normalize_email(part)
+            except InvalidEmail as error:
+                raise CliError(f"--account: {error}") from None
+            if email not in emails:
+                emails.append(email)
+    return emails
+
+
+def target_email(value: str | None) -> str:
+    if value is None or not value.strip():
+        raise CliError("--target is required: the email that should become the primary contact")
+    try:
+        return normalize_email(value)
+    except InvalidEmail as error:
+        raise CliError(f"--target: {error}") from None
+
+
+def passwords(portal: str, emails: Sequence[str]) -> list[tuple[str, str]]:
+    """Each account's password, from the keyring or the environment; never an argument."""
+    if not emails:
+        raise CliError("give at least one --account EMAIL to sign in as")
+    found: list[tuple[str, str]] = []
+    for email in emails:
+        password = password_for_cli(portal.strip().rstrip("/"), email)
+        if password is None:
+            raise CliError(
+                f"no password for {email}: store it in the keyring or set ${PASSWORD_ENV}"
+            )
+        found.append((email, password))
+    return found
+
+
+def open_cli_portal(portal: str, timeout: float) -> HttpPortal:
+    if not timeout > 0:
+        raise CliError("--timeout must be more than 0 seconds")
+    try:
+        return open_portal(portal, timeout=timeout)
+    except (InvalidUrl, InsecureUrl) as error:
+        raise CliError(f"--portal: {error}") from None
+
+
+@dataclass
+class SignedInAccounts:
+    """Sessions kept open (the executor acts through them) and the merged licenses."""
+
+    sessions: dict[str, PortalSession] = field(default_factory=dict)
+    licenses: list[License] = field(default_factory=list)
+
+    async def close(self) -> None:
+        for session in self.sessions.values():
+            await session.close()
+
+
+async def sign_in_accounts(
+    portal: HttpPortal, accounts: Sequence[tuple[str, str]], *, read: bool = True
+) -> SignedInAccounts:
+    """Sign in to every account at once and (``read``) read all their licenses.
+
+    Raises:
+        CliError: an account could not sign in or be read (exit 2 for a wrong password).
+    """
+
+    async def one(email: str, password: str) -> tuple[PortalSession, list[License]]:
+        session = await portal.sign_in(email, password)
+        return session, (await session.list_licenses() if read else [])
+
+    results = await asyncio.gather(*(one(e, p) for e, p in accounts), return_exceptions=True)
+    signed = SignedInAccounts()
+    found: list[License] = []
+    problems: list[tuple[str, PortalError]] = []
+    for (email, _), result in zip(accounts, results, strict=True):
+        if isinstance(result, PortalError):
+            problems.append((email, result))
+        elif isinstance(result, BaseException):
+            raise result
+        else:
+            session, licenses = result
+            signed.sessions[session.account.email] = session
+            found.extend(licenses)
+    if problems:
+        await signed.close()
+        email, error = problems[0]
+        bad_input = isinstance(error, BadCredentials)
+        raise CliError(
+            f"{email}: {render(error.error_key, (), context='PortalError')}",
+            exit_code=2 if bad_input else 1,
+        )
+    signed.licenses = merge_licenses(found)
+    return signed
+
+
+def _steps_text(plan: Plan, sen: str) -> str:
+    entry = plan.entry(sen)
+    assert entry is not None
+    return ", ".join(f"{step.kind} by {step.actor}" for step in entry.steps) or "-"
+
+
+def print_table(plan: Plan, out: TextIO) -> None:
+    rows = [
+        (e.sen, e.action.value, _steps_text(plan, e.sen), render(e.reason, e.reason_args))
+        for e in plan.entries
+    ]
+    headers = ("SEN", "ACTION", "STEPS", "WHY")
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+        for i, h in enumerate(headers[:3])
+    ]
+    print(
+        "  ".join(h.ljust(w) for h, w in zip(headers, [*widths, 0], strict=False)).rstrip(),
+        file=out,
+    )
+    for row in rows:
+        cells = [c.ljust(w) for c, w in zip(row[:3], widths, strict=True)]
+        print("  ".join([*cells, row[3]]), file=out)
+    counts = ", ".join(f"{action.value}: {n}" for action, n in sorted(plan.counts().items()))
+    print(f"\n{len(plan.entries)} licenses for {plan.target} — {counts}", file=out)
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON (no license key, ever)."""
+    return {
+        "target": plan.target,
+        "signedIn": sorted(plan.signed_in),
+        "counts": {action.value: n for action, n in sorted(plan.counts().items())},
+        "entries": [
+            {
+                "sen": e.sen,
+                "product": e.license.product,
+                "organisation": e.license.organisation,
+                "action": e.action.value,
+                "reason": e.reason,
+                "reasonArgs": list(e.reason_args),
+                "reasonText": render(e.reason, e.reason_args),
+                "steps": [
+                    {"kind": s.kind.value, "actor": s.actor, "email": s.email} for s in e.steps
+                ],
+                "oldPrimary": e.old_primary,
+            }
+            for e in plan.entries
+        ],
+    }
+
+
+async def _plan(args: argparse.Namespace, target: str) -> Plan:
+    accounts = passwords(args.portal, account_emails(args.account))
+    portal = open_cli_portal(args.portal, args.timeout)
+    try:
+        signed = await sign_in_accounts(portal, accounts)
+        await signed.close()
+        return make_plan(signed.licenses, signed.sessions, target)
+    finally:
+        await portal.aclose()
+
+
+def run(args: argparse.Namespace) -> int:
+    target = target_email(args.target)
+    plan = asyncio.run(_plan(args, target))
+    if args.format == "json":
+        json.dump(plan_json(plan), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_table(plan, sys.stdout)
+    return EXIT_OK
