@@ -192,6 +192,13 @@ def _should_retry(safety: _Safety, policy: RetryPolicy) -> Callable[[Exception],
     return hook
 
 
+async def _let_others_send(turns: int = 8) -> None:
+    """Give the event loop a few turns, enough for started requests to reach the socket
+    (httpcore/anyio yield several times on the way) before this task parses a page."""
+    for _ in range(turns):
+        await asyncio.sleep(0)
+
+
 def _json(response: httpx.Response) -> Any:
     try:
         return response.json()
@@ -393,30 +400,42 @@ class HttpPortalSession:
             name=name if isinstance(name, str) else None,
         )
 
-    async def _page(self, start: int, limit: int) -> tuple[list[License], int]:
-        body = _json(await self._call("GET", "/licenses", params={"start": start, "limit": limit}))
+    async def _fetch_page(self, start: int, limit: int) -> httpx.Response:
+        return await self._call("GET", "/licenses", params={"start": start, "limit": limit})
+
+    @staticmethod
+    def _page_body(response: httpx.Response) -> tuple[list[Any], int]:
+        body = _json(response)
         if not isinstance(body, Mapping):
             raise MalformedResponse("A page of licenses is not a JSON object.")
         values, total = body.get("values"), body.get("total")
         if not isinstance(values, list) or not isinstance(total, int) or total < 0:
             raise MalformedResponse("A page of licenses has no values or total.")
-        return [self._license(raw) for raw in values], total
+        return values, total
 
     async def list_licenses(self) -> list[License]:
-        """Every page: the first says the total, the rest are fetched concurrently."""
+        """Every page: the first says the total, the rest are fetched concurrently.
+
+        At most ``concurrency`` requests are in flight; a page is parsed after its slot is
+        handed on, so parsing overlaps the next requests' wait instead of delaying them.
+        """
         limit = self._portal.page_limit
-        first, total = await self._page(0, limit)
-        starts = range(limit, total, limit)
+        first_values, total = self._page_body(await self._fetch_page(0, limit))
         gate = asyncio.Semaphore(self._portal.concurrency)
 
         async def fetch(start: int) -> list[License]:
             async with gate:
-                page, _ = await self._page(start, limit)
-                return page
+                response = await self._fetch_page(start, limit)
+            await _let_others_send()
+            values, _ = self._page_body(response)
+            return [self._license(raw) for raw in values]
 
-        pages = await asyncio.gather(*(fetch(start) for start in starts))
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(fetch(start)) for start in range(limit, total, limit)]
+            await _let_others_send()  # the requests go out while the first page is parsed
+            first = [self._license(raw) for raw in first_values]
         seen: dict[str, License] = {}
-        for lic in (x for page in (first, *pages) for x in page):
+        for lic in (x for page in (first, *(t.result() for t in tasks)) for x in page):
             seen.setdefault(lic.sen, lic)
         if len(seen) != total:
             log.info("%s: portal said %d licenses, read %d", self._account.key, total, len(seen))

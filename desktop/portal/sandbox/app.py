@@ -48,23 +48,25 @@ class DroppedConnection(httpx.RemoteProtocolError):
 
 
 class _LicenseJsonCache:
-    """The contract's JSON of each license, rebuilt only when the license changed."""
+    """Each license's JSON text, re-encoded only when the license changed (pages are hot)."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[License, dict[str, Any]]] = {}
+        self._cache: dict[str, tuple[License, str]] = {}
 
-    def __call__(self, lic: License) -> dict[str, Any]:
+    def __call__(self, lic: License) -> str:
         hit = self._cache.get(lic.sen)
         if hit is not None and hit[0] is lic:
             return hit[1]
-        data = license_to_json(lic)
-        self._cache[lic.sen] = (lic, data)
-        return data
+        text = json.dumps(license_to_json(lic), ensure_ascii=False, separators=(",", ":"))
+        self._cache[lic.sen] = (lic, text)
+        return text
 
 
-def _to_json(request: Request, lic: License) -> dict[str, Any]:
+def _page_response(request: Request, page: list[License], head: dict[str, Any]) -> Response:
     cache: _LicenseJsonCache = request.app.state.json_cache
-    return cache(lic)
+    values = ",".join(cache(lic) for lic in page)
+    rest = json.dumps(head, separators=(",", ":"))[1:]
+    return Response(f'{{"values":[{values}],{rest}'.encode(), media_type="application/json")
 
 
 def _error(failure: SandboxFailure, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -142,15 +144,8 @@ async def list_licenses(request: Request) -> Response:
         raise bad_request(f"start must be ≥ 0 and limit between 1 and {MAX_LIMIT}.")
     page, total = _store(request).list_for(caller, start, limit)
     next_start = start + limit if start + limit < total else None
-    return JSONResponse(
-        {
-            "values": [_to_json(request, lic) for lic in page],
-            "start": start,
-            "limit": limit,
-            "total": total,
-            "nextStart": next_start,
-        }
-    )
+    head = {"start": start, "limit": limit, "total": total, "nextStart": next_start}
+    return _page_response(request, page, head)
 
 
 async def get_license(request: Request) -> Response:

@@ -72,6 +72,8 @@ class SandboxStore:
         self._sessions: dict[str, _Session] = {}
         self._notifications: list[Notification] = []
         self._by_route: Counter[str] = Counter()
+        self._version = 0  # bumped by every write; the visibility cache keys on it
+        self._visible_cache: dict[str, tuple[int, list[str]]] = {}
         self.token_ttl_s = token_ttl_s
 
     # -- sessions ------------------------------------------------------------------------
@@ -107,10 +109,12 @@ class SandboxStore:
     def list_for(self, caller: str, start: int, limit: int) -> tuple[list[License], int]:
         """One page of the caller's licenses (technical or billing contact), and the total."""
         with self._lock:
-            visible = [
-                self._licenses[sen] for sen in self._order if self._licenses[sen].is_contact(caller)
-            ]
-        return visible[start : start + limit], len(visible)
+            cached = self._visible_cache.get(caller)
+            if cached is None or cached[0] != self._version:
+                sens = [sen for sen in self._order if self._licenses[sen].is_contact(caller)]
+                cached = self._visible_cache[caller] = (self._version, sens)
+            sens = cached[1]
+            return [self._licenses[sen] for sen in sens[start : start + limit]], len(sens)
 
     def get_for(self, caller: str, sen: str) -> License:
         with self._lock:
@@ -151,6 +155,7 @@ class SandboxStore:
             new = Contact(email=address, name=name or None, primary=False)
             lic = replace(lic, technical_contacts=(*lic.technical_contacts, new))
             self._licenses[lic.sen] = lic
+            self._version += 1
             return lic, True
 
     def make_primary(self, caller: str, sen: str, email: str) -> License:
@@ -176,6 +181,7 @@ class SandboxStore:
             contacts = tuple(replace(c, primary=c.email == address) for c in lic.technical_contacts)
             lic = replace(lic, technical_contacts=contacts)
             self._licenses[lic.sen] = lic
+            self._version += 1
             if old is not None:
                 self._notifications.append(
                     Notification(
@@ -200,6 +206,7 @@ class SandboxStore:
                 )
             contacts = tuple(c for c in lic.technical_contacts if c.email != address)
             self._licenses[lic.sen] = replace(lic, technical_contacts=contacts)
+            self._version += 1
 
     # -- the sandbox's own view ----------------------------------------------------------
 
