@@ -161,3 +161,33 @@ async def test_read_accounts_merges_by_sen_and_keeps_the_others_on_failure(
     ]
     assert [x.sen for x in result.licenses] == visible
     assert "SEN-20110623" not in by_sen  # only the qq.com account sees it
+
+
+@pytest.mark.qt_loop
+async def test_the_client_runs_on_the_qt_event_loop(sandbox: SandboxHandle) -> None:
+    """The GUI's loop is qasync's: listing, timeouts and retries must work there too."""
+    import asyncio
+
+    import qasync
+
+    assert isinstance(asyncio.get_running_loop(), qasync.QEventLoop)
+    async with demo_portal(page_limit=7) as demo:
+        session = await demo.sign_in(LN, "demo")
+        assert len(await session.list_licenses()) > 7
+    async with HttpPortal(sandbox.url, page_limit=5) as portal:
+        result = await read_accounts(portal, [(ZW, "demo"), (WF, "demo")])
+    assert result.complete and len(result.licenses) > 5
+
+
+@pytest.mark.qt_loop
+async def test_a_timeout_on_the_qt_event_loop() -> None:
+    from desktop.portal.errors import PortalTimeout
+    from desktop.portal.sandbox import FaultOptions, create_app
+
+    app = create_app(faults=FaultOptions(slow_commit_rate=1.0, slow_commit_delay_s=20.0))
+    transport = httpx.ASGITransport(app=app)
+    async with HttpPortal("http://demo.sandbox", transport=transport, timeout=0.2) as portal:
+        session = await portal.sign_in(LN, "demo")
+        with pytest.raises(PortalTimeout):
+            await session.add_technical_contact("SEN-20110101", ZW)
+    assert app.store.license("SEN-20110101").is_technical_contact(ZW)
