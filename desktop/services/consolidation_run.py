@@ -50,6 +50,7 @@ class ConsolidationRun(QObject):
         sessions: the signed-in sessions by account email (the plan's step actors).
         journal: where the run is recorded, so it can be resumed after a crash.
         concurrency: licenses worked on at once.
+        executor_options: more :class:`Executor` options (``step_attempts``, ``retry_pause_s``).
     """
 
     stepChanged = Signal(object)  # StepEvent
@@ -64,13 +65,15 @@ class ConsolidationRun(QObject):
         journal: Journal,
         concurrency: int = 4,
         parent: QObject | None = None,
+        **executor_options: Any,
     ) -> None:
         super().__init__(parent)
         self._executor = Executor(
-            sessions, journal, concurrency=concurrency, on_event=self._on_event
+            sessions, journal, concurrency=concurrency, on_event=self._on_event, **executor_options
         )
         self.journal = journal
         self._task: asyncio.Task[Any] | None = None
+        self._busy = False
         self._result: RunResult | None = None
         self._finished: dict[str, LicenseFinished] = {}
 
@@ -82,7 +85,7 @@ class ConsolidationRun(QObject):
 
     @property
     def running(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return self._busy
 
     @property
     def result(self) -> RunResult | None:
@@ -136,6 +139,7 @@ class ConsolidationRun(QObject):
     def _launch(self, make: Callable[[Executor], Awaitable[RunResult]]) -> None:
         if self.running:
             raise RuntimeError("a run is already going on")
+        self._busy = True
         self._task = asyncio.ensure_future(self._drive(make(self._executor)))
 
     async def _drive(self, work: Awaitable[RunResult]) -> None:
@@ -153,6 +157,8 @@ class ConsolidationRun(QObject):
             log.exception("run failed")
             self.runBroke.emit("internal-error")
             return
+        finally:
+            self._busy = False
         self._result = result
         self.runFinished.emit(result)
 

@@ -3,7 +3,6 @@ confirmation dialog opens when the person presses Consolidate."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -65,7 +64,6 @@ class LicensesPage(FlowPage):
         header.moveSection(ACTION_COLUMN, 1)
         header.moveSection(REASON_COLUMN, 2)
         self.table.setColumnHidden(Column.ACCOUNTS, True)
-        self.table.activated.connect(self._toggle)
         self.count_label = QLabel()
 
         layout = QVBoxLayout(self)
@@ -111,19 +109,6 @@ class LicensesPage(FlowPage):
         ]
         self.flow.check_all(checked, shown)
         self.model.refresh_checks()
-
-    def _toggle(self, index: QModelIndex) -> None:
-        """Enter/double-click on a row ticks or unticks it (the keyboard path)."""
-        sen_index = index.siblingAtColumn(Column.SEN)
-        state = sen_index.data(Qt.ItemDataRole.CheckStateRole)
-        if state is None:
-            return
-        new = (
-            Qt.CheckState.Unchecked
-            if Qt.CheckState(state) == Qt.CheckState.Checked
-            else Qt.CheckState.Checked
-        )
-        self.proxy.setData(sen_index, new, Qt.ItemDataRole.CheckStateRole)
 
     def _on_ticks_changed(self) -> None:
         self._show_count()

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -15,7 +16,7 @@ from desktop.domain.merge import merge_licenses
 from desktop.domain.models import Account
 from desktop.engine.journal import Journal
 from desktop.engine.planner import make_plan
-from desktop.portal.http_client import HttpPortal, HttpPortalSession
+from desktop.portal.http_client import HttpPortal, HttpPortalSession, RetryPolicy
 from desktop.services.consolidation_flow import ConsolidationFlow, Step
 from desktop.services.consolidation_run import ConsolidationRun, SignIn, SignInResult
 from desktop.ui.wizard.consolidation_wizard import ConsolidationWizard
@@ -79,14 +80,18 @@ async def open_wizard(
     concurrency: int = 4,
     with_sign_in: bool = True,
     show: bool = True,
+    retry: RetryPolicy | None = None,
+    **executor_options: Any,
 ) -> Rig:
-    portal = HttpPortal(url, timeout=5.0)
+    portal = HttpPortal(url, timeout=5.0, retry=retry)
     sessions = await sign_in_all(portal, signed_in)
     licenses = await read_all(sessions.values())
     accounts = [s.account for s in sessions.values()] + list(extra_accounts)
     journal = Journal(journal_path)
     flow = ConsolidationFlow(licenses, accounts, sessions.keys(), planner=make_plan)
-    runner = ConsolidationRun(sessions, journal=journal, concurrency=concurrency)
+    runner = ConsolidationRun(
+        sessions, journal=journal, concurrency=concurrency, **executor_options
+    )
     sign_in = sign_in_through(portal, sessions) if with_sign_in else None
     wizard = ConsolidationWizard(flow, runner, sign_in=sign_in)
     qtbot.addWidget(wizard)
@@ -112,4 +117,20 @@ async def settle(qtbot: QtBot, condition: Callable[[], bool], timeout_ms: int = 
         if loop.time() > deadline:
             raise AssertionError("timed out waiting")
         await asyncio.sleep(0.01)
+    del qtbot
+
+
+async def go_to_run(qtbot: QtBot, rig: Rig, target: str = ZW) -> None:
+    """Welcome → sources → target → licenses → Yes: the run starts."""
+    wizard = rig.wizard
+    wizard.next()
+    wizard.next()
+    wizard.target_page.email_edit.setText(target)
+    wizard.next()
+    assert rig.step is Step.LICENSES
+    wizard.next()  # Consolidate… opens the confirmation
+    dialog = wizard.licenses_page.confirm_dialog
+    assert dialog is not None
+    dialog.yes_button.click()
+    assert rig.step is Step.RUN
     del qtbot
