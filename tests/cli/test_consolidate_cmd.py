@@ -1,0 +1,217 @@
+"""``desktop-cli consolidate`` in-process against the sandbox on 127.0.0.1."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from desktop.cli.main import main
+from desktop.engine.journal import Journal
+from desktop.engine.planner import make_plan
+from desktop.portal.sandbox.demo_data import ACCOUNTS, TARGET
+from tests.conftest import SandboxFactory, SandboxHandle
+from tests.engine.sandbox_helpers import check_end_state
+
+EMAILS = ",".join(a.email for a in ACCOUNTS)
+
+
+@pytest.fixture(autouse=True)
+def demo_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DESKTOP_PORTAL_PASSWORD", "demo")
+
+
+def _writes(handle: SandboxHandle) -> int:
+    return sum(
+        n
+        for route, n in handle.state.requests_by_route().items()
+        if route.startswith(("POST /api/v1/licenses", "DELETE"))
+    )
+
+
+def test_consolidate_all_demo_accounts_with_yes_and_a_report(
+    sandbox: SandboxHandle, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = make_plan(sandbox.data.licenses, sandbox.emails, TARGET)
+    report = tmp_path / "report.csv"
+    code = main(
+        [
+            "consolidate",
+            "--portal",
+            sandbox.url,
+            "--account",
+            EMAILS,
+            "--target",
+            TARGET,
+            "--yes",
+            "--journal",
+            str(tmp_path / "j.sqlite3"),
+            "--report",
+            str(report),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert out.index("Promote to primary technical contact?") < out.index("[1/")
+    assert "A notification email will be sent to" in out
+    check_end_state(sandbox.state, plan)
+    rows = list(csv.reader(report.read_text("utf-8-sig").splitlines()))
+    assert len(rows) == 1 + len(plan.entries)
+    assert "AAAB" not in report.read_text("utf-8-sig")
+    # again: nothing left to do, nothing sent
+    before = _writes(sandbox)
+    code = main(
+        [
+            "consolidate",
+            "--portal",
+            sandbox.url,
+            "--account",
+            EMAILS,
+            "--target",
+            TARGET,
+            "--yes",
+            "--journal",
+            str(tmp_path / "j.sqlite3"),
+        ]
+    )
+    assert code == 0
+    assert "Nothing to do" in capsys.readouterr().out
+    assert _writes(sandbox) == before
+
+
+def test_without_a_terminal_and_without_yes_it_refuses(
+    sandbox: SandboxHandle,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code = main(
+        [
+            "consolidate",
+            "--portal",
+            sandbox.url,
+            "--account",
+            EMAILS,
+            "--target",
+            TARGET,
+            "--journal",
+            str(tmp_path / "j.sqlite3"),
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "Promote to primary technical contact?" in captured.out
+    assert "--yes" in captured.err
+    assert _writes(sandbox) == 0
+
+
+def test_answering_no_changes_nothing(
+    sandbox: SandboxHandle,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    code = main(
+        [
+            "consolidate",
+            "--portal",
+            sandbox.url,
+            "--account",
+            EMAILS,
+            "--target",
+            TARGET,
+            "--journal",
+            str(tmp_path / "j.sqlite3"),
+        ]
+    )
+    assert code == 0
+    assert "nothing was changed" in capsys.readouterr().out
+    assert _writes(sandbox) == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--target", "zhang.wei@"], "--target"),
+        (["--target", TARGET, "--concurrency", "0"], "--concurrency"),
+        (["--target", TARGET, "--report", "out.pdf"], ".xlsx or .csv"),
+        (["--target", TARGET, "--report", "/no/such/folder/r.csv"], "does not exist"),
+    ],
+)
+def test_bad_input_exits_2_before_any_request(
+    sandbox: SandboxHandle,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    extra: list[str],
+    message: str,
+) -> None:
+    code = main(
+        [
+            "consolidate",
+            "--portal",
+            sandbox.url,
+            "--account",
+            EMAILS,
+            "--yes",
+            "--journal",
+            str(tmp_path / "j.sqlite3"),
+            *extra,
+        ]
+    )
+    assert code == 2
+    assert message in capsys.readouterr().err
+    assert sandbox.state.requests_by_route() == {}
+
+
+def test_resume_with_nothing_to_resume_is_bad_input(
+    sandbox: SandboxHandle, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code = main(
+        [
+            "consolidate",
+            "--portal",
+            sandbox.url,
+            "--resume",
+            "--yes",
+            "--journal",
+            str(tmp_path / "j.sqlite3"),
+        ]
+    )
+    assert code == 2
+    assert "no unfinished run" in capsys.readouterr().err
+
+
+def test_failures_exit_1_and_are_listed_with_their_reason(
+    sandbox_server: SandboxFactory, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Sign-ins expire in the middle of the run: the licenses after that fail.
+    handle = sandbox_server(licenses=40, accounts=3, latency_ms=40, token_ttl_s=0.6)
+    code = main(
+        [
+            "consolidate",
+            "--portal",
+            handle.url,
+            "--account",
+            ",".join(handle.emails),
+            "--target",
+            handle.emails[0],
+            "--yes",
+            "--concurrency",
+            "2",
+            "--journal",
+            str(tmp_path / "j.sqlite3"),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "not done: SEN-" in out
+    assert "The sign-in has expired" in out
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        (run,) = journal.history()
+        result = journal.load_result(run.run_id)
+    assert result.failed()
+    assert all(f.error_key == "unauthenticated" for f in result.failed())
