@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.domain.merge import merge_licenses
 from desktop.domain.models import Account, License
 from desktop.engine.events import LicenseFinished, ProgressEvent, StepEvent
 from desktop.engine.executor import Executor, ExecutorError, RunResult
@@ -22,7 +23,7 @@ from desktop.engine.journal import Journal
 from desktop.engine.plan import Plan
 from desktop.engine.report import ReportError, write_report
 from desktop.portal.errors import PortalError
-from desktop.portal.protocol import PortalSession
+from desktop.portal.protocol import Portal, PortalSession
 
 log = logging.getLogger(__name__)
 
@@ -168,3 +169,41 @@ class ConsolidationRun(QObject):
         elif isinstance(event, LicenseFinished):
             self._finished[event.sen] = event
             self.licenseFinished.emit(event)
+
+
+async def sign_in_accounts(
+    accounts: Sequence[Account],
+    password_of: Callable[[Account], str | None],
+    portal_of: Callable[[str], Portal],
+) -> tuple[dict[str, PortalSession], dict[str, str]]:
+    """Open a live session for every signed-in kind of account (pastes are read-only).
+
+    Returns the sessions by email, and the error key of each account that could not sign in
+    (``needs-password`` when no password is known).
+    """
+    wanted = [a for a in accounts if not a.read_only and a.email]
+    sessions: dict[str, PortalSession] = {}
+    errors: dict[str, str] = {}
+
+    async def one(account: Account) -> None:
+        password = password_of(account)
+        if password is None:
+            errors[account.key] = "needs-password"
+            return
+        try:
+            session = await portal_of(account.portal).sign_in(account.email, password)
+        except PortalError as error:
+            errors[account.key] = error.error_key
+            return
+        sessions[session.account.email] = session
+
+    await asyncio.gather(*(one(a) for a in wanted))
+    if errors:
+        log.warning("%d accounts could not sign in for the wizard", len(errors))
+    return sessions, errors
+
+
+async def read_licenses(sessions: Mapping[str, PortalSession]) -> list[License]:
+    """Every license every session sees, merged by SEN."""
+    pages = await asyncio.gather(*(s.list_licenses() for s in sessions.values()))
+    return merge_licenses(lic for page in pages for lic in page)

@@ -25,6 +25,7 @@ from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
 from desktop.ui.language import LANGUAGES, LanguageManager
 from desktop.ui.main_window import MainWindow
+from desktop.ui.wizard import launch as wizard_launch
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ def create_main_window(
     )
     refresher.setParent(window)
     store.setParent(window)
+    window.open_consolidation_wizard = lambda: wizard_launch.launch_wizard(window)  # type: ignore[method-assign]
     return window
 
 
@@ -122,7 +124,7 @@ async def check_license_table(window: MainWindow) -> str:
     return f"{model.rowCount()} licenses from {len(accounts)} accounts; columns {titles}"
 
 
-SELF_TEST_STEPS: list[SelfTestStep] = [check_license_table]
+SELF_TEST_STEPS: list[SelfTestStep] = [check_license_table, wizard_launch.self_test_wizard]
 
 
 def register_self_test_step(step: SelfTestStep) -> None:
@@ -178,6 +180,7 @@ def run(argv: Sequence[str]) -> int:
     window = create_main_window(settings, language=language)
     window.show()
     window.refresh()
+    wizard_launch.offer_resume(window)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     with loop:
@@ -196,6 +199,7 @@ def _run_self_test(loop: asyncio.AbstractEventLoop, lang: str | None) -> int:
             return 1
         pastes = PasteStore(folder=__import__("pathlib").Path(folder) / "pastes")
         window = create_main_window(settings, language=language, pastes=pastes)
+        window.journal_path = __import__("pathlib").Path(folder) / "journal.sqlite3"  # type: ignore[attr-defined]
         window.show()
 
         async def main() -> str:
@@ -215,7 +219,9 @@ def _run_self_test(loop: asyncio.AbstractEventLoop, lang: str | None) -> int:
             return 1
         finally:
             window.close()
-    print(f"self-test passed ({language.current})\n{report}", flush=True)
+    done, target = wizard_launch.last_self_test or (0, "")
+    print(f"self-test ({language.current})\n{report}", flush=True)
+    print(f"self-test passed: {done} licenses consolidated into {target}", flush=True)
     return 0
 
 
