@@ -20,21 +20,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bundle_config import ROOT, read_metadata
-from smoke import frozen_program
+from smoke import frozen_program, split_at_dashes
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
     parser.add_argument("--wait", type=float, default=4.0, help="seconds to let it draw")
-    parser.add_argument("extra", nargs="*", help="arguments for the program (after --)")
-    args = parser.parse_args(argv)
+    ours, extra = split_at_dashes(argv)
+    args = parser.parse_args(ours)
     if not os.environ.get("DISPLAY"):
         print("screenshot: no DISPLAY; run under xvfb-run -a", file=sys.stderr)
         return 2
     program = frozen_program(ROOT / "build" / "dist", read_metadata().name)
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    app_process = subprocess.Popen([str(program), *args.extra], env=env)
+    app_process = subprocess.Popen([str(program), *extra], env=env)
     try:
         time.sleep(args.wait)
         if app_process.poll() is not None:

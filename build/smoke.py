@@ -4,7 +4,8 @@
 double-clicks (the ``.app`` on macOS, ``LicenseConsolidator.exe`` on Windows, the one-folder
 program on Linux), starts it with ``--self-test`` on Qt's offscreen platform, and exits 0 only
 if the program did and said ``self-test passed``. A windowed Windows program has no stdout, so
-there only its exit status counts. Extra arguments after ``--`` go to the program.
+there only its exit status counts. It runs once in English and once in Chinese, or once with
+the arguments given after ``--``.
 """
 
 from __future__ import annotations
@@ -66,26 +67,41 @@ def run_self_test(
     return passed, output, elapsed
 
 
+def split_at_dashes(argv: list[str]) -> tuple[list[str], list[str]]:
+    """``[ours..., "--", theirs...]`` → (ours, theirs)."""
+    if "--" not in argv:
+        return argv, []
+    at = argv.index("--")
+    return argv[:at], argv[at + 1 :]
+
+
+#: The self-tests to run when no arguments are given: English, and Chinese (which also checks
+#: that the app's .qm translations are inside the bundle).
+DEFAULT_RUNS: tuple[tuple[str, ...], ...] = ((), ("--lang", "zh_CN"))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dist", nargs="?", type=Path, default=ROOT / "build" / "dist")
     parser.add_argument("--timeout", type=float, default=120.0)
-    parser.add_argument("extra", nargs="*", help="arguments for the program (after --)")
-    args = parser.parse_args(argv)
+    ours, extra = split_at_dashes(argv)
+    args = parser.parse_args(ours)
     name = read_metadata().name
     try:
         program = frozen_program(args.dist, name)
     except FileNotFoundError as error:
         print(f"smoke: {error}", file=sys.stderr)
         return 2
-    passed, output, elapsed = run_self_test(program, args.extra, args.timeout)
-    print(output.strip())
-    verdict = "passed" if passed else "FAILED"
-    print(
-        f"smoke: {program.relative_to(ROOT) if program.is_relative_to(ROOT) else program} "
-        f"--self-test {verdict} in {elapsed:.2f} s"
-    )
-    return 0 if passed else 1
+    shown = program.relative_to(ROOT) if program.is_relative_to(ROOT) else program
+    failed = 0
+    for run in [tuple(extra)] if extra else DEFAULT_RUNS:
+        passed, output, elapsed = run_self_test(program, list(run), args.timeout)
+        print(output.strip())
+        verdict = "passed" if passed else "FAILED"
+        command = " ".join(("--self-test", *run))
+        print(f"smoke: {shown} {command} {verdict} in {elapsed:.2f} s")
+        failed += not passed
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

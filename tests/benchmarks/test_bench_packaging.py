@@ -1,8 +1,9 @@
 """Benchmarks of the packaged app: bundle size, and frozen start-up against ``python -m desktop``.
 
-Start-up is the wall time of ``--self-test`` (process start → main window shown → first turn
-of the event loop → exit), offscreen, for the frozen program and for ``python -m desktop``
-run alternately in the same session, so both see the same machine load and disk cache.
+Start-up is the time from launching ``--self-test`` to the first flush of a window's pixels
+(Qt's own ``qt.widgets.painting`` log, stamped with the wall clock), offscreen, for the frozen
+program and for ``python -m desktop`` run alternately in the same session, so both see the same
+machine load and disk cache. The whole self-test's time is printed too.
 Goals (issue 7): frozen ≤ 1.5 × unfrozen and ≤ 1 s; bundle ≤ 150 MB unpacked.
 
 Builds the bundle first (``make build``'s command) when ``build/dist`` has none.
@@ -11,10 +12,12 @@ Builds the bundle first (``make build``'s command) when ``build/dist`` has none.
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -50,17 +53,30 @@ def frozen() -> Path:
     return program
 
 
-def _start(command: list[str]) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+#: Qt logs each flush of a window's pixels to the screen; the first one is the first shown
+#: window. Qt stamps it with the wall clock, which this process reads too.
+QT_LOG_ENV = {
+    "QT_LOGGING_RULES": "qt.widgets.painting=true",
+    "QT_MESSAGE_PATTERN": "[%{time yyyy-MM-ddTHH:mm:ss.zzz}] %{category} %{message}",
+}
+FIRST_FLUSH = re.compile(r"^\[([0-9T:.-]+)\] qt\.widgets\.painting Flushing QRegion\(.* to ", re.M)
+
+
+def _start(command: list[str]) -> tuple[float, float]:
+    """Run a ``--self-test``; (seconds to the first shown window, seconds to exit)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **QT_LOG_ENV)
+    launched = datetime.now()
     started = time.perf_counter()
     done = subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
     )
     elapsed = time.perf_counter() - started
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     if sys.platform != "win32":  # a windowed .exe has no stdout
-        assert "self-test passed" in done.stdout, done.stdout + done.stderr
-    return elapsed
+        assert "self-test passed" in done.stdout, done.stdout + done.stderr[-3000:]
+    shown = FIRST_FLUSH.search(done.stderr)
+    assert shown, "Qt logged no window flush: " + done.stderr[-3000:]
+    return (datetime.fromisoformat(shown.group(1)) - launched).total_seconds(), elapsed
 
 
 def test_bundle_size(frozen: Path) -> None:
@@ -82,18 +98,22 @@ def test_frozen_start_up_against_python(frozen: Path) -> None:
         "frozen": [str(frozen), "--self-test"],
         "python -m desktop": [sys.executable, "-m", "desktop", "--self-test"],
     }
-    times: dict[str, list[float]] = {label: [] for label in commands}
+    shown: dict[str, list[float]] = {label: [] for label in commands}
+    total: dict[str, list[float]] = {label: [] for label in commands}
     for command in commands.values():  # warm the disk cache for both
         _start(command)
     for _ in range(RUNS):
         for label, command in commands.items():  # alternate: same load for both
-            times[label].append(_start(command))
-    median = {label: statistics.median(values) for label, values in times.items()}
+            first_window, whole = _start(command)
+            shown[label].append(first_window)
+            total[label].append(whole)
+    median = {label: statistics.median(values) for label, values in shown.items()}
     ratio = median["frozen"] / median["python -m desktop"]
-    for label, values in times.items():
+    for label, values in shown.items():
         print(
             f"\n[bench] start-up to first shown window, {label}: median {median[label]:.3f} s "
-            f"(min {min(values):.3f}, max {max(values):.3f}, {RUNS} runs)",
+            f"(min {min(values):.3f}, max {max(values):.3f}, {RUNS} runs); whole self-test "
+            f"median {statistics.median(total[label]):.3f} s",
             end="",
         )
     print(
