@@ -91,12 +91,7 @@ class Live:
     async def sign_in(self, email: str, password: str = "demo") -> None:
         """What the person does in the sign-in window: type email and password, Log in."""
         await self.driver.load(self.urls.start)
-        fill = (
-            "(function(e,p){const f=document.querySelector('form');"
-            "f.email.value=e;f.password.value=p;f.submit();return true;})"
-            f"({json.dumps(email)},{json.dumps(password)})"
-        )
-        await self.driver.run_js(fill)
+        await self.driver.run_js(fill_sign_in(email, password))
         reached = await self.driver.wait_for(
             _url_of(self.driver), lambda url: self.urls.is_licenses_page(url), timeout=15
         )
@@ -113,6 +108,15 @@ class Live:
         async with httpx.AsyncClient(base_url=self.sandbox.url) as client:
             answer = await client.put("/my-atlassian/_quirks", json=quirks)
             assert answer.status_code == 204, answer.text
+
+
+def fill_sign_in(email: str, password: str) -> str:
+    """The person types email and password into the replica's form and clicks Log in."""
+    return (
+        "(function(e,p){const f=document.querySelector('form');"
+        "f.email.value=e;f.password.value=p;f.submit();return true;})"
+        f"({json.dumps(email)},{json.dumps(password)})"
+    )
 
 
 def _url_of(driver: PageDriver):  # type: ignore[no-untyped-def]

@@ -76,8 +76,8 @@ class PageDriver:
         result: asyncio.Future[Any] = loop.create_future()
 
         def answered(value: Any) -> None:
-            if not result.done():
-                loop.call_soon_threadsafe(_settle, result, value)
+            if not loop.is_closed():
+                _settle(result, value)
 
         self.page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, answered)
         try:

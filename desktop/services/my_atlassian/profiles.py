@@ -68,10 +68,13 @@ def clear_profile(profile: QWebEngineProfile) -> None:
 
 
 def forget_profile(account_key: str, *, root: Path | None = None) -> bool:
-    """Delete the account's persistent profile folder; True if there was one."""
+    """Delete the account's persistent profile folder (its profile object must be gone);
+    True when it is gone. QtWebEngine may still be closing files: it tries a few times."""
     folder = (root or profiles_root()) / profile_name(account_key)
-    if not folder.exists():
-        return False
-    shutil.rmtree(folder, ignore_errors=True)
-    log.info("deleted a live account's browser profile")
-    return True
+    for _attempt in range(5):
+        if not folder.exists():
+            break
+        shutil.rmtree(folder, ignore_errors=True)
+    gone = not folder.exists()
+    log.info("deleted a live account's browser profile: %s", gone)
+    return gone

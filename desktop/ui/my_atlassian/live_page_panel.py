@@ -1,0 +1,52 @@
+"""The embedded My Atlassian page beside a run's progress, with the guided-mode panel.
+
+The wizard's run page shows it while a live account works, so the person sees every click
+the app makes (assisted) or is asked to make (guided).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop.ui.my_atlassian.guided_panel import GuidedPanel
+
+
+class LivePagePanel(QWidget):
+    """Shows one live account's page (the very page the session drives) and guided steps."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.view = QWebEngineView(self)
+        self.guide = GuidedPanel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.guide)
+        self._email = ""
+        self.retranslate()
+
+    def show_page(self, page: QWebEnginePage, email: str) -> None:
+        self._email = email
+        self.view.setPage(page)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._email:
+            self.caption.setText(
+                self.tr(
+                    "My Atlassian, signed in as %1. The app works in this page; watch it here."
+                ).replace("%1", self._email)
+            )
+        else:
+            self.caption.setText(self.tr("My Atlassian"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,181 @@
+"""The sign-in window of a My Atlassian account: the real page in an embedded browser.
+
+The person signs in there themselves (SSO, two-step codes and captchas all work); the app only
+watches for the licenses page. "Stay signed in on this computer" keeps the browser profile.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.emails import InvalidEmail, normalize_email
+from desktop.domain.models import Account, AccountKind
+from desktop.services.my_atlassian.live_accounts import LiveAccount, LiveAccounts
+from desktop.services.my_atlassian.profiles import WHAT_IS_KEPT
+
+log = logging.getLogger(__name__)
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def email_on_page(text: str) -> str:
+    """The first address the page shows above its licenses (the signed-in account)."""
+    head = text.split("SEN", 1)[0]
+    match = _EMAIL.search(head)
+    return match.group(0).lower() if match else ""
+
+
+class SignInWindow(QDialog):
+    """Shows the account's page until it reaches the licenses; then "Use this account"."""
+
+    signedIn = Signal(object)  # Account
+
+    def __init__(
+        self,
+        accounts: LiveAccounts,
+        parent: QWidget | None = None,
+        *,
+        email: str = "",
+        stay_signed_in: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._accounts = accounts
+        self._key = email or "new"
+        self.live: LiveAccount = accounts.open(self._key, stay_signed_in=stay_signed_in)
+        self.result_account: Account | None = None
+        self.view = self._new_view()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.email_label = QLabel(self)
+        self.email_edit = QLineEdit(email, self)
+        self.stay = QCheckBox(self)
+        self.stay.setChecked(stay_signed_in)
+        self.kept = QLabel(self)
+        self.kept.setWordWrap(True)
+        self.kept.setStyleSheet("color: palette(mid);")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.ok_button.setEnabled(False)
+
+        row = QHBoxLayout()
+        row.addWidget(self.email_label)
+        row.addWidget(self.email_edit, 1)
+        layout = self._layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.stay)
+        layout.addWidget(self.kept)
+        layout.addWidget(self.buttons)
+        self.resize(1000, 760)
+
+        self.stay.toggled.connect(self._stay_toggled)
+        self.retranslate()
+        self.view.setUrl(QUrl(self.live.urls.start))
+
+    def _new_view(self) -> QWebEngineView:
+        view = QWebEngineView(self)
+        view.setPage(self.live.driver.page)
+        self.live.driver.page.urlChanged.connect(self._url_changed)
+        self.live.driver.page.loadFinished.connect(self._loaded)
+        return view
+
+    @property
+    def ok_button(self) -> QWidget:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None
+        return button
+
+    @property
+    def on_licenses_page(self) -> bool:
+        return self.live.urls.is_licenses_page(self.live.driver.url)
+
+    def _url_changed(self, url: QUrl) -> None:
+        del url
+        self._update_state()
+
+    def _loaded(self, ok: bool) -> None:
+        del ok
+        self._update_state()
+        if self.on_licenses_page and not self.email_edit.text():
+            self.live.driver.page.runJavaScript(
+                "document.body ? document.body.innerText : ''", 0, self._page_text
+            )
+
+    def _page_text(self, text: object) -> None:
+        if isinstance(text, str) and not self.email_edit.text():
+            self.email_edit.setText(email_on_page(text))
+
+    def _stay_toggled(self, on: bool) -> None:
+        """Another profile: the view goes first, then the old page, then a fresh start."""
+        self.kept.setVisible(on)
+        old = self.view
+        self._layout.removeWidget(old)
+        shiboken6.delete(old)
+        self.live = self._accounts.open(self._key, stay_signed_in=on)
+        self.view = self._new_view()
+        self._layout.insertWidget(1, self.view, 1)
+        self.view.setUrl(QUrl(self.live.urls.start))
+        self._update_state()
+
+    def _update_state(self) -> None:
+        self.ok_button.setEnabled(self.on_licenses_page)
+        self.retranslate()
+
+    def accept(self) -> None:
+        try:
+            email = normalize_email(self.email_edit.text())
+        except InvalidEmail:
+            self.status.setText(self.tr("Enter the email address of the Atlassian account."))
+            self.email_edit.setFocus()
+            return
+        account = Account(
+            AccountKind.MY_ATLASSIAN, email=email, portal=self.live.urls.start, label=email
+        )
+        self.result_account = account
+        self._accounts.signed_in(self.live, account)
+        self.signedIn.emit(account)
+        super().accept()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Sign in to My Atlassian"))
+        if self.on_licenses_page:
+            self.status.setText(
+                self.tr("Signed in. Check the account's email below, then click OK.")
+            )
+        else:
+            self.status.setText(
+                self.tr(
+                    "Sign in below as you always do (single sign-on, two-step codes and "
+                    "captchas work here). The app never sees your password."
+                )
+            )
+        self.email_label.setText(self.tr("Account email:"))
+        self.email_edit.setPlaceholderText("zhang.wei@example.com")
+        self.stay.setText(self.tr("Stay signed in on this computer"))
+        self.kept.setText(QCoreApplication.translate("MyAtlassianProfile", WHAT_IS_KEPT))
+        self.kept.setVisible(self.stay.isChecked())
+        self.ok_button.setText(self.tr("Use this account"))  # type: ignore[attr-defined]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
