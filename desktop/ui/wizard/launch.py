@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 CONTEXT = "WizardLauncher"
 DEMO_TARGET = "zhang.wei@huake.example"
@@ -82,7 +83,11 @@ async def open_wizard(
         QApplication.restoreOverrideCursor()
     if errors:
         window.statusBar().showMessage(
-            _tr("Some accounts could not sign in; they are shown read-only in the wizard."), 8000
+            translate(
+                "WizardLauncher",
+                "Some accounts could not sign in; they are shown read-only in the wizard.",
+            ),
+            8000,
         )
     licenses = merge_licenses([*window.model.licenses, *fresh])
     try:
@@ -91,8 +96,11 @@ async def open_wizard(
         log.warning("the run journal cannot be opened", exc_info=True)
         QMessageBox.warning(
             window,
-            _tr("Consolidate licenses"),
-            _tr("The run journal cannot be opened, so a run could not be resumed after a crash."),
+            translate("WizardLauncher", "Consolidate licenses"),
+            translate(
+                "WizardLauncher",
+                "The run journal cannot be opened, so a run could not be resumed after a crash.",
+            ),
         )
         return None
     flow = ConsolidationFlow(licenses, accounts, sessions.keys(), planner=make_plan)
@@ -169,7 +177,7 @@ def _sign_in_for(window: MainWindow, sessions: dict[str, PortalSession]) -> Sign
             from desktop.services.error_messages import error_message
 
             key = getattr(error, "error_key", "portal-error")
-            QMessageBox.warning(window, _tr("Sign in"), error_message(key))
+            QMessageBox.warning(window, translate("WizardLauncher", "Sign in"), error_message(key))
             return None
         sessions[session.account.email] = session
         licenses = merge_licenses([*window.model.licenses, *await read_licenses(sessions)])
@@ -197,20 +205,26 @@ def offer_resume(window: MainWindow) -> QMessageBox | None:
     box = QMessageBox(window)
     box.setObjectName("resumeRunMessage")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Unfinished consolidation"))
+    box.setWindowTitle(translate("WizardLauncher", "Unfinished consolidation"))
     box.setText(
-        _tr("A consolidation into %1 did not finish: %2 licenses are left.")
+        translate("WizardLauncher", "A consolidation into %1 did not finish: %2 licenses are left.")
         .replace("%1", run.target)
         .replace("%2", str(run.pending))
     )
     box.setInformativeText(
-        _tr(
+        translate(
+            "WizardLauncher",
             "Resume it now? Each license is read again first, so nothing is done twice. "
-            "Discard keeps it in the history but does not go on with it."
+            "Discard keeps it in the history but does not go on with it.",
         )
     )
-    resume = box.addButton(_tr("&Resume"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    resume = box.addButton(
+        translate("WizardLauncher", "&Resume"), QMessageBox.ButtonRole.AcceptRole
+    )
+    discard = box.addButton(
+        translate("WizardLauncher", "&Discard"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     box.setDefaultButton(resume)
 
     def answered() -> None:

@@ -7,12 +7,21 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desktop.engine.plan import Plan, PlanEntry
 from desktop.services.consolidation_flow import ConsolidationFlow
 from desktop.ui.license_table_model import SORT_ROLE, Column, LicenseTableModel
-from desktop.ui.wizard.texts import action_text, reason_text, tr
+from desktop.ui.wizard.texts import action_text, reason_text
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -83,7 +92,11 @@ class PlanChecklistModel(QAbstractTableModel):
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and section >= ACTION_COLUMN:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return tr("Planned action") if section == ACTION_COLUMN else tr("Reason")
+                return (
+                    translate("ConsolidationWizard", "Planned action")
+                    if section == ACTION_COLUMN
+                    else translate("ConsolidationWizard", "Reason")
+                )
             return None
         return self.licenses.headerData(section, orientation, role)
 

@@ -9,12 +9,19 @@ from collections.abc import Sequence
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from desktop.engine.events import Outcome, StepEvent, StepStatus
 from desktop.engine.plan import PlanEntry, StepKind
-from desktop.ui.wizard.texts import error_text, tr
+from desktop.ui.wizard.texts import error_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -63,18 +70,22 @@ FINAL_STATES = frozenset(
     }
 )
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 
 def state_text(state: RowState) -> str:
     texts = {
-        RowState.WAITING: tr("Waiting"),
-        RowState.ADDING_CONTACT: tr("Adding contact…"),
-        RowState.PROMOTING: tr("Promoting…"),
-        RowState.DONE: tr("Done"),
-        RowState.ALREADY_DONE: tr("Already done"),
-        RowState.NEEDS_TARGET_SIGN_IN: tr("Contact added; the target must sign in to promote"),
-        RowState.NOT_POSSIBLE: tr("Not possible"),
-        RowState.FAILED: tr("Failed"),
-        RowState.CANCELLED: tr("Cancelled"),
+        RowState.WAITING: translate("ConsolidationWizard", "Waiting"),
+        RowState.ADDING_CONTACT: translate("ConsolidationWizard", "Adding contact…"),
+        RowState.PROMOTING: translate("ConsolidationWizard", "Promoting…"),
+        RowState.DONE: translate("ConsolidationWizard", "Done"),
+        RowState.ALREADY_DONE: translate("ConsolidationWizard", "Already done"),
+        RowState.NEEDS_TARGET_SIGN_IN: translate(
+            "ConsolidationWizard", "Contact added; the target must sign in to promote"
+        ),
+        RowState.NOT_POSSIBLE: translate("ConsolidationWizard", "Not possible"),
+        RowState.FAILED: translate("ConsolidationWizard", "Failed"),
+        RowState.CANCELLED: translate("ConsolidationWizard", "Cancelled"),
     }
     return texts[state]
 
@@ -161,7 +172,11 @@ class RunStatusModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("SEN"), tr("Product"), tr("Status"))[section]
+            return (
+                translate("ConsolidationWizard", "SEN"),
+                translate("ConsolidationWizard", "Product"),
+                translate("ConsolidationWizard", "Status"),
+            )[section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -8,78 +8,110 @@ from desktop.engine.plan import Action, PlanEntry
 from desktop.engine.reasons import render
 from desktop.services.consolidation_flow import Blocker, NextStep, SummaryGroup
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 CONTEXT = "ConsolidationWizard"
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 def blocker_text(blocker: Blocker) -> str:
     texts = {
-        Blocker.NO_SOURCE: tr("Choose at least one signed-in account to work with."),
-        Blocker.NO_TARGET: tr("Type or choose the email address of the target account."),
-        Blocker.INVALID_TARGET: tr(
-            "This is not a valid email address. Check it for typos, e.g. name@company.com."
+        Blocker.NO_SOURCE: translate(
+            "ConsolidationWizard", "Choose at least one signed-in account to work with."
         ),
-        Blocker.NOTHING_TO_DO: tr(
-            "Nothing can be changed for this target right now: see the counts above."
+        Blocker.NO_TARGET: translate(
+            "ConsolidationWizard", "Type or choose the email address of the target account."
         ),
-        Blocker.NOTHING_CHECKED: tr("Tick at least one license to consolidate."),
-        Blocker.NOT_CONFIRMED: tr("Confirm the change to go on."),
-        Blocker.RUNNING: tr("Wait until the run has finished, or cancel it."),
+        Blocker.INVALID_TARGET: translate(
+            "ConsolidationWizard",
+            "This is not a valid email address. Check it for typos, e.g. name@company.com.",
+        ),
+        Blocker.NOTHING_TO_DO: translate(
+            "ConsolidationWizard",
+            "Nothing can be changed for this target right now: see the counts above.",
+        ),
+        Blocker.NOTHING_CHECKED: translate(
+            "ConsolidationWizard", "Tick at least one license to consolidate."
+        ),
+        Blocker.NOT_CONFIRMED: translate("ConsolidationWizard", "Confirm the change to go on."),
+        Blocker.RUNNING: translate(
+            "ConsolidationWizard", "Wait until the run has finished, or cancel it."
+        ),
     }
     return texts[blocker]
 
 
 def group_title(group: SummaryGroup, count: int) -> str:
     texts = {
-        SummaryGroup.DONE: tr("Done: the target is now primary on %n license(s)", "", count),
-        SummaryGroup.ALREADY_DONE: tr("Already done: %n license(s)", "", count),
-        SummaryGroup.NEEDS_TARGET_SIGN_IN: tr(
-            "Needs the target to sign in: %n license(s)", "", count
+        SummaryGroup.DONE: translate(
+            "ConsolidationWizard", "Done: the target is now primary on %n license(s)", "", count
         ),
-        SummaryGroup.NOT_POSSIBLE: tr("Not possible (evaluation): %n license(s)", "", count),
-        SummaryGroup.CANNOT_ACT: tr("No signed-in account can change: %n license(s)", "", count),
-        SummaryGroup.FAILED: tr("Failed: %n license(s)", "", count),
-        SummaryGroup.CANCELLED: tr("Not run (cancelled): %n license(s)", "", count),
-        SummaryGroup.EXCLUDED: tr("Left out by you: %n license(s)", "", count),
+        SummaryGroup.ALREADY_DONE: translate(
+            "ConsolidationWizard", "Already done: %n license(s)", "", count
+        ),
+        SummaryGroup.NEEDS_TARGET_SIGN_IN: translate(
+            "ConsolidationWizard", "Needs the target to sign in: %n license(s)", "", count
+        ),
+        SummaryGroup.NOT_POSSIBLE: translate(
+            "ConsolidationWizard", "Not possible (evaluation): %n license(s)", "", count
+        ),
+        SummaryGroup.CANNOT_ACT: translate(
+            "ConsolidationWizard", "No signed-in account can change: %n license(s)", "", count
+        ),
+        SummaryGroup.FAILED: translate("ConsolidationWizard", "Failed: %n license(s)", "", count),
+        SummaryGroup.CANCELLED: translate(
+            "ConsolidationWizard", "Not run (cancelled): %n license(s)", "", count
+        ),
+        SummaryGroup.EXCLUDED: translate(
+            "ConsolidationWizard", "Left out by you: %n license(s)", "", count
+        ),
     }
     return texts[group]
 
 
 def next_step_text(step: NextStep) -> str:
     texts = {
-        NextStep.NOTHING: tr("Nothing more to do: the target account manages these now."),
-        NextStep.SIGN_IN_AS_TARGET: tr(
+        NextStep.NOTHING: translate(
+            "ConsolidationWizard", "Nothing more to do: the target account manages these now."
+        ),
+        NextStep.SIGN_IN_AS_TARGET: translate(
+            "ConsolidationWizard",
             "Sign in as the target account and run the consolidation again: the target "
-            "can promote itself where the email domains differ."
+            "can promote itself where the email domains differ.",
         ),
-        NextStep.CONTACT_ATLASSIAN: tr(
+        NextStep.CONTACT_ATLASSIAN: translate(
+            "ConsolidationWizard",
             "Technical contacts cannot be added to evaluation licenses. Buy a license "
-            "or ask Atlassian support."
+            "or ask Atlassian support.",
         ),
-        NextStep.SIGN_IN_AS_CONTACT: tr(
-            "Sign in with an account that is a contact of these licenses, then run again."
+        NextStep.SIGN_IN_AS_CONTACT: translate(
+            "ConsolidationWizard",
+            "Sign in with an account that is a contact of these licenses, then run again.",
         ),
-        NextStep.RETRY: tr(
-            "Press \u201cRetry failed\u201d on the previous page, or run again later."
+        NextStep.RETRY: translate(
+            "ConsolidationWizard",
+            "Press \u201cRetry failed\u201d on the previous page, or run again later.",
         ),
-        NextStep.RESUME: tr("Run the consolidation again to finish these."),
-        NextStep.RUN_AGAIN: tr("Run the consolidation again and tick them if you want them."),
+        NextStep.RESUME: translate(
+            "ConsolidationWizard", "Run the consolidation again to finish these."
+        ),
+        NextStep.RUN_AGAIN: translate(
+            "ConsolidationWizard", "Run the consolidation again and tick them if you want them."
+        ),
     }
     return texts[step]
 
 
 def action_text(action: Action) -> str:
     texts = {
-        Action.ALREADY_DONE: tr("Already done"),
-        Action.ADD_AND_PROMOTE: tr("Add contact, make primary"),
-        Action.PROMOTE_ONLY: tr("Make primary"),
-        Action.NEEDS_TARGET_SIGN_IN: tr("Needs the target to sign in"),
-        Action.NOT_POSSIBLE: tr("Not possible"),
-        Action.CANNOT_ACT: tr("Cannot change"),
-        Action.EXCLUDED: tr("Left out"),
+        Action.ALREADY_DONE: translate("ConsolidationWizard", "Already done"),
+        Action.ADD_AND_PROMOTE: translate("ConsolidationWizard", "Add contact, make primary"),
+        Action.PROMOTE_ONLY: translate("ConsolidationWizard", "Make primary"),
+        Action.NEEDS_TARGET_SIGN_IN: translate(
+            "ConsolidationWizard", "Needs the target to sign in"
+        ),
+        Action.NOT_POSSIBLE: translate("ConsolidationWizard", "Not possible"),
+        Action.CANNOT_ACT: translate("ConsolidationWizard", "Cannot change"),
+        Action.EXCLUDED: translate("ConsolidationWizard", "Left out"),
     }
     return texts[action]
 
@@ -97,12 +129,25 @@ def reason_text(entry: PlanEntry) -> str:
 def error_text(error_key: str, args: tuple[str, ...] = ()) -> str:
     """A failure (a portal's errorKey, the engine's or the wizard's own key) in plain words."""
     own = {
-        "cannot-resume": tr("This run cannot be resumed: it was discarded or has nothing left."),
-        "internal-error": tr("An unexpected error stopped the run. The log has the details."),
-        "report-unwritable": tr("The report could not be written there. Choose another folder."),
-        "disk-full": tr("The disk is full: the report was not written."),
-        "report-format": tr("A report must be an .xlsx or a .csv file."),
-        "report-no-run": tr("There is no finished run to report on yet."),
+        "cannot-resume": translate(
+            "ConsolidationWizard",
+            "This run cannot be resumed: it was discarded or has nothing left.",
+        ),
+        "internal-error": translate(
+            "ConsolidationWizard", "An unexpected error stopped the run. The log has the details."
+        ),
+        "report-unwritable": translate(
+            "ConsolidationWizard", "The report could not be written there. Choose another folder."
+        ),
+        "disk-full": translate(
+            "ConsolidationWizard", "The disk is full: the report was not written."
+        ),
+        "report-format": translate(
+            "ConsolidationWizard", "A report must be an .xlsx or a .csv file."
+        ),
+        "report-no-run": translate(
+            "ConsolidationWizard", "There is no finished run to report on yet."
+        ),
     }
     if error_key in own:
         return own[error_key]
