@@ -1,4 +1,797 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ConfirmDialog</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等另外 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Confirmation</name>
+    <message>
+        <source>Promote to primary technical contact?</source>
+        <translation>提升为主要技术联系人？</translation>
+    </message>
+    <message>
+        <source>You&apos;re about to make %1 the primary technical contact on %2.</source>
+        <translation>您即将把 %1 设为 %2 的主要技术联系人。</translation>
+    </message>
+    <message>
+        <source>You&apos;re about to make %1 the primary technical contact on %2 licenses: %3</source>
+        <translation>您即将把 %1 设为 %2 个授权的主要技术联系人：%3</translation>
+    </message>
+    <message>
+        <source>%1 will first be added as a technical contact on %2 of them.</source>
+        <translation>其中 %2 个授权会先把 %1 添加为技术联系人。</translation>
+    </message>
+    <message>
+        <source>This means they will be able to:</source>
+        <translation>这意味着对方将能够：</translation>
+    </message>
+    <message>
+        <source>access any invoices for this product via email or through My Atlassian</source>
+        <translation>通过电子邮件或 My Atlassian 查看该产品的所有发票</translation>
+    </message>
+    <message>
+        <source>promote other contacts to primary in the future.</source>
+        <translation>今后将其他联系人提升为主要联系人。</translation>
+    </message>
+    <message>
+        <source>Past invoices will not be transferred and will remain in your My Atlassian account under Orders.</source>
+        <translation>以往的发票不会转移，仍保留在您 My Atlassian 账户的“订单”中。</translation>
+    </message>
+    <message>
+        <source>A notification email will be sent to %1.</source>
+        <translation>系统将向 %1 发送通知邮件。</translation>
+    </message>
+    <message>
+        <source>%1 will also be added as a technical contact on %2 (it must then sign in and promote itself, because its email domain differs from the current primary&apos;s).</source>
+        <translation>%1 还会被添加为 %2 的技术联系人（由于其邮箱域名与当前主要联系人不同，之后需要由它本人登录并将自己提升为主要联系人）。</translation>
+    </message>
+    <message>
+        <source>Nothing will be changed.</source>
+        <translation>不会做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidationWizard</name>
+    <message>
+        <source>Consolidate licenses</source>
+        <translation>归集授权</translation>
+    </message>
+    <message>
+        <source>A run is going on. Press “Cancel run” first, then close.</source>
+        <translation>归集正在进行。请先点击“取消运行”，然后再关闭。</translation>
+    </message>
+    <message>
+        <source>Planned action</source>
+        <translation>计划操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Adding contact…</source>
+        <translation>正在添加联系人…</translation>
+    </message>
+    <message>
+        <source>Promoting…</source>
+        <translation>正在提升为主要联系人…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Already done</source>
+        <translation>此前已完成</translation>
+    </message>
+    <message>
+        <source>Contact added; the target must sign in to promote</source>
+        <translation>已添加联系人；需目标账户登录后自行提升</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法进行</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>SEN</source>
+        <translation>SEN</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Choose at least one signed-in account to work with.</source>
+        <translation>请至少选择一个已登录的账户参与归集。</translation>
+    </message>
+    <message>
+        <source>Type or choose the email address of the target account.</source>
+        <translation>请输入或选择目标账户的邮箱地址。</translation>
+    </message>
+    <message>
+        <source>This is not a valid email address. Check it for typos, e.g. name@company.com.</source>
+        <translation>这不是有效的邮箱地址，请检查是否有输入错误，例如 name@company.com。</translation>
+    </message>
+    <message>
+        <source>Nothing can be changed for this target right now: see the counts above.</source>
+        <translation>对这个目标账户目前没有可执行的更改：请查看上方的统计。</translation>
+    </message>
+    <message>
+        <source>Tick at least one license to consolidate.</source>
+        <translation>请至少勾选一个要归集的授权。</translation>
+    </message>
+    <message>
+        <source>Confirm the change to go on.</source>
+        <translation>请确认更改后继续。</translation>
+    </message>
+    <message>
+        <source>Wait until the run has finished, or cancel it.</source>
+        <translation>请等待运行结束，或取消运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: the target is now primary on %n license(s)</source>
+        <translation>
+            <numerusform>已完成：目标账户现已成为 %n 个授权的主要联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Already done: %n license(s)</source>
+        <translation>
+            <numerusform>此前已完成：%n 个授权</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs the target to sign in: %n license(s)</source>
+        <translation>
+            <numerusform>需要目标账户登录：%n 个授权</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not possible (evaluation): %n license(s)</source>
+        <translation>
+            <numerusform>无法进行（评估版）：%n 个授权</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No signed-in account can change: %n license(s)</source>
+        <translation>
+            <numerusform>没有已登录账户可更改：%n 个授权</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed: %n license(s)</source>
+        <translation>
+            <numerusform>失败：%n 个授权</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not run (cancelled): %n license(s)</source>
+        <translation>
+            <numerusform>未执行（已取消）：%n 个授权</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out by you: %n license(s)</source>
+        <translation>
+            <numerusform>您未勾选：%n 个授权</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing more to do: the target account manages these now.</source>
+        <translation>无需再做什么：目标账户现在管理这些授权。</translation>
+    </message>
+    <message>
+        <source>Sign in as the target account and run the consolidation again: the target can promote itself where the email domains differ.</source>
+        <translation>请以目标账户登录后再次运行归集：邮箱域名不同时，目标账户可以自行提升为主要联系人。</translation>
+    </message>
+    <message>
+        <source>Technical contacts cannot be added to evaluation licenses. Buy a license or ask Atlassian support.</source>
+        <translation>评估版授权不能添加技术联系人。请购买正式授权或咨询 Atlassian 支持。</translation>
+    </message>
+    <message>
+        <source>Sign in with an account that is a contact of these licenses, then run again.</source>
+        <translation>请用这些授权的联系人账户登录，然后再次运行。</translation>
+    </message>
+    <message>
+        <source>Press “Retry failed” on the previous page, or run again later.</source>
+        <translation>请在上一页点击“重试失败项”，或稍后再次运行。</translation>
+    </message>
+    <message>
+        <source>Run the consolidation again to finish these.</source>
+        <translation>再次运行归集即可完成这些授权。</translation>
+    </message>
+    <message>
+        <source>Run the consolidation again and tick them if you want them.</source>
+        <translation>如需处理，请再次运行归集并勾选它们。</translation>
+    </message>
+    <message>
+        <source>Add contact, make primary</source>
+        <translation>添加联系人并设为主要</translation>
+    </message>
+    <message>
+        <source>Make primary</source>
+        <translation>设为主要联系人</translation>
+    </message>
+    <message>
+        <source>Needs the target to sign in</source>
+        <translation>需要目标账户登录</translation>
+    </message>
+    <message>
+        <source>Cannot change</source>
+        <translation>无法更改</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>未勾选</translation>
+    </message>
+    <message>
+        <source>This run cannot be resumed: it was discarded or has nothing left.</source>
+        <translation>无法继续这次运行：它已被放弃，或已没有剩余的授权。</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped the run. The log has the details.</source>
+        <translation>发生意外错误，运行已停止。详情请查看日志。</translation>
+    </message>
+    <message>
+        <source>The report could not be written there. Choose another folder.</source>
+        <translation>无法在该位置写入报告，请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the report was not written.</source>
+        <translation>磁盘已满：报告未能写入。</translation>
+    </message>
+    <message>
+        <source>A report must be an .xlsx or a .csv file.</source>
+        <translation>报告必须是 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>There is no finished run to report on yet.</source>
+        <translation>还没有已完成的运行可供生成报告。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineError</name>
+    <message>
+        <source>%1 is not signed in: sign in to this account and try again.</source>
+        <translation>%1 未登录：请登录该账户后重试。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer does not show the expected change.</source>
+        <translation>门户的返回结果中没有出现预期的更改。</translation>
+    </message>
+    <message>
+        <source>The portal did not confirm the change and the license could not be read again.</source>
+        <translation>门户没有确认这次更改，并且无法重新读取该授权。</translation>
+    </message>
+    <message>
+        <source>The run was interrupted before this license finished.</source>
+        <translation>该授权处理完成之前，运行被中断了。</translation>
+    </message>
+</context>
+<context>
+    <name>LicensesPage</name>
+    <message>
+        <source>Licenses</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Untick any license you want to leave as it is. Space ticks or unticks.</source>
+        <translation>取消勾选您希望保持不变的授权。按空格键可勾选或取消勾选。</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>SEN, product, name or contact</source>
+        <translation>SEN、产品、名称或联系人</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select &amp;none</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Consolidate…</source>
+        <translation>归集(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 licenses ticked to change.</source>
+        <translation>已勾选 %1 / %2 个要更改的授权。</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Already done</source>
+        <translation>此前已完成</translation>
+    </message>
+    <message>
+        <source>Contact added; the target must sign in to promote itself</source>
+        <translation>已添加联系人；需目标账户登录后自行提升为主要联系人</translation>
+    </message>
+    <message>
+        <source>Needs the target to sign in</source>
+        <translation>需要目标账户登录</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法进行</translation>
+    </message>
+    <message>
+        <source>Cannot act</source>
+        <translation>无法操作</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>未勾选</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReason</name>
+    <message>
+        <source>%1 is already the primary technical contact.</source>
+        <translation>%1 已经是主要技术联系人。</translation>
+    </message>
+    <message>
+        <source>%2 adds %1 as a technical contact, then %3 makes it primary: it has the same email domain as the current primary %4.</source>
+        <translation>由 %2 添加 %1 为技术联系人，再由 %3 将其设为主要联系人：它与当前主要联系人 %4 的邮箱域名相同。</translation>
+    </message>
+    <message>
+        <source>%1 is already a technical contact; %2 makes it primary: it has the same email domain as the current primary %3.</source>
+        <translation>%1 已是技术联系人；由 %2 将其设为主要联系人：它与当前主要联系人 %3 的邮箱域名相同。</translation>
+    </message>
+    <message>
+        <source>%2 adds %1 as a technical contact, then %1 promotes itself: its email domain differs from that of the current primary %3 (or is a public mail domain).</source>
+        <translation>由 %2 添加 %1 为技术联系人，再由 %1 自行提升为主要联系人：它的邮箱域名与当前主要联系人 %3 不同（或属于公共邮箱）。</translation>
+    </message>
+    <message>
+        <source>%1 is already a technical contact and is signed in, so it promotes itself: its email domain differs from that of the current primary %2 (or is a public mail domain).</source>
+        <translation>%1 已是技术联系人且已登录，因此由它自行提升为主要联系人：它的邮箱域名与当前主要联系人 %2 不同（或属于公共邮箱）。</translation>
+    </message>
+    <message>
+        <source>The license has no primary technical contact: %2 makes %1 primary (adding it as a technical contact first if needed).</source>
+        <translation>该授权没有主要技术联系人：由 %2 将 %1 设为主要联系人（如有需要，先将其添加为技术联系人）。</translation>
+    </message>
+    <message>
+        <source>%2 adds %1 as a technical contact. Its email domain differs from that of the current primary %3 (or is a public mail domain), so only %1 can promote itself: sign in as %1 and run again.</source>
+        <translation>由 %2 添加 %1 为技术联系人。它的邮箱域名与当前主要联系人 %3 不同（或属于公共邮箱），只能由 %1 自行提升：请以 %1 登录后再次运行。</translation>
+    </message>
+    <message>
+        <source>%1 is already a technical contact, but its email domain differs from that of the current primary %2 (or is a public mail domain): sign in as %1 so it can promote itself.</source>
+        <translation>%1 已是技术联系人，但它的邮箱域名与当前主要联系人 %2 不同（或属于公共邮箱）：请以 %1 登录，由它自行提升为主要联系人。</translation>
+    </message>
+    <message>
+        <source>Evaluation license: technical contacts cannot be added to it, so it stays as it is.</source>
+        <translation>评估版授权：不能添加技术联系人，因此保持不变。</translation>
+    </message>
+    <message>
+        <source>None of the signed-in accounts is a contact of this license (its primary is %1): sign in as one of its contacts to change it.</source>
+        <translation>已登录的账户都不是该授权的联系人（其主要联系人是 %1）：请以它的某位联系人登录后再更改。</translation>
+    </message>
+    <message>
+        <source>Left out of this run.</source>
+        <translation>未包含在本次运行中。</translation>
+    </message>
+</context>
+<context>
+    <name>PortalError</name>
+    <message>
+        <source>The portal refused the request.</source>
+        <translation>门户拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>The portal did not understand the request.</source>
+        <translation>门户无法理解该请求。</translation>
+    </message>
+    <message>
+        <source>Wrong email or password.</source>
+        <translation>邮箱或密码错误。</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired: sign in again.</source>
+        <translation>登录已过期：请重新登录。</translation>
+    </message>
+    <message>
+        <source>The new primary contact has another (or a public) email domain: it must sign in and promote itself.</source>
+        <translation>新的主要联系人使用不同的（或公共的）邮箱域名：必须由其本人登录并自行提升。</translation>
+    </message>
+    <message>
+        <source>No such license, or this account is not one of its contacts.</source>
+        <translation>没有该授权，或此账户不是它的联系人。</translation>
+    </message>
+    <message>
+        <source>That email is not a technical contact of the license.</source>
+        <translation>该邮箱不是此授权的技术联系人。</translation>
+    </message>
+    <message>
+        <source>The primary technical contact cannot be removed.</source>
+        <translation>不能删除主要技术联系人。</translation>
+    </message>
+    <message>
+        <source>The email address is not valid.</source>
+        <translation>邮箱地址无效。</translation>
+    </message>
+    <message>
+        <source>Technical contacts cannot be added to an evaluation license.</source>
+        <translation>评估版授权不能添加技术联系人。</translation>
+    </message>
+    <message>
+        <source>The portal received too many requests; try again in a moment.</source>
+        <translation>门户收到的请求过多，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The portal is temporarily unavailable; try again later.</source>
+        <translation>门户暂时不可用，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the portal: check the network connection.</source>
+        <translation>无法连接门户：请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The portal did not answer in time.</source>
+        <translation>门户未能及时响应。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s security certificate is not trusted.</source>
+        <translation>门户的安全证书不受信任。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer could not be understood.</source>
+        <translation>无法识别门户返回的内容。</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only for this computer (loopback) addresses.</source>
+        <translation>只有本机（回环）地址才允许使用不加密的 http://。</translation>
+    </message>
+    <message>
+        <source>The portal address is not a web address.</source>
+        <translation>门户地址不是有效的网址。</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>SEN</source>
+        <translation>SEN</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Old primary</source>
+        <translation>原主要联系人</translation>
+    </message>
+    <message>
+        <source>New primary</source>
+        <translation>新主要联系人</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>执行的操作</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Added as technical contact</source>
+        <translation>已添加为技术联系人</translation>
+    </message>
+    <message>
+        <source>Made primary</source>
+        <translation>已设为主要联系人</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Consolidation</source>
+        <translation>授权归集</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Consolidating</source>
+        <translation>正在归集</translation>
+    </message>
+    <message>
+        <source>Each license is changed in turn; you can watch it here.</source>
+        <translation>各个授权会依次更改，您可以在这里查看进度。</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel run</source>
+        <translation>取消运行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>重试失败项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The run stopped: %1</source>
+        <translation>运行已停止：%1</translation>
+    </message>
+    <message>
+        <source>Stopping after the requests in flight…</source>
+        <translation>正在等待进行中的请求完成后停止…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 licenses finished.</source>
+        <translation>已完成 %1 / %2 个授权。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished with %n failure(s). Retry them, or go on to the summary.</source>
+        <translation>
+            <numerusform>运行结束，有 %n 个失败。可以重试，或继续查看汇总。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. Go on to the summary to see what was changed.</source>
+        <translation>已取消。请继续查看汇总，了解哪些已经更改。</translation>
+    </message>
+    <message>
+        <source>Finished. Go on to the summary.</source>
+        <translation>已完成。请继续查看汇总。</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message>
+        <source>Source accounts</source>
+        <translation>来源账户</translation>
+    </message>
+    <message>
+        <source>Which accounts should hand over their licenses?</source>
+        <translation>哪些账户要交出它们的授权？</translation>
+    </message>
+    <message>
+        <source>Tick the signed-in accounts that take part. Each one adds the target as a contact on the licenses it can see.</source>
+        <translation>勾选参与归集的已登录账户。每个账户会在自己能看到的授权上添加目标账户为联系人。</translation>
+    </message>
+    <message>
+        <source>Accounts read from pasted page text are read-only: their licenses are listed for review, but nothing can be changed through them. Sign in to change them.</source>
+        <translation>通过粘贴页面文字读取的账户是只读的：其授权仅供查看，无法通过它们进行更改。如需更改，请登录该账户。</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to another account…</source>
+        <translation>登录其他账户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>%1 — pasted page text, read-only</source>
+        <translation>%1 — 粘贴的页面文字，只读</translation>
+    </message>
+    <message>
+        <source>%1 (demo)</source>
+        <translation>%1（演示）</translation>
+    </message>
+    <message>
+        <source>%1 — not signed in, read-only</source>
+        <translation>%1 — 未登录，只读</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>What changed, and what is left to do.</source>
+        <translation>哪些已经更改，还剩哪些需要处理。</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show in table</source>
+        <translation>在表格中查看(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; is now the primary technical contact on %n more license(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; 新成为了 %n 个授权的主要技术联系人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 逗号分隔 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <source>Target account</source>
+        <translation>目标账户</translation>
+    </message>
+    <message>
+        <source>Which account should manage every license from now on?</source>
+        <translation>今后由哪个账户统一管理所有授权？</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts seen on your licenses:</source>
+        <translation>授权上出现的联系人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Target &amp;email:</source>
+        <translation>目标邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>e.g. it-admin@yourcompany.com</source>
+        <translation>例如 it-admin@yourcompany.com</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>将会发生什么</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in as the target…</source>
+        <translation>以目标账户登录(&amp;I)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>primary on %n license(s)</source>
+        <translation>
+            <numerusform>是 %n 个授权的主要联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>public mailbox</source>
+        <translation>公共邮箱</translation>
+    </message>
+    <message>
+        <source>will move to the target (it becomes the primary technical contact)</source>
+        <translation>将转到目标账户（它会成为主要技术联系人）</translation>
+    </message>
+    <message>
+        <source>already done (the target is primary already)</source>
+        <translation>此前已完成（目标账户已是主要联系人）</translation>
+    </message>
+    <message>
+        <source>need the target to sign in: another or a public email domain, so the target must promote itself</source>
+        <translation>需要目标账户登录：邮箱域名不同或为公共邮箱，必须由目标账户自行提升</translation>
+    </message>
+    <message>
+        <source>not possible: evaluation licenses take no new technical contacts</source>
+        <translation>无法进行：评估版授权不能添加新的技术联系人</translation>
+    </message>
+    <message>
+        <source>cannot be changed: no signed-in account is a contact</source>
+        <translation>无法更改：没有已登录账户是其联系人</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Gather your licenses under one account</source>
+        <translation>把授权归集到一个账户下</translation>
+    </message>
+    <message>
+        <source>This assistant makes one account the primary technical contact of your licenses.</source>
+        <translation>本向导会把一个账户设为您所有授权的主要技术联系人。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;What it does&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The target account you choose becomes the primary technical contact on each license, so it sees and manages every license key in one place.&lt;/li&gt;&lt;li&gt;Where needed it first adds the target as a technical contact.&lt;/li&gt;&lt;li&gt;The old primary contact stays on the license as a technical contact and receives a notification email from Atlassian.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;它会做什么&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;您选择的目标账户会成为每个授权的主要技术联系人，从而在一个地方查看和管理所有授权码。&lt;/li&gt;&lt;li&gt;如有需要，会先把目标账户添加为技术联系人。&lt;/li&gt;&lt;li&gt;原来的主要联系人仍作为技术联系人保留在授权上，并会收到 Atlassian 的通知邮件。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;What it does not do&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Past invoices are not transferred: they stay in the account that bought them, under Orders.&lt;/li&gt;&lt;li&gt;Nothing is deleted: no contact, no license, no account.&lt;/li&gt;&lt;li&gt;Nothing changes before you have reviewed the plan and answered &lt;i&gt;Yes&lt;/i&gt; to the confirmation.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;它不会做什么&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;以往的发票不会转移：它们仍保留在购买时使用的账户的“订单”中。&lt;/li&gt;&lt;li&gt;不会删除任何东西：不删联系人，不删授权，也不删账户。&lt;/li&gt;&lt;li&gt;在您查看计划并在确认框中点击&lt;i&gt;是&lt;/i&gt;之前，不会做任何更改。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WizardLauncher</name>
+    <message>
+        <source>Some accounts could not sign in; they are shown read-only in the wizard.</source>
+        <translation>有些账户无法登录；它们在向导中以只读方式显示。</translation>
+    </message>
+    <message>
+        <source>Consolidate licenses</source>
+        <translation>归集授权</translation>
+    </message>
+    <message>
+        <source>The run journal cannot be opened, so a run could not be resumed after a crash.</source>
+        <translation>无法打开运行日志，因此程序崩溃后将无法继续未完成的运行。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Unfinished consolidation</source>
+        <translation>未完成的归集</translation>
+    </message>
+    <message>
+        <source>A consolidation into %1 did not finish: %2 licenses are left.</source>
+        <translation>归集到 %1 的运行没有完成：还剩 %2 个授权。</translation>
+    </message>
+    <message>
+        <source>Resume it now? Each license is read again first, so nothing is done twice. Discard keeps it in the history but does not go on with it.</source>
+        <translation>现在继续吗？每个授权都会先重新读取，因此不会重复操作。选择“放弃”会在历史中保留记录，但不再继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+</context>
 </TS>
