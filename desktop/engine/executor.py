@@ -172,12 +172,22 @@ class Executor:
         self.journal.set_status(run_id, RunStatus.RUNNING)
         try:
             gate = asyncio.Semaphore(self.concurrency)
-            async with asyncio.TaskGroup() as group:
-                for entry in entries:
-                    if not entry.actionable:
-                        self._finish(run_id, LicenseFinished(entry.sen, planned_outcome(entry)))
-                        continue
-                    group.create_task(self._guarded(run_id, plan.target, entry, gate, refresh))
+            try:
+                async with asyncio.TaskGroup() as group:
+                    for entry in entries:
+                        if not entry.actionable:
+                            finished = LicenseFinished(entry.sen, planned_outcome(entry))
+                            self._finish(run_id, finished)
+                            continue
+                        group.create_task(self._guarded(run_id, plan.target, entry, gate, refresh))
+            except BaseExceptionGroup as group_error:
+                # A journal that cannot be written stops the run: no request without its record.
+                broken = next(
+                    (e for e in group_error.exceptions if isinstance(e, JournalError)), None
+                )
+                if broken is not None:
+                    raise broken from None
+                raise
         finally:
             self._running = False
             status = self.journal.close_run(run_id, cancelled=self._cancelled)

@@ -158,6 +158,13 @@ class Journal:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _query(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        """A read; a broken journal (closed, damaged, gone) is a :class:`JournalError`."""
+        try:
+            return self._db.execute(sql, params)
+        except sqlite3.Error as error:
+            raise JournalError(f"cannot read the run journal at {self.path}: {error}") from None
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         try:
@@ -282,7 +289,7 @@ class Journal:
     def load_plan(self, run_id: str) -> Plan:
         """The plan the run was started with (licenses as they were read, without keys)."""
         run = self._run_row(run_id)
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT sen, license, action, reason, reason_args, steps, old_primary"
             " FROM entries WHERE run_id = ? ORDER BY seq",
             (run_id,),
@@ -307,7 +314,7 @@ class Journal:
 
     def outcomes(self, run_id: str) -> dict[str, LicenseFinished]:
         """Every license of the run that has an end, by SEN."""
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT sen, outcome, error_key, error_args, message, steps_done, final_license,"
             " finished_at FROM entries WHERE run_id = ? AND outcome IS NOT NULL ORDER BY seq",
             (run_id,),
@@ -347,7 +354,7 @@ class Journal:
         if sen is not None:
             query += " AND sen = ?"
             params = (run_id, sen)
-        cursor = self._db.execute(query + " ORDER BY id", params)
+        cursor = self._query(query + " ORDER BY id", params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -363,7 +370,7 @@ class Journal:
 
     def history(self) -> list[RunSummary]:
         """Every run, newest first (discarded ones too)."""
-        runs = self._db.execute(
+        runs = self._query(
             "SELECT run_id, target, status, started, updated FROM runs"
             " ORDER BY started DESC, run_id DESC"
         ).fetchall()
@@ -380,7 +387,7 @@ class Journal:
     def _summary(
         self, run_id: str, target: str, status: str, started: str, updated: str
     ) -> RunSummary:
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT action, steps, outcome FROM entries WHERE run_id = ?", (run_id,)
         ).fetchall()
         counts: Counter[Outcome] = Counter(Outcome(o) for _a, _s, o in rows if o is not None)
@@ -401,7 +408,7 @@ class Journal:
         )
 
     def _pending_count(self, run_id: str) -> int:
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT action, steps, outcome FROM entries WHERE run_id = ?", (run_id,)
         ).fetchall()
         return sum(
@@ -411,7 +418,7 @@ class Journal:
         )
 
     def _run_row(self, run_id: str) -> dict[str, str]:
-        cursor = self._db.execute("SELECT * FROM runs WHERE run_id = ?", (run_id,))
+        cursor = self._query("SELECT * FROM runs WHERE run_id = ?", (run_id,))
         row = cursor.fetchone()
         if row is None:
             raise JournalError(f"no run {run_id!r} in the journal")

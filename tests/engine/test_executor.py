@@ -10,7 +10,7 @@ import pytest
 
 from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent, StepEvent, StepStatus
 from desktop.engine.executor import Executor, ExecutorError
-from desktop.engine.journal import Journal, RunStatus, StepRecord
+from desktop.engine.journal import Journal, JournalError, RunStatus, StepRecord
 from desktop.engine.plan import Action, StepKind
 from desktop.engine.planner import make_plan
 from desktop.portal.sandbox import FaultOptions, create_app, demo_data, generate
@@ -214,3 +214,26 @@ async def test_steps_of_one_license_run_in_order(journal: Journal) -> None:
         entry = plan.entry(sen)
         assert entry is not None
         assert kinds == [s.kind for s in entry.steps]
+
+
+async def test_a_journal_that_cannot_be_written_stops_the_run(tmp_path: Path) -> None:
+    app = create_app(demo_data())
+    journal = Journal(tmp_path / "j.sqlite3")
+    async with in_process_portal(app) as portal:
+        signed = await sign_in_all(portal, DEMO_EMAILS)
+        plan = make_plan(signed.licenses, signed.sessions, TARGET)
+
+        def break_journal(event: ProgressEvent) -> None:
+            if isinstance(event, StepEvent) and event.status is StepStatus.SUCCEEDED:
+                journal.close()  # like a disk that went away
+
+        executor = Executor(signed.sessions, journal, on_event=break_journal)
+        with pytest.raises(JournalError):
+            await executor.run(plan)
+    # at most the requests already in flight were sent; the run did not go on unrecorded
+    writes = sum(
+        n
+        for route, n in app.store.requests_by_route().items()
+        if route.startswith("POST /api/v1/licenses")
+    )
+    assert writes <= executor.concurrency
