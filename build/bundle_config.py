@@ -132,28 +132,85 @@ def info_plist(meta: AppMetadata) -> dict[str, object]:
     }
 
 
+def _imports_of(path: Path, module: str) -> set[str]:
+    """Dotted names a Python file imports (``from a import b`` gives ``a`` and ``a.b``);
+    relative imports are resolved against ``module``, the file's own dotted name."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except (SyntaxError, UnicodeDecodeError):
+        return set()
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")
+                parent = parent[: len(parent) - (node.level - 1)] if node.level > 1 else parent
+                base = ".".join([*parent, base]) if base else ".".join(parent)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _qt_names(imported: Iterable[str]) -> set[str]:
+    return {
+        parts[1]
+        for parts in (name.split(".") for name in imported)
+        if len(parts) >= 2 and parts[0] == "PySide6" and parts[1].startswith("Qt")
+    }
+
+
+def package_modules(source: Path) -> dict[str, Path]:
+    """Dotted module name → file, for every Python file of the package at ``source``."""
+    modules: dict[str, Path] = {}
+    for path in sorted(source.rglob("*.py")):
+        parts = list(path.relative_to(source.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        modules[".".join(parts)] = path
+    return modules
+
+
 def qt_modules_imported(source: Path) -> set[str]:
     """Names of the ``PySide6.Qt*`` modules that the Python files under ``source`` import."""
     found: set[str] = set()
-    for path in source.rglob("*.py"):
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        except (SyntaxError, UnicodeDecodeError):
-            continue
-        for node in ast.walk(tree):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                if node.module == "PySide6":
-                    names = [f"PySide6.{alias.name}" for alias in node.names]
-                else:
-                    names = [node.module]
-            for name in names:
-                parts = name.split(".")
-                if len(parts) >= 2 and parts[0] == "PySide6" and parts[1].startswith("Qt"):
-                    found.add(parts[1])
+    for module, path in package_modules(source).items():
+        found |= _qt_names(_imports_of(path, module))
     return found
+
+
+#: Qt modules that make the bundle far bigger (QtWebEngine alone is about 200 MB).
+HEAVY_QT_MODULES = re.compile(
+    r"^Qt(WebEngine|WebView|Qml|Quick|Pdf|3D|Multimedia|Charts|DataVisualization|Graphs"
+    r"|Location|Sensors|SpatialAudio|TextToSpeech)"
+)
+
+
+def modules_needing_heavy_qt(source: Path) -> set[str]:
+    """Modules of the package at ``source`` that import a heavy Qt module, directly or not.
+
+    The spec leaves these out of its hidden imports, so they (and the heavy Qt module) are
+    bundled only once the app really imports them: a QtWebEngine feature that nothing opens
+    yet does not add 200 MB, and works frozen as soon as the UI imports it.
+    """
+    modules = package_modules(source)
+    imports = {module: _imports_of(path, module) for module, path in modules.items()}
+    heavy = {
+        module
+        for module, names in imports.items()
+        if any(HEAVY_QT_MODULES.match(qt) for qt in _qt_names(names))
+    }
+    changed = True
+    while changed:
+        changed = False
+        for module, names in imports.items():
+            if module not in heavy and names & heavy:
+                heavy.add(module)
+                changed = True
+    return heavy
 
 
 def qt_modules_installed(pyside_dir: Path) -> set[str]:

@@ -121,6 +121,38 @@ def test_only_unused_qt_modules_are_excluded(tmp_path: Path) -> None:
     assert excluded == ["PySide6.Qt3DCore", "PySide6.QtQml"]
 
 
+def _package(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "app"
+
+
+def test_modules_needing_heavy_qt_are_found_through_imports(tmp_path: Path) -> None:
+    source = _package(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/web/__init__.py": "",
+            "app/web/driver.py": "from PySide6.QtWebEngineCore import QWebEnginePage\n",
+            "app/web/session.py": "from .driver import QWebEnginePage\n",
+            "app/web/urls.py": "BASE = 'https://my.example'\n",
+            "app/ui/__init__.py": "",
+            "app/ui/window.py": "from app.web import session\nfrom PySide6 import QtWidgets\n",
+            "app/ui/table.py": "from PySide6.QtWidgets import QTableView\nfrom ..web import urls\n",
+            "app/ui/chart.py": "import PySide6.QtCharts\n",
+        },
+    )
+    assert cfg.modules_needing_heavy_qt(source) == {
+        "app.web.driver",
+        "app.web.session",  # relative import of a heavy module
+        "app.ui.window",  # imports a module that needs one
+        "app.ui.chart",
+    }
+    assert cfg.qt_modules_imported(source) == {"QtWebEngineCore", "QtWidgets", "QtCharts"}
+
+
 def test_real_code_keeps_the_qt_it_imports() -> None:
     pyside = Path(__import__("PySide6").__file__).parent
     installed = cfg.qt_modules_installed(pyside)
