@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, auto
+from functools import lru_cache
 
 from desktop.domain.emails import normalize_email
 from desktop.domain.errors import DomainError
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
-from desktop.domain.models import Contact, License
+from desktop.domain.models import Contact, Hosting, License, LicenseType
 from desktop.domain.product import hosting_from_product, license_type_from_product
 from desktop.domain.sen import normalize_sen
 
@@ -146,16 +147,20 @@ _CHINESE_DATE = re.compile(r"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2}
 
 def _tokens(text: str) -> list[str]:
     """Non-blank lines (and table cells), trimmed, with every run of whitespace one space."""
-    for char in _ZERO_WIDTH:
-        if char in text:
-            text = text.replace(char, "")
     if "\t" in text:  # table cells copied as one tab-separated line
         text = text.replace("\t", "\n")
-    return [cell for line in text.splitlines() if (cell := " ".join(line.split()))]
+    cells = filter(None, map(str.strip, text.splitlines()))
+    # Only a cell with two spaces, or a non-breaking, zero-width or other odd character, needs
+    # the slower clean-up; the check itself is cheap.
+    tokens = [c if c.isprintable() and "  " not in c else _clean(c) for c in cells]
+    return [token for token in tokens if token] if "" in tokens else tokens
 
 
-def _is_sen_row(token: str) -> bool:
-    return token[:3].upper() == "SEN" and _SEN_ROW.fullmatch(token) is not None
+def _clean(cell: str) -> str:
+    for char in _ZERO_WIDTH:
+        if char in cell:
+            cell = cell.replace(char, "")
+    return " ".join(cell.split())
 
 
 class _DateCell(Enum):
@@ -163,10 +168,14 @@ class _DateCell(Enum):
     UNREADABLE = auto()
 
 
+_LONGEST_DATE = 24
+
+
+@lru_cache(maxsize=8192)
 def _read_date(token: str) -> date | _DateCell:
     """A date as My Atlassian shows it (``19 十月 2020``, ``19 Oct 2020``, ``19 October 2020``)."""
-    if not token[:1].isdigit() and not token[:1].isalpha():
-        return _DateCell.NOT_A_DATE
+    if len(token) > _LONGEST_DATE or not (token[-1].isdigit() or token[-1] == "日"):
+        return _DateCell.NOT_A_DATE  # every form ends with the year or the day
     if match := _DAY_MONTH_YEAR.fullmatch(token):
         day, month_text, year = match.groups()
         month = _MONTHS.get(month_text.lower())
@@ -192,75 +201,111 @@ def _read_date(token: str) -> date | _DateCell:
 
 # --- the page's words --------------------------------------------------------------------------
 
+# What a line of the page is, found with one dictionary look-up per line (the reader's hot path).
+# Labels of the details are 1-7; a line that is none of these words is data (kind 0).
+_NAME, _ORGANISATION, _SEN_LABEL, _LICENSE_KEY, _TECHNICAL, _BILLING, _ACTIONS = range(1, 8)
+_PRIMARY, _ADD, _SUPPORT_CELL, _ACTION_LINE, _PRODUCT = range(8, 13)
+_LAST_LABEL = _ACTIONS
 
-class _Label(Enum):
-    NAME = auto()
-    ORGANISATION = auto()
-    SEN = auto()
-    LICENSE_KEY = auto()
-    TECHNICAL = auto()
-    BILLING = auto()
-    ACTIONS = auto()
-
-
-_LABELS: dict[str, _Label] = {
-    "name": _Label.NAME,
-    "organization": _Label.ORGANISATION,
-    "organisation": _Label.ORGANISATION,
-    "sen": _Label.SEN,
-    "license key": _Label.LICENSE_KEY,
-    "licence key": _Label.LICENSE_KEY,
-    "technical contacts": _Label.TECHNICAL,
-    "billing contacts": _Label.BILLING,
-    "actions": _Label.ACTIONS,
+_WORDS: dict[str, int] = {
+    "Name": _NAME,
+    "Organization": _ORGANISATION,
+    "Organisation": _ORGANISATION,
+    "SEN": _SEN_LABEL,
+    "License Key": _LICENSE_KEY,
+    "Licence Key": _LICENSE_KEY,
+    "Technical Contacts": _TECHNICAL,
+    "Billing Contacts": _BILLING,
+    "Actions": _ACTIONS,
+    "Primary": _PRIMARY,
+    "Add": _ADD,
+    "Request Support": _SUPPORT_CELL,
+    "Product": _PRODUCT,
 }
-_HEADER = ("sen", "product", "name", "support expires", "support")
-_SUPPORT_CELLS = frozenset({"request support"})
 #: Link and button texts of the page; a line made only of these (joined by "|") is not data.
-_ACTION_WORDS = frozenset(
-    {
-        "renew",
-        "upgrade",
-        "download",
-        "view developer license",
-        "archive",
-        "make primary",
-        "delete",
-        "request support",
-    }
+_ACTION_WORDS = (
+    "Renew",
+    "Upgrade",
+    "Download",
+    "View Developer License",
+    "Archive",
+    "Make Primary",
+    "Delete",
+    "Request Support",
 )
+_LOWER_ACTION_WORDS = frozenset(word.lower() for word in _ACTION_WORDS)
+_WORDS.update(dict.fromkeys(_ACTION_WORDS, _ACTION_LINE))
+_WORDS.update(
+    dict.fromkeys(
+        ["Make Primary | Delete", "Renew | Upgrade | Download |", "View Developer License |"],
+        _ACTION_LINE,
+    )
+)
+_WORDS["Request Support"] = _SUPPORT_CELL
+# The page (or its CSS) may write a word in another case: "PRIMARY", "Technical contacts", …
+for _word, _kind in list(_WORDS.items()):
+    for _variant in (_word.lower(), _word.upper(), _word.title(), _word.capitalize()):
+        _WORDS.setdefault(_variant, _kind)
+
+
+def _kinds(tokens: list[str]) -> list[int]:
+    """Each token's kind: a word of the page, or 0 (data, or a row: see :func:`_is_row`)."""
+    get = _WORDS.get
+    return [get(token, 0) for token in tokens]
+
+
+_S = "Ss"
+
+
+def _is_row(token: str) -> bool:
+    """A SEN alone on its line starts a summary row."""
+    return token[0] in "Ss" and _SEN_ROW.fullmatch(token) is not None
 
 
 def _is_action_line(token: str) -> bool:
     parts = [part.strip().lower() for part in token.split("|")]
-    return any(parts) and all(part in _ACTION_WORDS for part in parts if part)
+    return any(parts) and all(part in _LOWER_ACTION_WORDS for part in parts if part)
 
 
-def _is_structural(token: str) -> bool:
-    """A token that starts something else: a row, a label, the Support cell."""
-    lowered = token.lower()
-    return lowered in _LABELS or lowered in _SUPPORT_CELLS or _is_sen_row(token)
+def _is_structural(kind: int, token: str) -> bool:
+    """A token that starts something else: a label, the Support cell, a row."""
+    return 0 < kind <= _LAST_LABEL or kind == _SUPPORT_CELL or (kind == 0 and _is_row(token))
+
+
+@lru_cache(maxsize=65536)
+def _email_or_none(token: str) -> str | None:
+    """The normalised address, or None when it is not one (remembered either way)."""
+    try:
+        return normalize_email(token)
+    except (ValueError, UnicodeError):  # InvalidEmail, or email-validator's edge cases
+        return None
+
+
+@lru_cache(maxsize=65536)
+def _contact(email: str, name: str | None, primary: bool) -> Contact:
+    """Contacts are values: the same person on many licenses is one object."""
+    return Contact(email, name, primary)
+
+
+@lru_cache(maxsize=1024)
+def _product_kinds(product: str) -> tuple[LicenseType | None, Hosting | None]:
+    return license_type_from_product(product), hosting_from_product(product)
 
 
 # --- one license block ---------------------------------------------------------------------------
 
 
-class _Section(Enum):
-    NONE = auto()  # after the summary row, before any label
-    LICENSE_KEY = auto()
-    TECHNICAL = auto()
-    BILLING = auto()
-    IGNORE = auto()  # after an add box or "Actions": nothing to read until the next label
-
-
-@dataclass
+@dataclass(slots=True)
 class _ContactList:
+    """Contacts as read, by email, in the page's order."""
+
     field_name: str
-    contacts: list[Contact] = field(default_factory=list)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    last: str | None = None  # the email PRIMARY marks
     pending_name: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
     """What one summary row and its details say, as read so far."""
 
@@ -272,12 +317,10 @@ class _Block:
     has_details: bool = False
     details_name: str | None = None
     organisation: str | None = None
-    key_seen: bool = False
     key_parts: list[str] = field(default_factory=list)
     key_unreadable: bool = False
     technical: _ContactList | None = None
     billing: _ContactList | None = None
-    section: _Section = _Section.NONE
 
     def warn(self, key: str, field_name: str | None = None, detail: str = "") -> None:
         if not detail and field_name is not None:
@@ -287,15 +330,18 @@ class _Block:
 
     # The summary row: Product, Name, Support Expires, Support.
 
-    def read_summary(self, tokens: list[str], i: int) -> int:
+    def read_summary(self, tokens: list[str], kinds: list[int], i: int) -> int:
+        """Read the row's cells after its SEN; return the index of the first token after it."""
         cells: list[str] = []
         n = len(tokens)
         date_seen = False
-        while i < n and not _is_structural(tokens[i]):
-            token = tokens[i]
-            if token.lower() == "sen" and i + 1 < n and tokens[i + 1].lower() == "product":
-                break  # a header row: this row had nothing more
-            when = _read_date(token)
+        while i < n:
+            token, kind = tokens[i], kinds[i]
+            if 0 < kind <= _LAST_LABEL or kind == _SUPPORT_CELL:
+                break
+            if kind == 0 and token[0] in _S and _is_row(token):
+                break
+            when = _read_date(token) if len(token) <= _LONGEST_DATE else _DateCell.NOT_A_DATE
             if when is not _DateCell.NOT_A_DATE:
                 date_seen = True
                 if isinstance(when, date):
@@ -312,7 +358,7 @@ class _Block:
                 break
             cells.append(token)
             i += 1
-        if i < n and tokens[i].lower() in _SUPPORT_CELLS:
+        if i < n and kinds[i] == _SUPPORT_CELL:
             i += 1
         if cells:
             self.product = cells[0]
@@ -322,108 +368,117 @@ class _Block:
             self.warn("missing-field", "supportExpires")
         return i
 
-    # The details.
+    # The details. Each reader stops at the next label, row or header, without taking it.
 
-    def read(self, tokens: list[str], i: int) -> int:
-        """Read the token at ``i`` (and maybe the next); return the index of the next unread one."""
-        token = tokens[i]
-        label = _LABELS.get(token.lower())
-        if label is not None:
-            return self._read_label(label, tokens, i)
-        section = self.section
-        if section is _Section.LICENSE_KEY:
-            if _KEY_PART.fullmatch(token):
-                self.key_parts.append(token)
+    def read_details(self, tokens: list[str], kinds: list[int], i: int) -> int:
+        """Read the details after the summary row; return the index of the next row or header."""
+        n = len(tokens)
+        while i < n:
+            kind = kinds[i]
+            if kind == 0 or kind > _LAST_LABEL:
+                if kind == 0 and _is_row(tokens[i]):
+                    return i  # the next license
+                i += 1  # not data (action links, page text after "Actions", …)
+                continue
+            if kind == _SEN_LABEL and i + 1 < n and kinds[i + 1] == _PRODUCT:
+                return i  # a header row ends the license
+            self.has_details = True
+            if kind in (_NAME, _ORGANISATION):
+                value = None
+                if i + 1 < n and not _is_structural(kinds[i + 1], tokens[i + 1]):
+                    value = tokens[i + 1]
+                if kind == _NAME:
+                    self.details_name = value
+                else:
+                    self.organisation = value
+                i += 1 if value is None else 2
+            elif kind == _SEN_LABEL:
+                if i + 1 < n and kinds[i + 1] == 0 and _is_row(tokens[i + 1]):
+                    shown = normalize_sen(tokens[i + 1])
+                    if shown != self.sen:
+                        self.warn("sen-mismatch", "sen", shown)
+                    i += 1
+                i += 1
+            elif kind == _LICENSE_KEY:
+                i = self._read_key(tokens, kinds, i + 1)
+            elif kind == _TECHNICAL:
+                self.technical = self.technical or _ContactList("technicalContacts")
+                i = self._read_contacts(self.technical, tokens, kinds, i + 1)
+            elif kind == _BILLING:
+                self.billing = self.billing or _ContactList("billingContacts")
+                i = self._read_contacts(self.billing, tokens, kinds, i + 1)
+            else:  # Actions: links only, skipped above
+                i += 1
+        return i
+
+    def _read_key(self, tokens: list[str], kinds: list[int], i: int) -> int:
+        """The license key's lines (trailing spaces already gone), joined."""
+        n = len(tokens)
+        j = i
+        while j < n and kinds[j] == 0:
+            j += 1
+        if j > i and _KEY_PART.fullmatch(key := "".join(tokens[i:j])):
+            self.key_parts.append(key)  # the usual case: only key lines up to the next label
+            i = j
+        fullmatch = _KEY_PART.fullmatch
+        while i < n:  # anything else, line by line
+            kind = kinds[i]
+            if 0 < kind <= _LAST_LABEL or (
+                kind == 0 and tokens[i][0] in "Ss" and _is_row(tokens[i])
+            ):
+                break
+            if kind == 0 and fullmatch(tokens[i]):
+                self.key_parts.append(tokens[i])
             else:
                 self.key_unreadable = True
-        elif section is _Section.TECHNICAL or section is _Section.BILLING:
-            return self._read_contact_line(tokens, i)
-        return i + 1
+            i += 1
+        return i
 
-    def _value_after(self, tokens: list[str], i: int) -> str | None:
-        if i + 1 < len(tokens) and not _is_structural(tokens[i + 1]):
-            return tokens[i + 1]
-        return None
-
-    def _read_label(self, label: _Label, tokens: list[str], i: int) -> int:
-        self._end_section()
-        self.has_details = True
-        self.section = _Section.IGNORE
-        if label is _Label.NAME or label is _Label.ORGANISATION:
-            value = self._value_after(tokens, i)
-            if label is _Label.NAME:
-                self.details_name = value
-            else:
-                self.organisation = value
-            return i + (1 if value is None else 2)
-        if label is _Label.SEN:
-            if i + 1 < len(tokens) and _is_sen_row(tokens[i + 1]):
-                shown = normalize_sen(tokens[i + 1])
-                if shown != self.sen:
-                    self.warn("sen-mismatch", "sen", shown)
-                return i + 2
-            return i + 1
-        if label is _Label.LICENSE_KEY:
-            self.key_seen = True
-            self.section = _Section.LICENSE_KEY
-        elif label is _Label.TECHNICAL:
-            self.technical = self.technical or _ContactList("technicalContacts")
-            self.section = _Section.TECHNICAL
-        elif label is _Label.BILLING:
-            self.billing = self.billing or _ContactList("billingContacts")
-            self.section = _Section.BILLING
-        return i + 1
-
-    def _contact_list(self) -> _ContactList:
-        if self.section is _Section.TECHNICAL:
-            assert self.technical is not None
-            return self.technical
-        assert self.billing is not None
-        return self.billing
-
-    def _read_contact_line(self, tokens: list[str], i: int) -> int:
-        """One line of a contacts list: a name, an email, PRIMARY, a button, or the add box."""
-        box = self._contact_list()
-        token = tokens[i]
-        lowered = token.lower()
-        if lowered == "primary":
-            if box.contacts:
-                last = box.contacts[-1]
-                box.contacts[-1] = Contact(last.email, last.name, primary=True)
-            return i + 1
-        if _is_action_line(token):
-            return i + 1
-        if lowered == "add" or (i + 1 < len(tokens) and tokens[i + 1].lower() == "add"):
-            # The "add a contact" box: what is typed in it (or its placeholder), then its button.
-            self._end_section()
-            self.section = _Section.IGNORE
-            return i + 1 if lowered == "add" else i + 2
-        if "@" in token:
-            name, box.pending_name = box.pending_name, None
-            try:
-                email = normalize_email(token)
-            except (ValueError, UnicodeError):  # InvalidEmail, or email-validator's edge cases
-                self.warn("invalid-email", box.field_name, repr(token[:80]))
-                return i + 1
-            if all(c.email != email for c in box.contacts):
-                box.contacts.append(Contact(email, name))
-            return i + 1
-        if box.pending_name is not None:
-            self.warn("contact-without-email", box.field_name, repr(box.pending_name[:80]))
-        box.pending_name = token
-        return i + 1
-
-    def _end_section(self) -> None:
-        if self.section is _Section.TECHNICAL or self.section is _Section.BILLING:
-            box = self._contact_list()
+    def _read_contacts(self, box: _ContactList, tokens: list[str], kinds: list[int], i: int) -> int:
+        """Contacts: an optional name line, the email, then PRIMARY or the buttons; then the
+        "add a contact" box: what is typed in it (or its placeholder) followed by "Add"."""
+        n = len(tokens)
+        while i < n:
+            kind = kinds[i]
+            if 0 < kind <= _LAST_LABEL or (
+                kind == 0 and tokens[i][0] in "Ss" and _is_row(tokens[i])
+            ):
+                break
+            i += 1
+            if kind == _PRIMARY:
+                if box.last is not None:
+                    marked = box.contacts[box.last]
+                    box.contacts[box.last] = _contact(marked.email, marked.name, True)
+                continue
+            if kind == _ADD:
+                break  # an empty add box
+            token = tokens[i - 1]
+            if i < n and kinds[i] == _ADD and kind != _ACTION_LINE and "|" not in token:
+                i += 1  # the add box's text, then its button
+                break
+            if kind != 0 or ("|" in token and _is_action_line(token)):
+                continue  # a button ("Make Primary | Delete") or another word of the page
+            if "@" in token:
+                name, box.pending_name = box.pending_name, None
+                email = _email_or_none(token)
+                if email is None:
+                    self.warn("invalid-email", box.field_name, repr(token[:80]))
+                    continue
+                if email not in box.contacts:
+                    box.contacts[email] = _contact(email, name, False)
+                box.last = email
+                continue
             if box.pending_name is not None:
                 self.warn("contact-without-email", box.field_name, repr(box.pending_name[:80]))
-                box.pending_name = None
+            box.pending_name = token
+        if box.pending_name is not None:
+            self.warn("contact-without-email", box.field_name, repr(box.pending_name[:80]))
+            box.pending_name = None
+        return i
 
     # The license.
 
-    def finish(self, account_key: str) -> License:
-        self._end_section()
+    def finish(self, seen_by: frozenset[str]) -> License:
         if not self.product:
             self.warn("missing-field", "product")
         name = self.details_name or self.summary_name
@@ -447,8 +502,7 @@ class _Block:
         billing = self._contacts(self.billing, required=False)
         license_type = hosting = None
         if self.product:
-            license_type = license_type_from_product(self.product)
-            hosting = hosting_from_product(self.product)
+            license_type, hosting = _product_kinds(self.product)
             if license_type is None:
                 self.warn("unknown-license-type", "licenseType")
             if hosting is None:
@@ -464,7 +518,7 @@ class _Block:
             license_key=key,
             technical_contacts=technical,
             billing_contacts=billing,
-            seen_by=frozenset({account_key}),
+            seen_by=seen_by,
         )
 
     def _contacts(self, box: _ContactList | None, *, required: bool) -> tuple[Contact, ...]:
@@ -472,12 +526,13 @@ class _Block:
             if required:
                 self.warn("missing-field", "technicalContacts", "technical contacts")
             return ()
-        primaries = sum(c.primary for c in box.contacts)
+        contacts = tuple(box.contacts.values())
+        primaries = [c.primary for c in contacts].count(True)
         if primaries == 0:
             self.warn("no-primary", box.field_name)
         elif primaries > 1:
             self.warn("several-primaries", box.field_name)
-        return tuple(box.contacts)
+        return contacts
 
 
 # --- the reader ----------------------------------------------------------------------------------
@@ -513,33 +568,21 @@ def read_paste(text: str, *, account_key: str = "paste:pasted") -> PasteResult:
             "(select all, copy, paste).",
         )
     blocks: dict[str, tuple[License, list[PasteWarning]]] = {}
-    block: _Block | None = None
-
-    def close() -> None:
-        if block is None:
-            return
-        lic = block.finish(account_key)
+    kinds = _kinds(tokens)
+    seen_by = frozenset({account_key})
+    i, n = 0, len(tokens)
+    while i < n:
+        if kinds[i] != 0 or not _is_row(tokens[i]):
+            i += 1  # page text, the header row, a SEN in prose
+            continue
+        block = _Block(normalize_sen(tokens[i]))
+        i = block.read_summary(tokens, kinds, i + 1)
+        i = block.read_details(tokens, kinds, i)
+        lic = block.finish(seen_by)
         if lic.sen in blocks:
             del blocks[lic.sen]  # the later block wins, in its own place
             block.warn("duplicate-sen")
         blocks[lic.sen] = (lic, block.warnings)
-
-    i, n = 0, len(tokens)
-    while i < n:
-        token = tokens[i]
-        if _is_sen_row(token):  # a summary row starts a license
-            close()
-            block = _Block(normalize_sen(token))
-            i = block.read_summary(tokens, i + 1)
-        elif token.lower() == "sen" and i + 1 < n and tokens[i + 1].lower() == "product":
-            close()  # the column header row ends any license before it
-            block = None
-            i = _skip_header(tokens, i)
-        elif block is None:
-            i += 1  # page text before the first license
-        else:
-            i = block.read(tokens, i)
-    close()
 
     if not blocks:
         raise PasteError(
@@ -552,13 +595,3 @@ def read_paste(text: str, *, account_key: str = "paste:pasted") -> PasteResult:
     warnings = [w for _, block_warnings in blocks.values() for w in block_warnings]
     logger.debug("read %d licenses with %d warnings from a paste", len(licenses), len(warnings))
     return PasteResult(licenses=licenses, warnings=warnings)
-
-
-def _skip_header(tokens: list[str], i: int) -> int:
-    """Skip the column header row (SEN, Product, Name, Support Expires, Support)."""
-    for expected in _HEADER:
-        if i < len(tokens) and tokens[i].lower() == expected:
-            i += 1
-        else:
-            break
-    return i

@@ -182,15 +182,11 @@ PRODUCTS = [
     "Structure for Jira (Server) 25 Users: Starter License",
 ]
 NOT_A_NAME = {
-    w.lower()
-    for w in [
+    word.lower()
+    for word in [
         *PAGE_WORDS,
-        "Make Primary",
-        "Delete",
-        "Renew",
-        "Upgrade",
-        "Download",
-        "View Developer License",
+        *("Organisation", "Licence Key", "Make Primary", "Delete", "Renew", "Upgrade"),
+        *("Download", "View Developer License"),
     ]
 }
 WORD_CHARS = "华科示例软件有限公司技术采购部北京上海" + string.ascii_letters
