@@ -207,21 +207,6 @@ _NAME, _ORGANISATION, _SEN_LABEL, _LICENSE_KEY, _TECHNICAL, _BILLING, _ACTIONS =
 _PRIMARY, _ADD, _SUPPORT_CELL, _ACTION_LINE, _PRODUCT = range(8, 13)
 _LAST_LABEL = _ACTIONS
 
-_WORDS: dict[str, int] = {
-    "Name": _NAME,
-    "Organization": _ORGANISATION,
-    "Organisation": _ORGANISATION,
-    "SEN": _SEN_LABEL,
-    "License Key": _LICENSE_KEY,
-    "Licence Key": _LICENSE_KEY,
-    "Technical Contacts": _TECHNICAL,
-    "Billing Contacts": _BILLING,
-    "Actions": _ACTIONS,
-    "Primary": _PRIMARY,
-    "Add": _ADD,
-    "Request Support": _SUPPORT_CELL,
-    "Product": _PRODUCT,
-}
 #: Link and button texts of the page; a line made only of these (joined by "|") is not data.
 _ACTION_WORDS = (
     "Renew",
@@ -234,14 +219,30 @@ _ACTION_WORDS = (
     "Request Support",
 )
 _LOWER_ACTION_WORDS = frozenset(word.lower() for word in _ACTION_WORDS)
-_WORDS.update(dict.fromkeys(_ACTION_WORDS, _ACTION_LINE))
-_WORDS.update(
-    dict.fromkeys(
-        ["Make Primary | Delete", "Renew | Upgrade | Download |", "View Developer License |"],
-        _ACTION_LINE,
-    )
+_ACTION_LINES = (
+    "Make Primary | Delete",
+    "Renew | Upgrade | Download |",
+    "View Developer License |",
 )
-_WORDS["Request Support"] = _SUPPORT_CELL
+
+_WORDS: dict[str, int] = dict.fromkeys((*_ACTION_WORDS, *_ACTION_LINES), _ACTION_LINE)
+_WORDS.update(
+    {
+        "Name": _NAME,
+        "Organization": _ORGANISATION,
+        "Organisation": _ORGANISATION,
+        "SEN": _SEN_LABEL,
+        "License Key": _LICENSE_KEY,
+        "Licence Key": _LICENSE_KEY,
+        "Technical Contacts": _TECHNICAL,
+        "Billing Contacts": _BILLING,
+        "Actions": _ACTIONS,
+        "Primary": _PRIMARY,
+        "Add": _ADD,
+        "Request Support": _SUPPORT_CELL,  # the summary row's Support cell
+        "Product": _PRODUCT,  # in the column header row
+    }
+)
 # The page (or its CSS) may write a word in another case: "PRIMARY", "Technical contacts", …
 for _word, _kind in list(_WORDS.items()):
     for _variant in (_word.lower(), _word.upper(), _word.title(), _word.capitalize()):
@@ -252,9 +253,6 @@ def _kinds(tokens: list[str]) -> list[int]:
     """Each token's kind: a word of the page, or 0 (data, or a row: see :func:`_is_row`)."""
     get = _WORDS.get
     return [get(token, 0) for token in tokens]
-
-
-_S = "Ss"
 
 
 def _is_row(token: str) -> bool:
@@ -339,7 +337,7 @@ class _Block:
             token, kind = tokens[i], kinds[i]
             if 0 < kind <= _LAST_LABEL or kind == _SUPPORT_CELL:
                 break
-            if kind == 0 and token[0] in _S and _is_row(token):
+            if kind == 0 and _is_row(token):
                 break
             when = _read_date(token) if len(token) <= _LONGEST_DATE else _DateCell.NOT_A_DATE
             if when is not _DateCell.NOT_A_DATE:
