@@ -22,37 +22,42 @@ class GuidedKind(StrEnum):
 
 INSTRUCTIONS: dict[GuidedKind, str] = {
     GuidedKind.ADD_CONTACT: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "MyAtlassianGuide",
         "On license %2, under Technical Contacts, click the box that says "
         "contact@example.com, paste %1 (it is on the clipboard) and click Add.",
     ),
     GuidedKind.MAKE_PRIMARY: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "MyAtlassianGuide",
         "On license %2, under Technical Contacts, click Make Primary beside %1, then click "
         'Yes in the dialog "Promote to primary technical contact?".',
     ),
     GuidedKind.REMOVE_CONTACT: QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "MyAtlassianGuide",
         "On license %2, under Technical Contacts, click Delete beside %1 and confirm.",
     ),
 }
 
 WHY_GUIDED: dict[str, str] = {
     "missing": QT_TRANSLATE_NOOP(
-        CONTEXT, "The page does not show the button the app expected, so it will not click."
+        "MyAtlassianGuide",
+        "The page does not show the button the app expected, so it will not click.",
     ),
     "ambiguous": QT_TRANSLATE_NOOP(
-        CONTEXT, "The page shows more than one matching button, so the app will not guess."
+        "MyAtlassianGuide",
+        "The page shows more than one matching button, so the app will not guess.",
     ),
     "mismatch": QT_TRANSLATE_NOOP(
-        CONTEXT, "The page's dialog is not about this contact, so the app will not confirm it."
+        "MyAtlassianGuide",
+        "The page's dialog is not about this contact, so the app will not confirm it.",
     ),
-    "collapsed": QT_TRANSLATE_NOOP(CONTEXT, "The app could not open the license's details."),
-    "chosen": QT_TRANSLATE_NOOP(CONTEXT, "Guided mode is chosen in the settings."),
+    "collapsed": QT_TRANSLATE_NOOP(
+        "MyAtlassianGuide", "The app could not open the license's details."
+    ),
+    "chosen": QT_TRANSLATE_NOOP("MyAtlassianGuide", "Guided mode is chosen in the settings."),
 }
 
 WAITING = QT_TRANSLATE_NOOP(
-    CONTEXT, "Waiting for the page to show the change… The app checks it by itself."
+    "MyAtlassianGuide", "Waiting for the page to show the change… The app checks it by itself."
 )
 
 

@@ -159,7 +159,7 @@ class SignInWindow(QDialog):
         self.setWindowTitle(self.tr("Sign in to My Atlassian"))
         if self.on_licenses_page:
             self.status.setText(
-                self.tr("Signed in. Check the account's email below, then click OK.")
+                self.tr("Signed in. Check the account's email below, then click Use this account.")
             )
         else:
             self.status.setText(
