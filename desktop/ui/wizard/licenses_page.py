@@ -3,6 +3,7 @@ confirmation dialog opens when the person presses Consolidate."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -92,8 +93,13 @@ class LicensesPage(FlowPage):
         self.table.resizeColumnsToContents()
         for column, width in ((Column.PRODUCT, 260), (REASON_COLUMN, 320)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        self.table.sortByColumn(Column.SEN, Qt.SortOrder.AscendingOrder)
+        rows = range(self.proxy.rowCount())
+        first = next(
+            (r for r in rows if self.model.entry_at(self.proxy.source_row(r)).actionable), 0
+        )
         if self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(0, Column.SEN))
+            self.table.setCurrentIndex(self.proxy.index(first, Column.SEN))
         self._show_count()
         self.refresh_blocker()
 
