@@ -240,7 +240,7 @@ def test_csv_is_utf8_with_a_byte_order_mark_for_excel() -> None:
     assert "licenseKey" not in first
 
 
-def test_csv_with_keys_and_no_formula_cells(capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_with_keys_and_no_formula_cells() -> None:
     lic = License("SEN-1", '=HYPERLINK("http://x.example")', name="+1 华科", license_key="AAAB")
     stream = io.StringIO()
     write_licenses([lic], "csv", stream, show_keys=True)
