@@ -298,7 +298,7 @@ class _ContactList:
 
     field_name: str
     contacts: dict[str, Contact] = field(default_factory=dict)
-    last: str | None = None  # the email PRIMARY marks
+    last: str | None = None  # the address on the line before: the one PRIMARY marks
     pending_name: str | None = None
 
 
@@ -420,9 +420,7 @@ class _Block:
         fullmatch = _KEY_PART.fullmatch
         while i < n:  # anything else, line by line
             kind = kinds[i]
-            if 0 < kind <= _LAST_LABEL or (
-                kind == 0 and tokens[i][0] in "Ss" and _is_row(tokens[i])
-            ):
+            if 0 < kind <= _LAST_LABEL or (kind == 0 and _is_row(tokens[i])):
                 break
             if kind == 0 and fullmatch(tokens[i]):
                 self.key_parts.append(tokens[i])
@@ -437,15 +435,14 @@ class _Block:
         n = len(tokens)
         while i < n:
             kind = kinds[i]
-            if 0 < kind <= _LAST_LABEL or (
-                kind == 0 and tokens[i][0] in "Ss" and _is_row(tokens[i])
-            ):
+            if 0 < kind <= _LAST_LABEL or (kind == 0 and _is_row(tokens[i])):
                 break
             i += 1
+            last, box.last = box.last, None  # PRIMARY marks only the address right before it
             if kind == _PRIMARY:
-                if box.last is not None:
-                    marked = box.contacts[box.last]
-                    box.contacts[box.last] = _contact(marked.email, marked.name, True)
+                if last is not None:
+                    marked = box.contacts[last]
+                    box.contacts[last] = _contact(marked.email, marked.name, True)
                 continue
             if kind == _ADD:
                 break  # an empty add box

@@ -357,6 +357,30 @@ def test_unreadable_fields_stay_empty_and_are_reported() -> None:
         assert "%1" not in warning.message and "%2" not in warning.message
 
 
+@pytest.mark.parametrize(
+    "between",
+    [["li.na@@huake.example"], ["Orphan Person"], ["Make Primary | Delete"], []],
+)
+def test_primary_marks_only_the_address_right_before_it(between: list[str]) -> None:
+    lines = [
+        "SEN-12",
+        "Jira Software (Server) 10 Users: Commercial License",
+        "华科",
+        "19 Oct 2020",
+        "Request Support",
+        "Technical Contacts",
+        "Wei Zhang",
+        "zhang.wei@huake.example",
+        *between,
+        "PRIMARY",
+        "Add",
+    ]
+    result = read_paste("\n".join(lines))
+    (contact,) = result.licenses[0].technical_contacts
+    assert contact.primary is (not between)
+    assert (("no-primary", "SEN-12", "technicalContacts") in keys(result)) is bool(between)
+
+
 def test_missing_product_is_reported() -> None:
     result = read_paste("SEN\nProduct\nName\nSupport Expires\nSupport\nSEN-9\nRequest Support")
     (lic,) = result.licenses
