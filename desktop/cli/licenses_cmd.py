@@ -2,6 +2,8 @@
 
 Sources (exactly one): ``--paste FILE`` — text copied from the My Atlassian licenses page
 (select all, copy), ``-`` for standard input; read offline, nothing is signed in to.
+``--portal URL --account EMAIL…`` — sign in to a portal (``demo``: the built-in sandbox) as
+every account and merge what they see (``licenses_portal.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from desktop.cli import licenses_portal
 from desktop.cli.errors import EXIT_OK, CliError
 from desktop.cli.output import FORMATS, write_licenses
 from desktop.domain.models import License
@@ -39,6 +42,13 @@ def register(subparsers: Any) -> None:
         help="a file with the text of the My Atlassian licenses page (select all, copy, "
         "paste, save as UTF-8); - reads standard input",
     )
+    source.add_argument(
+        "--portal",
+        metavar="URL",
+        help='a portal\'s base URL (http://127.0.0.1:PORT), or "demo" for the built-in '
+        "sandbox; sign in with --account",
+    )
+    licenses_portal.add_arguments(parser)
     parser.add_argument(
         "--format", choices=FORMATS, default="table", help="how to print them (default: table)"
     )
@@ -64,9 +74,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _read_source(args: argparse.Namespace) -> list[License]:
     """The licenses of the one source the arguments name."""
+    if args.account and args.portal is None:
+        raise CliError("--account needs --portal URL (the portal to sign in to)")
     if args.paste is not None:
         return _read_paste_file(args.paste)
-    raise CliError("say where to read licenses from: --paste FILE")
+    if args.portal is not None:
+        return licenses_portal.read_portal_licenses(args.portal, args.account, args.timeout)
+    raise CliError("say where to read licenses from: --paste FILE or --portal URL")
 
 
 # --- --paste ---------------------------------------------------------------------------------

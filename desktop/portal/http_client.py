@@ -70,6 +70,7 @@ class RetryPolicy:
     wait_jitter_s: float = 0.2
     max_retry_after_s: float = 30.0
     retry_after_spread_s: float = 0.5
+    connect_attempts: int = 3  # nothing listening is rarely a blip: give up sooner
 
 
 class _Safety(Enum):
@@ -171,7 +172,10 @@ def _transport_error(error: httpx.TransportError) -> PortalUnreachable:
 
 
 def _should_retry(safety: _Safety, policy: RetryPolicy) -> Callable[[Exception], bool | float]:
+    connect_failures = 0
+
     def hook(error: Exception) -> bool | float:
+        nonlocal connect_failures
         if isinstance(error, RateLimited | Unavailable):
             if error.retry_after is not None:
                 # At least what the portal asked for, plus a little spread so that requests
@@ -182,7 +186,8 @@ def _should_retry(safety: _Safety, policy: RetryPolicy) -> Callable[[Exception],
         if isinstance(error, CertificateError):
             return False
         if isinstance(error, ConnectionFailed):
-            return True
+            connect_failures += 1
+            return connect_failures < policy.connect_attempts
         if isinstance(error, PortalTimeout):
             return safety is _Safety.READ
         if isinstance(error, PortalUnreachable):  # dropped mid-answer
