@@ -73,7 +73,7 @@ class RetryPolicy:
     connect_attempts: int = 3  # nothing listening is rarely a blip: give up sooner
 
 
-class _Safety(Enum):
+class RequestSafety(Enum):
     """What a request may be repeated after."""
 
     READ = "read"  # anything retryable
@@ -171,7 +171,9 @@ def _transport_error(error: httpx.TransportError) -> PortalUnreachable:
     return ConnectionDropped("The connection to the portal broke before the answer came.")
 
 
-def _should_retry(safety: _Safety, policy: RetryPolicy) -> Callable[[Exception], bool | float]:
+def _should_retry(
+    safety: RequestSafety, policy: RetryPolicy
+) -> Callable[[Exception], bool | float]:
     connect_failures = 0
 
     def hook(error: Exception) -> bool | float:
@@ -189,9 +191,9 @@ def _should_retry(safety: _Safety, policy: RetryPolicy) -> Callable[[Exception],
             connect_failures += 1
             return connect_failures < policy.connect_attempts
         if isinstance(error, PortalTimeout):
-            return safety is _Safety.READ
+            return safety is RequestSafety.READ
         if isinstance(error, PortalUnreachable):  # dropped mid-answer
-            return safety is not _Safety.WRITE
+            return safety is not RequestSafety.WRITE
         return False
 
     return hook
@@ -259,7 +261,8 @@ class HttpPortal:
             transport=transport,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             verify=verify,
-            limits=httpx.Limits(max_connections=self.concurrency + 4),
+            # Several accounts list at once, each with ``concurrency`` pages in flight.
+            limits=httpx.Limits(max_connections=max(16, 4 * self.concurrency)),
             headers={"Accept": "application/json"},
             follow_redirects=False,
         )
@@ -286,7 +289,7 @@ class HttpPortal:
             "POST",
             "/session",
             json_body={"email": email.strip(), "password": password},
-            safety=_Safety.READ,
+            safety=RequestSafety.READ,
         )
         body = _json(response)
         try:
@@ -315,7 +318,7 @@ class HttpPortal:
         token: str | None = None,
         json_body: dict[str, Any] | None = None,
         params: dict[str, int] | None = None,
-        safety: _Safety = _Safety.READ,
+        safety: RequestSafety = RequestSafety.READ,
     ) -> httpx.Response:
         """One call of the API (path below ``/api/v1``), retried as ``safety`` allows."""
         policy = self.retry
@@ -379,7 +382,7 @@ class HttpPortalSession:
         *,
         json_body: dict[str, Any] | None = None,
         params: dict[str, int] | None = None,
-        safety: _Safety = _Safety.READ,
+        safety: RequestSafety = RequestSafety.READ,
     ) -> httpx.Response:
         return await self._portal.request(
             method, path, token=self._token, json_body=json_body, params=params, safety=safety
@@ -454,7 +457,7 @@ class HttpPortalSession:
             "POST",
             f"/licenses/{quote(sen, safe='')}/technical-contacts",
             json_body={"email": email, "name": name},
-            safety=_Safety.IDEMPOTENT_WRITE,
+            safety=RequestSafety.IDEMPOTENT_WRITE,
         )
         return self._license(_json(response))
 
@@ -463,7 +466,7 @@ class HttpPortalSession:
             "POST",
             f"/licenses/{quote(sen, safe='')}/technical-contacts/{quote(email, safe='@')}"
             "/make-primary",
-            safety=_Safety.IDEMPOTENT_WRITE,
+            safety=RequestSafety.IDEMPOTENT_WRITE,
         )
         return self._license(_json(response))
 
@@ -471,7 +474,7 @@ class HttpPortalSession:
         await self._call(
             "DELETE",
             f"/licenses/{quote(sen, safe='')}/technical-contacts/{quote(email, safe='@')}",
-            safety=_Safety.WRITE,
+            safety=RequestSafety.WRITE,
         )
 
     async def close(self) -> None:
