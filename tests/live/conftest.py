@@ -132,5 +132,12 @@ async def live(sandbox: SandboxHandle, qtbot: object) -> AsyncIterator[Live]:
     profile = QWebEngineProfile()
     driver = PageDriver.create(profile)
     yield Live(sandbox, replica(sandbox.url), profile, driver)
-    shiboken6.delete(driver.page)  # the page before its profile
+    await release(driver, profile)
+
+
+async def release(driver: PageDriver, profile: QWebEngineProfile) -> None:
+    """Delete the page, let Chromium finish with it, then the profile."""
+    shiboken6.delete(driver.page)
+    await asyncio.sleep(0.3)
     shiboken6.delete(profile)
+    await asyncio.sleep(0.3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import shiboken6
@@ -54,7 +55,9 @@ async def test_sign_in_window_hands_over_a_working_session(
         assert [lic.sen for lic in licenses] == [lic.sen for lic in expected]
     finally:
         shiboken6.delete(window)
+        await asyncio.sleep(0.3)
         accounts.close_all()
+        await asyncio.sleep(0.3)
 
 
 async def test_guided_panel_puts_the_email_on_the_clipboard_and_waits(live: Live) -> None:
@@ -65,8 +68,6 @@ async def test_guided_panel_puts_the_email_on_the_clipboard_and_waits(live: Live
     panel.show()
     session = live.session(ACTOR, guide=panel.guide)
     try:
-        import asyncio
-
         task = asyncio.ensure_future(session.make_primary("SEN-20110577", TARGET))
         shown = await live.driver.wait_for(
             _async(lambda: panel.guide.isVisible()), bool, timeout=10

@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from desktop.domain.models import Account, AccountKind, License
@@ -21,6 +21,9 @@ from desktop.services.my_atlassian.profiles import clear_profile, forget_profile
 from desktop.services.my_atlassian.session import ActionMode, GuidedHandler, MyAtlassianSession
 
 log = logging.getLogger(__name__)
+
+#: Deleting a profile right after its page can crash Chromium; it waits this long.
+RELEASE_DELAY_MS = 300
 
 
 @dataclass
@@ -112,6 +115,12 @@ class LiveAccounts(QObject):
         if forget:
             clear_profile(live.profile)
         shiboken6.delete(live.driver.page)  # the page goes before its profile
-        shiboken6.delete(live.profile)
-        if forget and live.stay_signed_in:
-            forget_profile(key)
+        profile = live.profile
+
+        def release() -> None:  # once Chromium has finished with the page
+            if shiboken6.isValid(profile):
+                shiboken6.delete(profile)
+            if forget and live.stay_signed_in:
+                forget_profile(key)
+
+        QTimer.singleShot(RELEASE_DELAY_MS, release)
