@@ -264,11 +264,6 @@ def _is_action_line(token: str) -> bool:
     return any(parts) and all(part in _LOWER_ACTION_WORDS for part in parts if part)
 
 
-def _is_structural(kind: int, token: str) -> bool:
-    """A token that starts something else: a label, the Support cell, a row."""
-    return 0 < kind <= _LAST_LABEL or kind == _SUPPORT_CELL or (kind == 0 and _is_row(token))
-
-
 @lru_cache(maxsize=65536)
 def _email_or_none(token: str) -> str | None:
     """The normalised address, or None when it is not one (remembered either way)."""
@@ -298,8 +293,6 @@ class _ContactList:
 
     field_name: str
     contacts: dict[str, Contact] = field(default_factory=dict)
-    last: str | None = None  # the address on the line before: the one PRIMARY marks
-    pending_name: str | None = None
 
 
 @dataclass(slots=True)
@@ -382,8 +375,8 @@ class _Block:
             self.has_details = True
             if kind in (_NAME, _ORGANISATION):
                 value = None
-                if i + 1 < n and not _is_structural(kinds[i + 1], tokens[i + 1]):
-                    value = tokens[i + 1]
+                if i + 1 < n and kinds[i + 1] == 0 and not _is_row(tokens[i + 1]):
+                    value = tokens[i + 1]  # any other word of the page is no value either
                 if kind == _NAME:
                     self.details_name = value
                 else:
@@ -433,41 +426,44 @@ class _Block:
         """Contacts: an optional name line, the email, then PRIMARY or the buttons; then the
         "add a contact" box: what is typed in it (or its placeholder) followed by "Add"."""
         n = len(tokens)
+        contacts = box.contacts
+        last: str | None = None  # the address on the line before: the one PRIMARY marks
+        pending: str | None = None  # a name line waiting for its address
         while i < n:
             kind = kinds[i]
-            if 0 < kind <= _LAST_LABEL or (kind == 0 and _is_row(tokens[i])):
+            token = tokens[i]
+            if 0 < kind <= _LAST_LABEL or (kind == 0 and token[0] in "Ss" and _is_row(token)):
                 break
             i += 1
-            last, box.last = box.last, None  # PRIMARY marks only the address right before it
             if kind == _PRIMARY:
                 if last is not None:
-                    marked = box.contacts[last]
-                    box.contacts[last] = _contact(marked.email, marked.name, True)
+                    marked = contacts[last]
+                    contacts[last] = _contact(marked.email, marked.name, True)
+                    last = None
                 continue
+            last = None
             if kind == _ADD:
                 break  # an empty add box
-            token = tokens[i - 1]
             if i < n and kinds[i] == _ADD and kind != _ACTION_LINE and "|" not in token:
                 i += 1  # the add box's text, then its button
                 break
             if kind != 0 or ("|" in token and _is_action_line(token)):
                 continue  # a button ("Make Primary | Delete") or another word of the page
             if "@" in token:
-                name, box.pending_name = box.pending_name, None
                 email = _email_or_none(token)
                 if email is None:
                     self.warn("invalid-email", box.field_name, repr(token[:80]))
-                    continue
-                if email not in box.contacts:
-                    box.contacts[email] = _contact(email, name, False)
-                box.last = email
+                else:
+                    if email not in contacts:
+                        contacts[email] = _contact(email, pending, False)
+                    last = email
+                pending = None
                 continue
-            if box.pending_name is not None:
-                self.warn("contact-without-email", box.field_name, repr(box.pending_name[:80]))
-            box.pending_name = token
-        if box.pending_name is not None:
-            self.warn("contact-without-email", box.field_name, repr(box.pending_name[:80]))
-            box.pending_name = None
+            if pending is not None:
+                self.warn("contact-without-email", box.field_name, repr(pending[:80]))
+            pending = token
+        if pending is not None:
+            self.warn("contact-without-email", box.field_name, repr(pending[:80]))
         return i
 
     # The license.

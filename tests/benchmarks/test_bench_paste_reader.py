@@ -19,6 +19,7 @@ from tests.fixtures.paste.paste_text import paste_text
 COUNT = 10_000
 GOAL_SECONDS = 0.5
 PEOPLE = 300  # distinct contacts across the company's licenses
+RUNS = 7  # the machine is shared: the best of several runs is the reader's own time
 PRODUCTS = [
     "Jira Software (Server) 10 Users: Commercial License",
     "Confluence (Data Center) 500 Users: Commercial License",
@@ -90,10 +91,10 @@ def split_lines_seconds(text: str) -> float:
 def test_bench_read_10000_license_paste() -> None:
     text = paste_text(generated_licenses(COUNT, PEOPLE))
     floor = min(split_lines_seconds(text) for _ in range(3))
-    wall, cpu = best_of(5, text)
+    wall, cpu = best_of(RUNS, text)
     print(
         f"\npaste reader: {COUNT:,} licenses ({len(text) / 1e6:.1f} M characters, "
-        f"{PEOPLE} distinct contacts): best of 5 {wall:.3f} s wall, {cpu:.3f} s CPU; "
+        f"{PEOPLE} distinct contacts): best of {RUNS} {wall:.3f} s wall, {cpu:.3f} s CPU; "
         f"goal < {GOAL_SECONDS} s. Only splitting the text into lines: {floor:.3f} s "
         f"(reading costs {wall / floor:.1f}x that)"
     )
