@@ -18,7 +18,7 @@ from desktop.domain.emails import normalize_email
 from desktop.domain.models import Contact, License
 from desktop.domain.product import hosting_from_product, license_type_from_product
 from desktop.portal.paste_reader import WARNING_TEXTS, PasteError, PasteResult, read_paste
-from tests.fixtures.paste.paste_text import paste_text
+from tests.fixtures.paste.paste_text import cut_name, paste_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "paste"
 FIXTURE_TEXTS = {
@@ -242,3 +242,16 @@ def test_a_generated_page_reads_back_exactly(page: list[License], date_style: st
     result = read_paste(paste_text(page, date_style=date_style), account_key=ACCOUNT)
     assert result.licenses == page
     assert result.warnings == []
+
+
+@settings(max_examples=100)
+@given(licenses(), st.sampled_from(["zh", "short", "long"]))
+def test_collapsed_rows_read_back_what_the_row_shows(page: list[License], date_style: str) -> None:
+    result = read_paste(paste_text(page, expanded=False, date_style=date_style))
+    assert [lic.sen for lic in result.licenses] == [lic.sen for lic in page]
+    for read, shown in zip(result.licenses, page, strict=True):
+        assert (read.product, read.support_expires) == (shown.product, shown.support_expires)
+        assert read.name == cut_name(shown.name or "")
+        assert (read.license_key, read.technical_contacts, read.organisation) == (None, (), "")
+        expected = {"details-missing"} | ({"name-truncated"} if read.name != shown.name else set())
+        assert {w.key for w in result.warnings if w.sen == read.sen} == expected
