@@ -1,6 +1,8 @@
 """Email rules: validation and normalisation (no DNS), domains, public mail domains."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain import (
     DomainError,
@@ -127,3 +129,25 @@ def test_same_company_domain(first: str, second: str, same: bool) -> None:
 def test_same_company_domain_refuses_an_invalid_address() -> None:
     with pytest.raises(InvalidEmail):
         same_company_domain("zhang.wei@huake.example", "a@b")
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.builds(
+            lambda local, domain: f"{local}@{domain}",
+            st.text(max_size=20),
+            st.text(max_size=30),
+        ),
+    )
+)
+def test_any_text_is_an_address_or_an_invalid_email(text: str) -> None:
+    try:
+        email = normalize_email(text)
+    except InvalidEmail as error:
+        assert error.key == "invalid-email"
+        return
+    assert email == email.strip().lower()
+    assert email.count("@") == 1
+    assert normalize_email(email) == email
