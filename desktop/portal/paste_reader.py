@@ -386,6 +386,8 @@ class _Block:
                 if i + 1 < n and kinds[i + 1] == 0 and _is_row(tokens[i + 1]):
                     shown = normalize_sen(tokens[i + 1])
                     if shown != self.sen:
+                        if not (i + 2 < n and 0 < kinds[i + 2] <= _LAST_LABEL):
+                            return i + 1  # no value after "SEN": that is the next license's row
                         self.warn("sen-mismatch", "sen", shown)
                     i += 1
                 i += 1

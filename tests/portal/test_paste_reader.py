@@ -381,6 +381,19 @@ def test_primary_marks_only_the_address_right_before_it(between: list[str]) -> N
     assert (("no-primary", "SEN-12", "technicalContacts") in keys(result)) is bool(between)
 
 
+def test_a_sen_label_without_its_value_does_not_swallow_the_next_row() -> None:
+    lines = [
+        *("SEN-21", "Jira Software (Server) 10 Users: Commercial License", "华科", "19 Oct 2020"),
+        *("Request Support", "Name", "华科", "Organization", "华科示例软件有限公司", "SEN"),
+        *("SEN-22", "Confluence (Server) 10 Users: Commercial License", "华科 Wiki", "1 一月 2021"),
+        "Request Support",
+    ]
+    result = read_paste("\n".join(lines))
+    assert [lic.sen for lic in result.licenses] == ["SEN-21", "SEN-22"]
+    assert result.licenses[1].name == "华科 Wiki"
+    assert "sen-mismatch" not in {w.key for w in result.warnings}
+
+
 def test_missing_product_is_reported() -> None:
     result = read_paste("SEN\nProduct\nName\nSupport Expires\nSupport\nSEN-9\nRequest Support")
     (lic,) = result.licenses
