@@ -34,6 +34,23 @@ def emit_leaks_true() -> bool:
     return sys.getrefcount(True) < before
 
 
+def void_call_leaks_none() -> bool:
+    """Whether calling a Qt method that returns nothing takes a reference away from ``None``
+    (6.12.0 on 3.11 does it for e.g. ``QLabel.setText``: the wizard's pages call thousands)."""
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(8):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) < before
+
+
+def _apply_none() -> None:
+    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
+        if void_call_leaks_none():
+            ctypes.c_ssize_t.from_address(id(None)).value += _HEADROOM
+            log.debug("PySide6 void-call reference bug detected: None made immortal")
+
+
 def apply() -> bool:
     """Make ``True`` immortal in practice when the bug is present. Returns whether it did."""
     global _applied
@@ -49,3 +66,4 @@ def apply() -> bool:
 
 
 apply()
+_apply_none()

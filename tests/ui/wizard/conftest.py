@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -14,3 +15,6 @@ def keep_loop_running(qapp: QApplication) -> Iterator[None]:
     qapp.setQuitOnLastWindowClosed(False)  # in the app, the main window stays open
     yield
     qapp.setQuitOnLastWindowClosed(before)
+    # Collect this test's Qt wrappers now, while their widgets still exist, rather than
+    # at a random later moment inside another test's event loop.
+    gc.collect()
