@@ -260,6 +260,25 @@
     </message>
 </context>
 <context>
+    <name>GuidedPanel</name>
+    <message>
+        <source>Your turn: one step in the page</source>
+        <translation>轮到您了：在页面中完成一步操作</translation>
+    </message>
+    <message>
+        <source>I&apos;ve done it</source>
+        <translation>我已完成</translation>
+    </message>
+    <message>
+        <source>Skip this step</source>
+        <translation>跳过这一步</translation>
+    </message>
+    <message>
+        <source>%1 is on the clipboard.</source>
+        <translation>%1 已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>LicenseDetails</name>
     <message>
         <source>Not available (paste the expanded license to read it)</source>
@@ -395,6 +414,17 @@
     <message>
         <source>Support expired on %1</source>
         <translation>支持已于 %1 到期</translation>
+    </message>
+</context>
+<context>
+    <name>LivePagePanel</name>
+    <message>
+        <source>My Atlassian, signed in as %1. The app works in this page; watch it here.</source>
+        <translation>My Atlassian，已以 %1 登录。程序会在这个页面中操作，您可以在这里查看。</translation>
+    </message>
+    <message>
+        <source>My Atlassian</source>
+        <translation>My Atlassian</translation>
     </message>
 </context>
 <context>
@@ -593,6 +623,45 @@
     </message>
 </context>
 <context>
+    <name>MyAtlassianGuide</name>
+    <message>
+        <source>On license %2, under Technical Contacts, click the box that says contact@example.com, paste %1 (it is on the clipboard) and click Add.</source>
+        <translation>在授权 %2 的“技术联系人”下，点击显示 contact@example.com 的输入框，粘贴 %1（已在剪贴板中），然后点击“Add”。</translation>
+    </message>
+    <message>
+        <source>On license %2, under Technical Contacts, click Make Primary beside %1, then click Yes in the dialog &quot;Promote to primary technical contact?&quot;.</source>
+        <translation>在授权 %2 的“技术联系人”下，点击 %1 旁边的“Make Primary”，然后在“Promote to primary technical contact?”对话框中点击“Yes”。</translation>
+    </message>
+    <message>
+        <source>On license %2, under Technical Contacts, click Delete beside %1 and confirm.</source>
+        <translation>在授权 %2 的“技术联系人”下，点击 %1 旁边的“Delete”并确认。</translation>
+    </message>
+    <message>
+        <source>The page does not show the button the app expected, so it will not click.</source>
+        <translation>页面上没有程序预期的按钮，因此程序不会点击。</translation>
+    </message>
+    <message>
+        <source>The page shows more than one matching button, so the app will not guess.</source>
+        <translation>页面上有多个相符的按钮，程序不会贸然选择。</translation>
+    </message>
+    <message>
+        <source>The page&apos;s dialog is not about this contact, so the app will not confirm it.</source>
+        <translation>页面弹出的对话框与这个联系人无关，因此程序不会确认。</translation>
+    </message>
+    <message>
+        <source>The app could not open the license&apos;s details.</source>
+        <translation>程序无法打开该授权的详情。</translation>
+    </message>
+    <message>
+        <source>Guided mode is chosen in the settings.</source>
+        <translation>设置中选择了引导模式。</translation>
+    </message>
+    <message>
+        <source>Waiting for the page to show the change… The app checks it by itself.</source>
+        <translation>正在等待页面显示更改…程序会自行检查。</translation>
+    </message>
+</context>
+<context>
     <name>MyAtlassianProfile</name>
     <message>
         <source>Keeps this account&apos;s My Atlassian sign-in (its cookies and site data) in your user folder on this computer, so you need not sign in after a restart. No password is kept. Sign out or remove the account to delete it.</source>
@@ -683,6 +752,7 @@
     <name>PasteReader</name>
     <message>
         <source>%1: the paste does not show its %2.</source>
+        <extracomment>The most text one paste may hold (a 10,000-license page is about 8 million characters). What each warning key means; ``%1`` is the SEN, ``%2`` a detail. The UI translates these templates (``QCoreApplication.translate(&quot;PasteReader&quot;, …)``) and fills them in itself.</extracomment>
         <translation>%1：粘贴的内容中没有%2。</translation>
     </message>
     <message>
@@ -743,6 +813,37 @@
     <message>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Enter the email address of the Atlassian account.</source>
+        <translation>请输入 Atlassian 账户的邮箱地址。</translation>
+    </message>
+    <message>
+        <source>Sign in to My Atlassian</source>
+        <translation>登录 My Atlassian</translation>
+    </message>
+    <message>
+        <source>Signed in. Check the account&apos;s email below, then click Use this account.</source>
+        <translation>已登录。请核对下方的账户邮箱，然后点击“使用此账户”。</translation>
+    </message>
+    <message>
+        <source>Sign in below as you always do (single sign-on, two-step codes and captchas work here). The app never sees your password.</source>
+        <translation>请像平时一样在下方登录（支持单点登录、两步验证码和人机验证）。程序不会看到您的密码。</translation>
+    </message>
+    <message>
+        <source>Account email:</source>
+        <translation>账户邮箱：</translation>
+    </message>
+    <message>
+        <source>Stay signed in on this computer</source>
+        <translation>在这台电脑上保持登录</translation>
+    </message>
+    <message>
+        <source>Use this account</source>
+        <translation>使用此账户</translation>
     </message>
 </context>
 </TS>

@@ -95,7 +95,8 @@ class RefreshService(QObject):
 
     def forget(self, key: str) -> None:
         """An account was removed: drop what was read from it."""
-        self._last_good.pop(key, None)
+        for cached in [k for k in self._last_good if k.endswith(f"|{key}")]:
+            del self._last_good[cached]
         self._states.pop(key, None)
 
     async def aclose(self) -> None:
@@ -111,7 +112,7 @@ class RefreshService(QObject):
         total = len(accounts)
         self.refreshStarted.emit(total)
         self.progressChanged.emit(0, total)
-        keys = {a.key for a in accounts}
+        keys = {_cache_key(a) for a in accounts}
         for stale in set(self._last_good) - keys:
             del self._last_good[stale]
         tasks: dict[asyncio.Task[tuple[Account, list[License] | PortalError]], Account] = {}
@@ -126,7 +127,7 @@ class RefreshService(QObject):
                 if isinstance(outcome, PortalError):
                     self._fail(account, outcome.error_key)
                 else:
-                    self._last_good[account.key] = outcome
+                    self._last_good[_cache_key(account)] = outcome
                     self._set_state(account.key, _ok_state(account))
                     self.accountLoaded.emit(account.key, len(outcome))
                 done_count += 1
@@ -187,6 +188,11 @@ class RefreshService(QObject):
     def _set_state(self, key: str, state: AccountState) -> None:
         self._states[key] = state
         self.accountStateChanged.emit(key, state.value)
+
+
+def _cache_key(account: Account) -> str:
+    """Where a reading came from: the same email on two portals is two readings."""
+    return f"{account.portal}|{account.key}"
 
 
 def _ok_state(account: Account) -> AccountState:

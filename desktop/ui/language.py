@@ -34,9 +34,10 @@ def language_name(code: str) -> str:
     return {ENGLISH: "English", CHINESE: "简体中文"}[code]
 
 
-def system_language() -> str:
+def system_language(system: QLocale | None = None) -> str:
     """zh_CN when the system speaks Chinese, else English."""
-    return CHINESE if QLocale.system().language() == QLocale.Language.Chinese else ENGLISH
+    locale = system or QLocale.system()
+    return CHINESE if locale.language() == QLocale.Language.Chinese else ENGLISH
 
 
 def translations_folder() -> Path:
@@ -54,9 +55,10 @@ class LanguageManager(QObject):
         self._translators: list[QTranslator] = []
         self.current = ENGLISH
 
-    def saved_or_system(self) -> str:
+    def saved_or_system(self, system: QLocale | None = None) -> str:
+        """The remembered language; on the first start, the system's."""
         saved = str(self._settings.value(_SETTING, "") or "")
-        return saved if saved in LANGUAGES else system_language()
+        return saved if saved in LANGUAGES else system_language(system)
 
     def locale(self) -> QLocale:
         return (

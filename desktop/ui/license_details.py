@@ -69,6 +69,8 @@ class ContactList(QWidget):
         while (item := self._layout.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self.badges, self.rows = [], []
         if not contacts:
@@ -81,7 +83,7 @@ class ContactList(QWidget):
             row = QWidget(self)
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            text = QLabel(self)
+            text = QLabel(row)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setText(
                 f"<b>{_escape(contact.name)}</b><br>{_escape(contact.email)}"

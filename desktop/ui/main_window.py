@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -62,12 +63,13 @@ log = logging.getLogger(__name__)
 
 _TARGET_SETTING = "consolidation/target"
 _COLUMN_WIDTHS = {
-    Column.SEN: 120,
-    Column.PRODUCT: 380,
-    Column.NAME: 200,
-    Column.SUPPORT_EXPIRES: 130,
-    Column.SUPPORT: 90,
-    Column.PRIMARY_CONTACT: 220,
+    Column.SEN: 115,
+    Column.PRODUCT: 320,
+    Column.NAME: 160,
+    Column.SUPPORT_EXPIRES: 115,
+    Column.SUPPORT: 70,
+    Column.PRIMARY_CONTACT: 190,
+    Column.ACCOUNTS: 160,
 }
 
 
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self.proxy = LicenseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._selected_sen: str | None = None
+        self._dialogs: list[QDialog] = []
 
         self._build_actions()
         self._build_menus()
@@ -218,7 +221,6 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.demo_action)
         self.language_menu = bar.addMenu("")
-        self.language_menu.setIcon(icon("language"))
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
@@ -284,8 +286,10 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.PRODUCT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         header.setSortIndicator(Column.SEN, Qt.SortOrder.AscendingOrder)
         for column, width in _COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
@@ -306,7 +310,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(right)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([280, 1000])
+        self.main_splitter.setSizes([250, 1030])
         self.table_splitter.setSizes([420, 280])
         outer.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
@@ -356,6 +360,19 @@ class MainWindow(QMainWindow):
         self.store.accountsChanged.connect(self._sync_accounts)
         self.language.languageChanged.connect(self._language_changed)
 
+    # --- dialogs ----------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> None:
+        """Open window-modal without a nested event loop; hold it until it closes (a
+        dialog whose Python object is dropped may be deleted while still shown)."""
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+
     # --- accounts ---------------------------------------------------------------------------
 
     def _sync_accounts(self) -> None:
@@ -376,7 +393,7 @@ class MainWindow(QMainWindow):
     def add_account(self) -> AddAccountDialog:
         dialog = AddAccountDialog(self)
         dialog.accepted.connect(lambda: self._account_added(dialog))
-        dialog.open()
+        self._open(dialog)
         return dialog
 
     def _account_added(self, dialog: AddAccountDialog) -> None:
@@ -394,7 +411,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = AddAccountDialog(self, account=account)
         dialog.accepted.connect(lambda: self._password_entered(dialog))
-        dialog.open()
+        self._open(dialog)
         return dialog
 
     def _password_entered(self, dialog: AddAccountDialog) -> None:
@@ -418,7 +435,7 @@ class MainWindow(QMainWindow):
                 self,
             )
             box.setObjectName("noKeyringMessage")
-            box.open()
+            self._open(box)
 
     def remove_account(self, key: str, *, confirm: bool = True) -> QMessageBox | None:
         account = self.store.find(key)
@@ -440,7 +457,7 @@ class MainWindow(QMainWindow):
         box.setObjectName("removeAccountMessage")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.accepted.connect(lambda: self._remove_now(account))
-        box.open()
+        self._open(box)
         return box
 
     def _remove_now(self, account: Account) -> None:
@@ -455,7 +472,7 @@ class MainWindow(QMainWindow):
         taken = {a.label for a in self.store.own_accounts if a.kind is AccountKind.PASTE}
         dialog = PasteImportDialog(self, taken_labels=taken)
         dialog.accepted.connect(lambda: self._paste_imported(dialog))
-        dialog.open()
+        self._open(dialog)
         return dialog
 
     def _paste_imported(self, dialog: PasteImportDialog) -> None:
@@ -618,7 +635,7 @@ class MainWindow(QMainWindow):
             self,
         )
         box.setObjectName("consolidateComingMessage")
-        box.open()
+        self._open(box)
 
     # --- language ---------------------------------------------------------------------------
 

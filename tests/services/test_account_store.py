@@ -1,0 +1,97 @@
+"""The account list in QSettings (no secrets) and the pasted accounts' store (no keys)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.domain.models import Account, AccountKind
+from desktop.services.account_store import AccountStore, demo_accounts
+from desktop.services.passwords import PasswordBook
+from desktop.services.paste_store import PasteStore
+from tests.ui.license_factory import make_license
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_demo_stands_in_until_an_own_account_is_added(settings: QSettings) -> None:
+    store = AccountStore(settings)
+    assert store.demo_active()
+    assert [a.kind for a in store.active_accounts()] == [AccountKind.DEMO] * 4
+    own = Account(AccountKind.PORTAL, email="zhang.wei@huake.example", portal="demo")
+    store.add(own)
+    assert not store.demo_active()
+    assert store.active_accounts() == [own]
+    store.set_show_demo(True)
+    assert store.active_accounts() == [own, *demo_accounts()]
+
+
+def test_accounts_survive_a_restart_and_can_be_removed(settings: QSettings) -> None:
+    store = AccountStore(settings)
+    portal = Account(
+        AccountKind.PORTAL, email="li.na@huake.example", portal="https://portal.example", name="Li"
+    )
+    paste = Account(AccountKind.PASTE, label="2023 邮箱")
+    store.add(portal)
+    store.add(paste)
+    store.add(portal)  # same key: replaced, not doubled
+    again = AccountStore(QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    assert again.own_accounts == [paste, portal]
+    assert again.remove(paste.key) == paste
+    assert AccountStore(
+        QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    ).own_accounts == [portal]
+
+
+def test_demo_accounts_cannot_be_added(settings: QSettings) -> None:
+    with pytest.raises(ValueError):
+        AccountStore(settings).add(demo_accounts()[0])
+
+
+def test_no_password_in_the_settings_file(settings: QSettings, memory_keyring) -> None:
+    store = AccountStore(settings)
+    account = Account(AccountKind.PORTAL, email="zhang.wei@huake.example", portal="demo")
+    store.add(account)
+    PasswordBook().remember(account, "Secret-Pass-42", keep=True)
+    settings.sync()
+    text = Path(settings.fileName()).read_text("utf-8")
+    assert "zhang.wei@huake.example" in text
+    assert "Secret-Pass-42" not in text
+    assert "Secret-Pass-42" in memory_keyring.entries.values()
+
+
+def test_password_book_forget_deletes_the_keyring_entry(memory_keyring) -> None:
+    account = Account(AccountKind.PORTAL, email="li.na@huake.example", portal="demo")
+    book = PasswordBook()
+    assert book.remember(account, "pw", keep=True) is True
+    assert PasswordBook().get(account) == "pw"  # from the keyring, not this book's memory
+    book.forget(account)
+    assert memory_keyring.entries == {}
+    assert PasswordBook().get(account) is None
+
+
+def test_paste_store_keeps_no_license_key_on_disk(tmp_path: Path) -> None:
+    store = PasteStore(tmp_path)
+    lic = make_license(12683313, key="AAABjA0ODAoPeNqFkcFKw0A-secret-key")
+    store.save("paste:a", [lic])
+    on_disk = "".join(p.read_text("utf-8") for p in tmp_path.iterdir())
+    assert "SEN-12683313" in on_disk and "secret-key" not in on_disk
+    assert store.load("paste:a")[0].license_key == lic.license_key  # this session: kept
+    restarted = PasteStore(tmp_path).load("paste:a")
+    assert restarted[0].sen == "SEN-12683313" and restarted[0].license_key is None
+    assert restarted[0].seen_by == frozenset({"paste:a"})
+    store.delete("paste:a")
+    assert PasteStore(tmp_path).load("paste:a") == []
+
+
+def test_a_damaged_paste_file_is_ignored(tmp_path: Path) -> None:
+    store = PasteStore(tmp_path)
+    store.save("paste:b", [make_license(5)])
+    for path in tmp_path.iterdir():
+        path.write_text("{not json", "utf-8")
+    assert PasteStore(tmp_path).load("paste:b") == []
