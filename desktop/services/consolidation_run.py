@@ -28,6 +28,7 @@ from desktop.portal.protocol import Portal, PortalSession
 log = logging.getLogger(__name__)
 
 Translate = Callable[[str, str], str]
+PAINT_FIRST_S = 0.03
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ class ConsolidationRun(QObject):
 
     async def _drive(self, work: Awaitable[RunResult]) -> None:
         try:
+            await asyncio.sleep(PAINT_FIRST_S)  # let the page paint before the journal write
             result = await work
         except PortalError as error:
             log.warning("run stopped: %s", error.error_key)

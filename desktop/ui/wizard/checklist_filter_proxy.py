@@ -30,6 +30,11 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
     def source_row(self, proxy_row: int) -> int:
         return self.mapToSource(self.index(proxy_row, 0)).row()
 
+    def lessThan(self, source_left: ModelIndex, source_right: ModelIndex) -> bool:
+        """Compare the precomputed sort keys (no ``data()`` round trip per comparison)."""
+        keys = self._model.sort_keys(source_left.column())
+        return bool(keys[source_left.row()] < keys[source_right.row()])
+
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         del source_parent
         if not self._words:

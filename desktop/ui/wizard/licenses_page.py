@@ -62,6 +62,7 @@ class LicensesPage(FlowPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(40)  # size columns from the first rows, not all
         header.moveSection(ACTION_COLUMN, 1)
         header.moveSection(REASON_COLUMN, 2)
         self.table.setColumnHidden(Column.ACCOUNTS, True)

@@ -53,6 +53,14 @@ class PlanChecklistModel(QAbstractTableModel):
     def entry_at(self, row: int) -> PlanEntry:
         return self._entries[row]
 
+    def sort_keys(self, column: int) -> list[Any]:
+        """One sort key per row for ``column`` (the main table's for its columns)."""
+        if column == ACTION_COLUMN:
+            return [text.casefold() for text in self._actions]
+        if column == REASON_COLUMN:
+            return [text.casefold() for text in self._reasons]
+        return self.licenses.sort_keys(column)
+
     def haystacks(self) -> list[str]:
         """Each row's search text (the main table's: SEN, product, name, contacts)."""
         return self.licenses.haystacks()

@@ -49,8 +49,8 @@ class RunPage(FlowPage):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(RunColumn.SEN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RunColumn.PRODUCT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(40)  # size columns from the first rows, not all
         header.setStretchLastSection(True)
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelRun")
@@ -103,6 +103,7 @@ class RunPage(FlowPage):
         self._after_change()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.resizeColumnToContents(RunColumn.SEN)
         self.table.resizeColumnToContents(RunColumn.PRODUCT)
         self.table.setColumnWidth(
             RunColumn.PRODUCT, min(self.table.columnWidth(RunColumn.PRODUCT), 380)
