@@ -224,8 +224,8 @@
         <translation>请用这些授权的联系人账户登录，然后再次运行。</translation>
     </message>
     <message>
-        <source>Press “Retry failed” on the previous page, or run again later.</source>
-        <translation>请在上一页点击“重试失败项”，或稍后再次运行。</translation>
+        <source>Press “Retry failed” below, or run again later.</source>
+        <translation>请点击下方的“重试失败项”，或稍后再次运行。</translation>
     </message>
     <message>
         <source>Run the consolidation again to finish these.</source>
@@ -647,6 +647,10 @@
     <message>
         <source>&amp;Show in table</source>
         <translation>在表格中查看(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>重试失败项(&amp;R)</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; is now the primary technical contact on %n more license(s).</source>

@@ -65,6 +65,7 @@ class ConsolidationWizard(QWizard):
         self.sources_page.signInRequested.connect(self.sign_in)
         self.target_page.signInRequested.connect(self.sign_in)
         self.summary_page.showInTableRequested.connect(self._show_in_table)
+        self.summary_page.retryRequested.connect(self.retry_from_summary)
         if sign_in is None:
             self.sources_page.sign_in_button.hide()
             self.target_page.sign_in_target.setEnabled(False)
@@ -112,6 +113,13 @@ class ConsolidationWizard(QWizard):
             self.target_page.refresh_after_sign_in()
 
     # --- the end ---------------------------------------------------------------------------
+
+    def retry_from_summary(self) -> None:
+        """Back to the run page and run what failed again."""
+        if not self.flow.failed() or self.runner.running:
+            return
+        self.back()
+        self.run_page.retry_failed()
 
     def _show_in_table(self) -> None:
         self.showInTableRequested.emit(self.flow.target or "")

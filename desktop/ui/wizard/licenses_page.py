@@ -125,7 +125,7 @@ class LicensesPage(FlowPage):
         if self.flow.target is None:
             self.count_label.clear()
             return
-        ticked = len(self.flow.final_plan().promoting())
+        ticked = len(self.flow.final_plan().actionable())
         total = len(self.flow.plan().actionable())
         self.count_label.setText(
             self.tr("%1 of %2 licenses ticked to change.")

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 class SummaryPage(FlowPage):
     showInTableRequested = Signal()
+    retryRequested = Signal()
 
     def __init__(
         self, flow: ConsolidationFlow, runner: ConsolidationRun, parent: QWidget | None = None
@@ -47,11 +48,15 @@ class SummaryPage(FlowPage):
         self.show_button = QPushButton()
         self.show_button.setObjectName("showInTable")
         self.show_button.clicked.connect(self.showInTableRequested)
+        self.retry_button = QPushButton()
+        self.retry_button.setObjectName("summaryRetry")
+        self.retry_button.clicked.connect(self.retryRequested)
         self.export_note = QLabel()
         self.export_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.show_button)
+        buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
@@ -65,6 +70,7 @@ class SummaryPage(FlowPage):
         self.setSubTitle(self.tr("What changed, and what is left to do."))
         self.export_button.setText(self.tr("&Export report…"))
         self.show_button.setText(self.tr("&Show in table"))
+        self.retry_button.setText(self.tr("&Retry failed"))
         if self.groups.topLevelItemCount():
             self.initializePage()
 
@@ -95,6 +101,7 @@ class SummaryPage(FlowPage):
             top.setExpanded(row.count <= 12)
         self.groups.setCurrentItem(self.groups.topLevelItem(0))
         self.export_button.setEnabled(self.runner.result is not None)
+        self.retry_button.setVisible(bool(self.flow.failed()))
 
     # --- report ----------------------------------------------------------------------------
 

@@ -130,10 +130,22 @@ class TargetPage(FlowPage):
 
     def _on_text_changed(self) -> None:
         check = self.flow.set_target(self.email_edit.text())
+        self._select_suggestion(check.email)
         invalid = check.blocker is Blocker.INVALID_TARGET
         self.email_edit.setStyleSheet("QLineEdit { border: 1px solid #de350b; }" if invalid else "")
         self._show_consequences()
         self.refresh_blocker(show=bool(self.email_edit.text().strip()))
+
+    def _select_suggestion(self, email: str | None) -> None:
+        """The list shows which suggestion the typed address is (none for a new one)."""
+        self.suggestions.blockSignals(True)
+        for row in range(self.suggestions.count()):
+            if self.suggestions.item(row).data(EMAIL_ROLE) == email:
+                self.suggestions.setCurrentRow(row)
+                break
+        else:
+            self.suggestions.setCurrentRow(-1)
+        self.suggestions.blockSignals(False)
 
     def _show_consequences(self) -> None:
         counts = self.flow.consequences() if self.flow.target else Consequences()

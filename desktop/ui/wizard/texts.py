@@ -89,7 +89,7 @@ def next_step_text(step: NextStep) -> str:
         ),
         NextStep.RETRY: translate(
             "ConsolidationWizard",
-            "Press \u201cRetry failed\u201d on the previous page, or run again later.",
+            "Press \u201cRetry failed\u201d below, or run again later.",
         ),
         NextStep.RESUME: translate(
             "ConsolidationWizard", "Run the consolidation again to finish these."
