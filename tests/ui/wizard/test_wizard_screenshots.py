@@ -1,7 +1,10 @@
 """Screenshots of every wizard page (and the confirmation) in Chinese and English, in a real
 window (Xvfb).
 
-Run: ``QT_QPA_PLATFORM=xcb xvfb-run -a .venv/bin/pytest -q tests/ui/wizard/test_wizard_screenshots.py``;
+Run (the PNGs go to screenshots/)::
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a .venv/bin/pytest -q tests/ui/wizard/test_wizard_screenshots.py
+
 the PNGs go to screenshots/ (git-ignored). Skipped where there is no X display.
 """
 
