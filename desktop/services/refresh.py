@@ -8,6 +8,7 @@ its last good reading, so a refresh never empties the table.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import time
 from collections.abc import Callable
@@ -55,6 +56,7 @@ class RefreshService(QObject):
     accountFailed = Signal(str, str, str)  # account key, error_key, translated message
     progressChanged = Signal(int, int)  # accounts done, accounts in all
     licensesLoaded = Signal(object)  # list[License], merged by SEN
+    licensesPrepared = Signal(object, object)  # the same list, and what ``prepare`` made of it
     refreshFinished = Signal(bool)  # cancelled
 
     def __init__(
@@ -69,10 +71,13 @@ class RefreshService(QObject):
         self._pastes = pastes
         self._portal_factory = portal_factory
         self._portals: dict[str, Portal] = {}
+        self._making: dict[str, asyncio.Future[Portal]] = {}
         self._last_good: dict[str, list[License]] = {}
         self._states: dict[str, AccountState] = {}
         self._task: asyncio.Task[None] | None = None
         self.last_refresh: float | None = None  # time.time() of the last finished refresh
+        # Optional work on the merged list (e.g. a view's sort keys) run in the worker thread.
+        self.prepare: Callable[[list[License]], object] | None = None
 
     # --- what the UI asks ------------------------------------------------------------------
 
@@ -138,13 +143,21 @@ class RefreshService(QObject):
                 if not task.done():
                     task.cancel()
                     self._set_state(account.key, AccountState.NOT_READ)
-        merged = merge_licenses(
+        readings = [
             lic for key in sorted(self._last_good) if key in keys for lic in self._last_good[key]
-        )
+        ]
+        # Merging (and preparing) thousands of licenses takes a while: off the UI's thread.
+        merged, prepared = await asyncio.to_thread(self._merge_and_prepare, readings)
         self.last_refresh = time.time()
         self.licensesLoaded.emit(merged)
+        self.licensesPrepared.emit(merged, prepared)
         self.refreshFinished.emit(cancelled)
         log.info("refresh ended: %d licenses, cancelled=%s", len(merged), cancelled)
+
+    def _merge_and_prepare(self, readings: list[License]) -> tuple[list[License], object]:
+        merged = merge_licenses(readings)
+        prepare = self.prepare
+        return merged, (prepare(merged) if prepare is not None else None)
 
     async def _outcome(self, account: Account) -> tuple[Account, list[License] | PortalError]:
         try:
@@ -161,19 +174,46 @@ class RefreshService(QObject):
         password = self._passwords.get(account)
         if password is None:
             raise MissingPassword("No password for this account.")
-        portal = self._portal(account.portal)
+        portal = await self._shared_portal(account.portal)
         session = await portal.sign_in(account.email, password)
         try:
             return await session.list_licenses()
         finally:
             await session.close()
 
-    def _portal(self, portal_id: str) -> Portal:
+    def portal(self, portal_id: str) -> Portal:
+        """The shared portal for ``portal_id`` (made now if needed); the wizard uses it too."""
         portal = self._portals.get(portal_id)
         if portal is None:
-            portal = self._portal_factory(portal_id)
-            self._portals[portal_id] = portal
+            portal = self._portals[portal_id] = self._portal_factory(portal_id)
         return portal
+
+    async def _shared_portal(self, portal_id: str) -> Portal:
+        """The one shared portal (and HTTP client) per address, made once.
+
+        Making it imports the HTTP stack and builds an SSL context (tens of ms), so the first
+        time it is made in a worker thread, off the UI's thread.
+        """
+        portal = self._portals.get(portal_id)
+        if portal is not None:
+            return portal
+        pending = self._making.get(portal_id)
+        if pending is None:
+            pending = asyncio.ensure_future(asyncio.to_thread(self._make_portal, portal_id))
+            self._making[portal_id] = pending
+        try:
+            portal = await asyncio.shield(pending)
+        finally:
+            if pending.done():
+                self._making.pop(portal_id, None)
+        self._portals.setdefault(portal_id, portal)
+        return self._portals[portal_id]
+
+    def _make_portal(self, portal_id: str) -> Portal:
+        # The HTTP stack's asyncio backend is imported on first use; import it here, in the
+        # worker thread, so the first request does not do it on the UI's thread.
+        importlib.import_module("anyio._backends._asyncio")
+        return self._portal_factory(portal_id)
 
     def _fail(self, account: Account, error_key: str) -> None:
         state = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 from typing import Any, ClassVar
@@ -79,6 +80,26 @@ def format_date(locale: QLocale, value: date) -> str:
     return locale.toString(QDate(value.year, value.month, value.day), pattern)
 
 
+@dataclass(frozen=True, slots=True)
+class RowIndex:
+    """What the model precomputes per row; :func:`index_rows` may run in a worker thread."""
+
+    today: date
+    statuses: list[SupportStatus]
+    primary_emails: list[str]
+    haystacks: list[str]
+
+
+def index_rows(licenses: Sequence[License], today: date) -> RowIndex:
+    """Support status, primary email and search text of every license (no Qt: thread-safe)."""
+    return RowIndex(
+        today,
+        [lic.support_status(today) for lic in licenses],
+        [_primary_email(lic) for lic in licenses],
+        [_haystack(lic) for lic in licenses],
+    )
+
+
 class LicenseTableModel(QAbstractTableModel):
     """The merged licenses of every account, read-only, in My Atlassian's columns."""
 
@@ -98,17 +119,22 @@ class LicenseTableModel(QAbstractTableModel):
     # --- loading ---------------------------------------------------------------------------
 
     def set_licenses(
-        self, licenses: Sequence[License], account_names: Mapping[str, str] | None = None
+        self,
+        licenses: Sequence[License],
+        account_names: Mapping[str, str] | None = None,
+        rows: RowIndex | None = None,
     ) -> None:
-        """Replace every row. ``account_names`` maps an account key to what to show for it."""
+        """Replace every row. ``account_names`` maps an account key to what to show for it;
+        ``rows``, when given, is :func:`index_rows` of the same licenses (made elsewhere)."""
         self.beginResetModel()
         self._licenses = list(licenses)
         if account_names is not None:
             self._account_names = dict(account_names)
-        today = self._today
-        self._statuses = [lic.support_status(today) for lic in self._licenses]
-        self._primary_emails = [_primary_email(lic) for lic in self._licenses]
-        self._haystacks = [_haystack(lic) for lic in self._licenses]
+        if rows is None or rows.today != self._today or len(rows.haystacks) != len(licenses):
+            rows = index_rows(self._licenses, self._today)
+        self._statuses = rows.statuses
+        self._primary_emails = rows.primary_emails
+        self._haystacks = rows.haystacks
         self._sort_keys = {}
         self.endResetModel()
         log.debug("model holds %d licenses", len(self._licenses))

@@ -56,7 +56,13 @@ from desktop.ui.icons import app_icon, icon
 from desktop.ui.language import LANGUAGES, LanguageManager, language_name
 from desktop.ui.license_details import LicenseDetails
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
-from desktop.ui.license_table_model import LICENSE_ROLE, Column, LicenseTableModel
+from desktop.ui.license_table_model import (
+    LICENSE_ROLE,
+    Column,
+    LicenseTableModel,
+    RowIndex,
+    index_rows,
+)
 from desktop.ui.paste_import_dialog import PasteImportDialog
 
 log = logging.getLogger(__name__)
@@ -355,7 +361,8 @@ class MainWindow(QMainWindow):
         refresher.accountFailed.connect(lambda key, _k, message: panel.set_error(key, message))
         refresher.accountLoaded.connect(panel.set_count)
         refresher.progressChanged.connect(self._progress)
-        refresher.licensesLoaded.connect(self.show_licenses)
+        refresher.prepare = lambda licenses: index_rows(licenses, self.model.today)
+        refresher.licensesPrepared.connect(self.show_licenses)
         refresher.refreshFinished.connect(self._refresh_finished)
         self.store.accountsChanged.connect(self._sync_accounts)
         self.language.languageChanged.connect(self._language_changed)
@@ -529,9 +536,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Refresh cancelled"), 5000)
         self._update_refreshed_label()
 
-    def show_licenses(self, licenses: list[License]) -> None:
+    def show_licenses(self, licenses: list[License], rows: RowIndex | None = None) -> None:
         """Put freshly read licenses in the table, keeping the selected one selected."""
-        self.model.set_licenses(licenses, self._account_names())
+        self.model.set_licenses(licenses, self._account_names(), rows)
         self.proxy.set_target_email(self.target_email())
         self._update_counts()
 
