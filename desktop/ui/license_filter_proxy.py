@@ -46,6 +46,7 @@ class LicenseFilterProxy(QAbstractProxyModel):
         self._source: LicenseTableModel | None = None
         self._rows: list[int] = []  # proxy row -> source row
         self._positions: list[int] | None = None  # source row -> proxy row (-1), made lazily
+        self._order: list[int] | None = None  # every source row, sorted, made lazily
         self._text = ""
         self._quick = QuickFilter.ALL
         self._target = ""
@@ -62,6 +63,7 @@ class LicenseFilterProxy(QAbstractProxyModel):
             self._source.dataChanged.disconnect(self._on_source_data_changed)
             self._source.headerDataChanged.disconnect(self.headerDataChanged)
         self.beginResetModel()
+        self._order = None
         super().setSourceModel(model)
         self._source = model
         model.modelReset.connect(self._on_source_reset)
@@ -115,6 +117,8 @@ class LicenseFilterProxy(QAbstractProxyModel):
         before = self.persistentIndexList()
         sources = [self.mapToSource(index) for index in before]
         self._rows = self._sorted(self._rows)
+        unfiltered = not self._text and self._quick is QuickFilter.ALL
+        self._order = list(self._rows) if unfiltered else None
         self._positions = None
         self.changePersistentIndexList(before, [self.mapFromSource(s) for s in sources])
         self.layoutChanged.emit()
@@ -215,15 +219,21 @@ class LicenseFilterProxy(QAbstractProxyModel):
         source = self._source
         if source is None:
             return []
-        rows = list(range(source.rowCount())) if candidates is None else list(candidates)
+        # Filtering a sorted list keeps it sorted: start from every row in the current order.
+        rows = self._all_in_order() if candidates is None else list(candidates)
         rows = self._apply_quick_filter(source, rows)
         if self._text:
             haystacks = source.haystacks()
             for word in self._text.split(" "):
                 rows = [r for r in rows if word in haystacks[r]]
-        if candidates is None or self._sort_column < 0:
-            rows = self._sorted(rows)
-        return rows  # narrowing a sorted list keeps it sorted
+        return rows
+
+    def _all_in_order(self) -> list[int]:
+        """Every source row in the current sort order, made once per sort and per load."""
+        if self._order is None:
+            size = self._source.rowCount() if self._source else 0
+            self._order = self._sorted(list(range(size)))
+        return self._order
 
     def _apply_quick_filter(self, source: LicenseTableModel, rows: list[int]) -> list[int]:
         quick = self._quick
@@ -245,6 +255,7 @@ class LicenseFilterProxy(QAbstractProxyModel):
 
     def _on_source_reset(self) -> None:
         self.beginResetModel()
+        self._order = None
         self._rows = self._compute_rows()
         self._positions = None
         self.endResetModel()
