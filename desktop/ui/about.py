@@ -22,12 +22,12 @@ def about_text() -> str:
     return f"<h3>{name}</h3><p>{version}</p><p>{purpose}</p><p>{secrets}</p>"
 
 
-def show_about(parent: QWidget) -> QMessageBox:
+def about_box(parent: QWidget) -> QMessageBox:
+    """The About box (not yet shown)."""
     box = QMessageBox(parent)
     box.setObjectName("aboutBox")
     box.setWindowTitle(QCoreApplication.translate("About", "About"))
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     box.setText(about_text())
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.open()
     return box

@@ -49,7 +49,7 @@ from desktop.services.account_store import AccountStore
 from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
-from desktop.ui.about import show_about
+from desktop.ui.about import about_box
 from desktop.ui.accounts_panel import AccountsPanel
 from desktop.ui.add_account_dialog import AddAccountDialog
 from desktop.ui.icons import app_icon, icon
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.quit_action = action(
             "quitAction", None, self.close, QKeySequence(QKeySequence.StandardKey.Quit)
         )
-        self.about_action = action("aboutAction", "about", lambda: show_about(self))
+        self.about_action = action("aboutAction", "about", lambda: self._open(about_box(self)))
         self.find_action = action(
             "findAction", "search", self._focus_search, QKeySequence(QKeySequence.StandardKey.Find)
         )

@@ -433,3 +433,13 @@ async def test_consolidate_action_signals_the_wizard_hook(window: MainWindow) ->
     await requested
     assert opened == [True]
     assert window.consolidate_action.shortcut().toString() == "Ctrl+G"
+
+
+async def test_about_box_shows_the_version(window: MainWindow) -> None:
+    from desktop import __version__
+
+    window.about_action.trigger()
+    box = window.findChild(QMessageBox, "aboutBox")
+    assert box is not None and box.isVisible()
+    assert f"Version {__version__}" in box.text()
+    box.accept()
