@@ -1,5 +1,8 @@
 # One command to run the app, one to test it; each sets up a local venv first.
-PYTHON ?= python3
+# Python 3.12+: PySide6 6.12 on 3.11 loses references to True/None and aborts the interpreter.
+PYTHON ?= $(shell for p in python3.12 python3.13 python3 $$HOME/.pyenv/versions/3.12*/bin/python3 \
+	$$HOME/.pyenv/versions/3.13*/bin/python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -7,7 +10,8 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint i18n build smoke icons bench clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.12 on PATH)"; exit 1; }
+	$(PYTHON) -m venv --clear $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,build]'
 	touch $(STAMP)
@@ -31,8 +35,11 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy desktop/domain desktop/portal desktop/engine
 
+# The QtWebEngine tests (tests/live) run in a process of their own: Chromium is set up once per
+# process and must come up before the QApplication.
 test: $(STAMP) i18n/.built lint $(ACTIONLINT)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --ignore=tests/live
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/live
 
 # Update the translation sources from the code, then build the .qm files.
 i18n: $(STAMP)
