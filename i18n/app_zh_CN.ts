@@ -55,6 +55,14 @@
         <translation>尚未读取</translation>
     </message>
     <message>
+        <source>Signed in in the browser</source>
+        <translation>已在浏览器中登录</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
         <source>%1 · licenses: %2</source>
         <translation>%1 · 授权：%2</translation>
     </message>
@@ -194,69 +202,6 @@
     <message>
         <source>Demo data notice</source>
         <translation>演示数据提示</translation>
-    </message>
-</context>
-<context>
-    <name>ErrorMessages</name>
-    <message>
-        <source>Wrong email or password. Check them and sign in again.</source>
-        <translation>邮箱或密码错误。请检查后重新登录。</translation>
-    </message>
-    <message>
-        <source>The sign-in has expired. Refresh to sign in again.</source>
-        <translation>登录已过期。请刷新以重新登录。</translation>
-    </message>
-    <message>
-        <source>No password is saved for this account. Enter it to read its licenses.</source>
-        <translation>此账户没有保存密码。请输入密码以读取其授权。</translation>
-    </message>
-    <message>
-        <source>Cannot reach the portal. Check the network connection, or the proxy settings if your company uses one.</source>
-        <translation>无法连接门户。请检查网络连接；如果公司使用代理，请检查代理设置。</translation>
-    </message>
-    <message>
-        <source>The portal did not answer in time. Check the network and try again.</source>
-        <translation>门户未及时响应。请检查网络后重试。</translation>
-    </message>
-    <message>
-        <source>The portal&apos;s security certificate is not trusted. If your company inspects web traffic, ask IT to install its certificate on this computer.</source>
-        <translation>门户的安全证书不受信任。如果公司会检查网络流量，请让 IT 部门在这台电脑上安装公司的证书。</translation>
-    </message>
-    <message>
-        <source>The portal&apos;s answer could not be understood. A company proxy or a sign-in page may be in the way.</source>
-        <translation>无法识别门户的响应，可能被公司代理或登录页面拦截了。</translation>
-    </message>
-    <message>
-        <source>The portal is busy (too many requests). Wait a minute and refresh.</source>
-        <translation>门户繁忙（请求过多）。请稍等一分钟再刷新。</translation>
-    </message>
-    <message>
-        <source>The portal is temporarily unavailable. Try again later.</source>
-        <translation>门户暂时不可用。请稍后重试。</translation>
-    </message>
-    <message>
-        <source>The portal address must start with https:// (http:// only on this computer).</source>
-        <translation>门户地址必须以 https:// 开头（http:// 仅限本机地址）。</translation>
-    </message>
-    <message>
-        <source>The portal address is not a web address.</source>
-        <translation>门户地址不是有效的网址。</translation>
-    </message>
-    <message>
-        <source>The license was not found for this account.</source>
-        <translation>此账户下找不到该授权。</translation>
-    </message>
-    <message>
-        <source>The portal did not understand the request.</source>
-        <translation>门户无法理解该请求。</translation>
-    </message>
-    <message>
-        <source>The email address is not valid.</source>
-        <translation>邮箱地址无效。</translation>
-    </message>
-    <message>
-        <source>Something went wrong while reading this account.</source>
-        <translation>读取此账户时出错。</translation>
     </message>
 </context>
 <context>

@@ -431,12 +431,16 @@
         <translation>门户无法理解该请求。</translation>
     </message>
     <message>
-        <source>Wrong email or password.</source>
-        <translation>邮箱或密码错误。</translation>
+        <source>Wrong email or password. Check them and sign in again.</source>
+        <translation>邮箱或密码错误。请检查后重新登录。</translation>
     </message>
     <message>
-        <source>The sign-in has expired: sign in again.</source>
-        <translation>登录已过期：请重新登录。</translation>
+        <source>The sign-in has expired. Sign in again and retry.</source>
+        <translation>登录已过期。请重新登录后再试。</translation>
+    </message>
+    <message>
+        <source>No password is saved for this account. Enter it to read its licenses.</source>
+        <translation>此账户没有保存密码。请输入密码以读取其授权。</translation>
     </message>
     <message>
         <source>The new primary contact has another (or a public) email domain: it must sign in and promote itself.</source>
@@ -463,32 +467,48 @@
         <translation>评估版授权不能添加技术联系人。</translation>
     </message>
     <message>
-        <source>The portal received too many requests; try again in a moment.</source>
-        <translation>门户收到的请求过多，请稍后重试。</translation>
+        <source>The portal is busy (too many requests). Wait a minute and try again.</source>
+        <translation>门户繁忙（请求过多）。请稍等一分钟后重试。</translation>
     </message>
     <message>
-        <source>The portal is temporarily unavailable; try again later.</source>
-        <translation>门户暂时不可用，请稍后重试。</translation>
+        <source>The portal is temporarily unavailable. Try again later.</source>
+        <translation>门户暂时不可用。请稍后重试。</translation>
     </message>
     <message>
-        <source>Cannot reach the portal: check the network connection.</source>
-        <translation>无法连接门户：请检查网络连接。</translation>
+        <source>Cannot reach the portal. Check the network connection, or the proxy settings if your company uses one.</source>
+        <translation>无法连接门户。请检查网络连接；如果公司使用代理，请检查代理设置。</translation>
     </message>
     <message>
-        <source>The portal did not answer in time.</source>
-        <translation>门户未能及时响应。</translation>
+        <source>The portal did not answer in time. Check the network and try again.</source>
+        <translation>门户未及时响应。请检查网络后重试。</translation>
     </message>
     <message>
-        <source>The portal&apos;s security certificate is not trusted.</source>
-        <translation>门户的安全证书不受信任。</translation>
+        <source>The portal&apos;s security certificate is not trusted. If your company inspects web traffic, ask IT to install its certificate on this computer.</source>
+        <translation>门户的安全证书不受信任。如果公司会检查网络流量，请让 IT 部门在这台电脑上安装公司的证书。</translation>
     </message>
     <message>
-        <source>The portal&apos;s answer could not be understood.</source>
-        <translation>无法识别门户返回的内容。</translation>
+        <source>The portal&apos;s answer could not be understood. A company proxy or a sign-in page may be in the way.</source>
+        <translation>无法识别门户的响应，可能被公司代理或登录页面拦截了。</translation>
     </message>
     <message>
-        <source>Plain http:// is allowed only for this computer (loopback) addresses.</source>
-        <translation>只有本机（回环）地址才允许使用不加密的 http://。</translation>
+        <source>The portal address must start with https:// (http:// only on this computer).</source>
+        <translation>门户地址必须以 https:// 开头（http:// 仅限本机地址）。</translation>
+    </message>
+    <message>
+        <source>The page is not as expected, so the app will not click there: do this step yourself, following the guide.</source>
+        <translation>页面与预期不符，应用不会在其中自动点击：请按照指引自己完成这一步。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer does not show the expected change.</source>
+        <translation>门户的响应中看不到预期的更改。</translation>
+    </message>
+    <message>
+        <source>You skipped this step, so the license was left as it was.</source>
+        <translation>您跳过了这一步，因此该授权保持不变。</translation>
+    </message>
+    <message>
+        <source>The page does not look like My Atlassian&apos;s licenses page (it may have changed). Open the licenses page and try again.</source>
+        <translation>该页面看起来不像 My Atlassian 的授权页面（页面可能已改版）。请打开授权页面后重试。</translation>
     </message>
     <message>
         <source>The portal address is not a web address.</source>

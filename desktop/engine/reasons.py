@@ -115,11 +115,22 @@ OUTCOME_TEXTS: dict[str, str] = {
     Outcome.CANCELLED: QT_TRANSLATE_NOOP("Outcome", "Cancelled"),
 }
 
+# The one catalogue of failure texts: the portal's errorKeys (PORTAL_API.md), the client's own
+# (desktop.portal.errors), the live connector's (desktop.portal.my_atlassian.errors) and the
+# services' (needs-password). The CLI renders them in English, the GUI through
+# desktop.services.error_messages. Each says what happened and, where it helps, what to do next.
 PORTAL_ERROR_TEXTS: dict[str, str] = {
     "portal-error": QT_TRANSLATE_NOOP("PortalError", "The portal refused the request."),
     "bad-request": QT_TRANSLATE_NOOP("PortalError", "The portal did not understand the request."),
-    "bad-credentials": QT_TRANSLATE_NOOP("PortalError", "Wrong email or password."),
-    "unauthenticated": QT_TRANSLATE_NOOP("PortalError", "The sign-in has expired: sign in again."),
+    "bad-credentials": QT_TRANSLATE_NOOP(
+        "PortalError", "Wrong email or password. Check them and sign in again."
+    ),
+    "unauthenticated": QT_TRANSLATE_NOOP(
+        "PortalError", "The sign-in has expired. Sign in again and retry."
+    ),
+    "needs-password": QT_TRANSLATE_NOOP(
+        "PortalError", "No password is saved for this account. Enter it to read its licenses."
+    ),
     "domain-mismatch": QT_TRANSLATE_NOOP(
         "PortalError",
         "The new primary contact has another (or a public) email domain: it must sign in and "
@@ -139,25 +150,50 @@ PORTAL_ERROR_TEXTS: dict[str, str] = {
         "PortalError", "Technical contacts cannot be added to an evaluation license."
     ),
     "rate-limited": QT_TRANSLATE_NOOP(
-        "PortalError", "The portal received too many requests; try again in a moment."
+        "PortalError", "The portal is busy (too many requests). Wait a minute and try again."
     ),
     "unavailable": QT_TRANSLATE_NOOP(
-        "PortalError", "The portal is temporarily unavailable; try again later."
+        "PortalError", "The portal is temporarily unavailable. Try again later."
     ),
     "unreachable": QT_TRANSLATE_NOOP(
-        "PortalError", "Cannot reach the portal: check the network connection."
+        "PortalError",
+        "Cannot reach the portal. Check the network connection, or the proxy settings if your "
+        "company uses one.",
     ),
-    "timeout": QT_TRANSLATE_NOOP("PortalError", "The portal did not answer in time."),
+    "timeout": QT_TRANSLATE_NOOP(
+        "PortalError", "The portal did not answer in time. Check the network and try again."
+    ),
     "certificate": QT_TRANSLATE_NOOP(
-        "PortalError", "The portal's security certificate is not trusted."
+        "PortalError",
+        "The portal's security certificate is not trusted. If your company inspects web "
+        "traffic, ask IT to install its certificate on this computer.",
     ),
     "bad-response": QT_TRANSLATE_NOOP(
-        "PortalError", "The portal's answer could not be understood."
+        "PortalError",
+        "The portal's answer could not be understood. A company proxy or a sign-in page may "
+        "be in the way.",
     ),
     "insecure-url": QT_TRANSLATE_NOOP(
-        "PortalError", "Plain http:// is allowed only for this computer (loopback) addresses."
+        "PortalError",
+        "The portal address must start with https:// (http:// only on this computer).",
     ),
     "invalid-url": QT_TRANSLATE_NOOP("PortalError", "The portal address is not a web address."),
+    "needs-guidance": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The page is not as expected, so the app will not click there: do this step yourself, "
+        "following the guide.",
+    ),
+    "not-verified": QT_TRANSLATE_NOOP(
+        "PortalError", "The portal's answer does not show the expected change."
+    ),
+    "guided-skipped": QT_TRANSLATE_NOOP(
+        "PortalError", "You skipped this step, so the license was left as it was."
+    ),
+    "page-not-understood": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The page does not look like My Atlassian's licenses page (it may have changed). "
+        "Open the licenses page and try again.",
+    ),
 }
 
 ENGINE_ERROR_TEXTS: dict[str, str] = {

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import re
+from pathlib import Path
 
 from desktop.engine.events import Outcome
 from desktop.engine.reasons import (
@@ -16,8 +19,20 @@ from desktop.engine.reasons import (
 )
 from desktop.portal import errors
 
+ROOT = Path(__file__).resolve().parents[2]
+
+# Every module that defines a PortalError subclass; imported here so that walking
+# PortalError.__subclasses__() sees the same classes whatever else the run imported.
+ERROR_MODULES = (
+    "desktop.portal.errors",
+    "desktop.portal.my_atlassian.errors",
+    "desktop.services.refresh",
+)
+
 
 def _portal_error_classes() -> set[type[errors.PortalError]]:
+    for module in ERROR_MODULES:
+        importlib.import_module(module)
     found: set[type[errors.PortalError]] = set()
     todo: list[type[errors.PortalError]] = [errors.PortalError]
     while todo:
@@ -30,6 +45,22 @@ def _portal_error_classes() -> set[type[errors.PortalError]]:
 def test_every_portal_error_key_has_a_text() -> None:
     keys = {cls.error_key for cls in _portal_error_classes()}
     assert keys - set(PORTAL_ERROR_TEXTS) == set()
+
+
+def test_every_module_defining_a_portal_error_is_imported_above() -> None:
+    """A new PortalError subclass in a module not listed in ERROR_MODULES fails here."""
+    names = {cls.__name__ for cls in _portal_error_classes()}
+    defining: set[str] = set()
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                (isinstance(b, ast.Name) and b.id in names)
+                or (isinstance(b, ast.Attribute) and b.attr in names)
+                for b in node.bases
+            ):
+                module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+                defining.add(module)
+    assert defining - set(ERROR_MODULES) == set()
 
 
 def test_every_outcome_and_engine_error_has_a_text() -> None:
