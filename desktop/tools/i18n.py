@@ -1,6 +1,8 @@
 """Update the translation sources (lupdate) and build the ``.qm`` files (lrelease).
 
-``python -m desktop.tools.i18n update`` scans the code into ``i18n/<area>_<lang>.ts``;
+``python -m desktop.tools.i18n update`` scans the code into ``i18n/<area>_<lang>.ts`` and,
+for English, ``i18n/<area>_en.ts`` with only the plural (``%n``) strings (``-pluralonly``), so
+"%n license(s)" reads "1 license" / "2 licenses";
 ``python -m desktop.tools.i18n release`` builds ``desktop/translations/<area>_<lang>.qm``.
 Each *area* is a catalogue of its own, so the wizard and the rest of the app can be
 translated independently; the app loads every catalogue of the chosen language.
@@ -17,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "i18n"
 OUTPUT = ROOT / "desktop" / "translations"
 LANGUAGES = ("zh_CN",)
+# The source language: its catalogues hold only the numerus forms of the plural strings.
+PLURALS_ONLY = ("en",)
 
 
 def _tool(name: str) -> str:
@@ -52,10 +56,20 @@ def update(*areas: str) -> None:
     """lupdate every area (or only those named, e.g. ``update app``)."""
     for area in areas or tuple(AREAS):
         files = [str(p.relative_to(ROOT)) for p in area_files(area)]
-        for lang in LANGUAGES:
+        for lang in (*LANGUAGES, *PLURALS_ONLY):
             ts = SOURCES / f"{area}_{lang}.ts"
+            extra = ["-pluralonly", "-source-language", "en"] if lang in PLURALS_ONLY else []
             subprocess.run(
-                [_tool("lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)],
+                [
+                    _tool("lupdate"),
+                    "-no-obsolete",
+                    "-locations",
+                    "none",
+                    *extra,
+                    *files,
+                    "-ts",
+                    str(ts),
+                ],
                 cwd=ROOT,
                 check=True,
             )

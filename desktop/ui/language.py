@@ -2,7 +2,9 @@
 
 ``desktop/translations/<area>_<lang>.qm`` (built by ``make i18n``) are all loaded for the
 chosen language, together with ``qtbase_<lang>.qm`` from Qt's translations folder (standard
-buttons). Installing them sends LanguageChange to every widget, which re-words itself.
+buttons). English is the source language, but its ``<area>_en.qm`` still load: they hold the
+singular and plural forms of the ``%n`` strings ("1 license", "2 licenses"). Installing them
+sends LanguageChange to every widget, which re-words itself.
 """
 
 from __future__ import annotations
@@ -75,17 +77,19 @@ class LanguageManager(QObject):
             QCoreApplication.removeTranslator(translator)
         self._translators = []
         loaded: list[str] = []
-        if code != ENGLISH and app is not None:
-            files = sorted(translations_folder().glob(f"*_{code}.qm"))
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for path in (*files, Path(qt_dir) / f"qtbase_{code}.qm"):
+        if app is not None:
+            paths = sorted(translations_folder().glob(f"*_{code}.qm"))
+            if code != ENGLISH:
+                qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+                paths.append(Path(qt_dir) / f"qtbase_{code}.qm")
+            for path in paths:
                 translator = QTranslator(app)
-                if translator.load(str(path)):
+                if not translator.load(str(path)):
+                    log.warning("translation %s could not be loaded", path.name)
+                elif not translator.isEmpty():  # an English area without plurals is empty
                     QCoreApplication.installTranslator(translator)
                     self._translators.append(translator)
                     loaded.append(path.name)
-                else:
-                    log.warning("translation %s could not be loaded", path.name)
         self.current = code
         QLocale.setDefault(self.locale())
         if remember:
