@@ -11,12 +11,12 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.merge import merge_licenses
-from desktop.domain.models import Account, License
+from desktop.domain.models import Account, AccountKind, License
 from desktop.engine.events import LicenseFinished, ProgressEvent, StepEvent
 from desktop.engine.executor import Executor, ExecutorError, RunResult
 from desktop.engine.journal import Journal
@@ -24,6 +24,9 @@ from desktop.engine.plan import Plan
 from desktop.engine.report import ReportError, write_report
 from desktop.portal.errors import PortalError
 from desktop.portal.protocol import Portal, PortalSession
+
+if TYPE_CHECKING:
+    from desktop.services.my_atlassian.live_accounts import LiveAccounts
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +55,7 @@ class ConsolidationRun(QObject):
         sessions: the signed-in sessions by account email (the plan's step actors).
         journal: where the run is recorded, so it can be resumed after a crash.
         concurrency: licenses worked on at once.
+        live_accounts: the My Atlassian pages, for showing the one at work (run page).
         executor_options: more :class:`Executor` options (``step_attempts``, ``retry_pause_s``).
     """
 
@@ -67,9 +71,11 @@ class ConsolidationRun(QObject):
         journal: Journal,
         concurrency: int = 4,
         parent: QObject | None = None,
+        live_accounts: LiveAccounts | None = None,
         **executor_options: Any,
     ) -> None:
         super().__init__(parent)
+        self.live_accounts = live_accounts
         self._executor = Executor(
             sessions, journal, concurrency=concurrency, on_event=self._on_event, **executor_options
         )
@@ -88,6 +94,13 @@ class ConsolidationRun(QObject):
     @property
     def running(self) -> bool:
         return self._busy
+
+    def live_emails(self) -> list[str]:
+        """The acting accounts that work through a My Atlassian page."""
+        live = self.live_accounts
+        if live is None:
+            return []
+        return [email for email in self._executor.sessions if live.session(email) is not None]
 
     @property
     def result(self) -> RunResult | None:
@@ -177,8 +190,12 @@ async def sign_in_accounts(
     accounts: Sequence[Account],
     password_of: Callable[[Account], str | None],
     portal_of: Callable[[str], Portal],
+    live_session_of: Callable[[str], PortalSession | None] | None = None,
 ) -> tuple[dict[str, PortalSession], dict[str, str]]:
     """Open a live session for every signed-in kind of account (pastes are read-only).
+
+    A My Atlassian account uses its signed-in page's session (``live_session_of(email)``);
+    without one it needs signing in again (``unauthenticated``).
 
     Returns the sessions by email, and the error key of each account that could not sign in
     (``needs-password`` when no password is known).
@@ -188,6 +205,13 @@ async def sign_in_accounts(
     errors: dict[str, str] = {}
 
     async def one(account: Account) -> None:
+        if account.kind is AccountKind.MY_ATLASSIAN:
+            live = live_session_of(account.key) if live_session_of is not None else None
+            if live is None:
+                errors[account.key] = "unauthenticated"
+            else:
+                sessions[account.email] = live
+            return
         password = password_of(account)
         if password is None:
             errors[account.key] = "needs-password"

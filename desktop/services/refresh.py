@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,6 +26,9 @@ from desktop.services.error_messages import error_message
 from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 
+if TYPE_CHECKING:  # QtWebEngine is loaded by the app, not by importing this module
+    from desktop.services.my_atlassian.live_accounts import LiveAccounts
+
 log = logging.getLogger(__name__)
 
 
@@ -36,12 +40,20 @@ class AccountState(StrEnum):
     LOADING = "loading"
     FAILED = "failed"
     NOT_READ = "not-read"
+    LIVE = "live"  # a My Atlassian account, signed in in the embedded browser
+    SIGN_IN_AGAIN = "sign-in-again"  # a My Atlassian account whose browser session ended
 
 
 class MissingPassword(PortalError):
     """No password is known for this account."""
 
     error_key = "needs-password"
+
+
+class LiveSignInNeeded(PortalError):
+    """A My Atlassian account with no signed-in browser page in this run of the app."""
+
+    error_key = "unauthenticated"
 
 
 PortalFactory = Callable[[str], Portal]
@@ -65,8 +77,11 @@ class RefreshService(QObject):
         pastes: PasteStore,
         portal_factory: PortalFactory = open_portal,
         parent: QObject | None = None,
+        *,
+        live_accounts: LiveAccounts | None = None,
     ) -> None:
         super().__init__(parent)
+        self.live_accounts = live_accounts  # reads My Atlassian accounts from their pages
         self._passwords = passwords
         self._pastes = pastes
         self._portal_factory = portal_factory
@@ -171,6 +186,10 @@ class RefreshService(QObject):
     async def _read(self, account: Account) -> list[License]:
         if account.kind is AccountKind.PASTE:
             return self._pastes.load(account.key)
+        if account.kind is AccountKind.MY_ATLASSIAN:
+            if self.live_accounts is None:
+                raise LiveSignInNeeded("No browser session for this account.")
+            return await self.live_accounts.read(account)
         password = self._passwords.get(account)
         if password is None:
             raise MissingPassword("No password for this account.")
@@ -221,6 +240,8 @@ class RefreshService(QObject):
             if error_key in ("needs-password", "bad-credentials")
             else AccountState.FAILED
         )
+        if account.kind is AccountKind.MY_ATLASSIAN and error_key == "unauthenticated":
+            state = AccountState.SIGN_IN_AGAIN
         self._set_state(account.key, state)
         self.accountFailed.emit(account.key, error_key, error_message(error_key))
         log.warning("account could not be read: %s", error_key)
@@ -240,4 +261,6 @@ def _ok_state(account: Account) -> AccountState:
         return AccountState.OFFLINE_PASTE
     if account.kind is AccountKind.DEMO:
         return AccountState.DEMO
+    if account.kind is AccountKind.MY_ATLASSIAN:
+        return AccountState.LIVE
     return AccountState.SIGNED_IN

@@ -31,6 +31,8 @@ _STATE_ICONS = {
     AccountState.LOADING: "loading",
     AccountState.FAILED: "failed",
     AccountState.NOT_READ: "loading",
+    AccountState.LIVE: "signed-in",
+    AccountState.SIGN_IN_AGAIN: "needs-password",
 }
 
 
@@ -177,9 +179,12 @@ class AccountsPanel(QWidget):
             AccountState.LOADING: self.tr("Reading…"),
             AccountState.FAILED: self.tr("Could not be read"),
             AccountState.NOT_READ: self.tr("Not read yet"),
+            AccountState.LIVE: self.tr("Signed in in the browser"),
+            AccountState.SIGN_IN_AGAIN: self.tr("Sign in again"),
         }[state]
         if count is not None and state in (
             AccountState.SIGNED_IN,
+            AccountState.LIVE,
             AccountState.OFFLINE_PASTE,
             AccountState.DEMO,
         ):
@@ -192,7 +197,9 @@ class AccountsPanel(QWidget):
         account = self.account(key) if key else None
         own = account is not None and account.kind is not AccountKind.DEMO
         self.remove_button.setEnabled(own)
-        self.password_button.setEnabled(account is not None and account.kind is AccountKind.PORTAL)
+        self.password_button.setEnabled(
+            account is not None and account.kind in (AccountKind.PORTAL, AccountKind.MY_ATLASSIAN)
+        )
 
     def _remove_clicked(self) -> None:
         key = self.current_key()
@@ -206,7 +213,7 @@ class AccountsPanel(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         key = str(item.data(KEY_ROLE))
-        if self._states.get(key) is AccountState.NEEDS_PASSWORD:
+        if self._states.get(key) in (AccountState.NEEDS_PASSWORD, AccountState.SIGN_IN_AGAIN):
             self.passwordRequested.emit(key)
 
     # --- language --------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""Add a portal account (or re-enter its password): portal, email, password, remember."""
+"""Add a portal account (or re-enter its password): portal, email, password, remember.
+
+The "My Atlassian" choice signs in in an embedded browser instead: the window opens the
+sign-in window when this dialog is accepted with :attr:`AddAccountDialog.my_atlassian` set.
+"""
 
 from __future__ import annotations
 
@@ -23,8 +27,11 @@ from desktop.portal.connect import DEMO
 from desktop.portal.errors import PortalError
 from desktop.portal.http_client import check_base_url
 from desktop.services.error_messages import error_message
+from desktop.services.my_atlassian.session import ActionMode
 
 log = logging.getLogger(__name__)
+
+MY_ATLASSIAN = "my-atlassian"  # the portal choice that signs in in the embedded browser
 
 
 class AddAccountDialog(QDialog):
@@ -44,6 +51,8 @@ class AddAccountDialog(QDialog):
         self.portal_combo = QComboBox(self)
         self.portal_combo.addItem("", DEMO)
         self.portal_combo.addItem("", "url")
+        if account is None:
+            self.portal_combo.addItem("", MY_ATLASSIAN)
         self.portal_combo.currentIndexChanged.connect(self._portal_changed)
         self.url_edit = QLineEdit(self)
         self.url_edit.setPlaceholderText("https://portal.example")
@@ -53,6 +62,12 @@ class AddAccountDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember_box = QCheckBox(self)
         self.remember_box.setChecked(True)
+        self.mode_combo = QComboBox(self)  # how the app works in the My Atlassian page
+        self.mode_combo.addItem("", ActionMode.ASSISTED.value)
+        self.mode_combo.addItem("", ActionMode.GUIDED.value)
+        self.mode_label = QLabel(self)
+        self.my_atlassian_note = QLabel(self)
+        self.my_atlassian_note.setWordWrap(True)
         self.portal_label = QLabel(self)
         self.url_label = QLabel(self)
         self.email_label = QLabel(self)
@@ -62,11 +77,13 @@ class AddAccountDialog(QDialog):
             (self.url_label, self.url_edit),
             (self.email_label, self.email_edit),
             (self.password_label, self.password_edit),
+            (self.mode_label, self.mode_combo),
         ):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.remember_box)
         layout.addLayout(form)
+        layout.addWidget(self.my_atlassian_note)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #de350b;")
@@ -96,6 +113,29 @@ class AddAccountDialog(QDialog):
         is_url = self.portal_combo.currentData() == "url"
         self.url_edit.setVisible(is_url)
         self.url_label.setVisible(is_url)
+        live = self.my_atlassian
+        for widget in (
+            self.email_edit,
+            self.email_label,
+            self.password_edit,
+            self.password_label,
+            self.remember_box,
+        ):
+            widget.setVisible(not live)
+        for widget in (self.mode_combo, self.mode_label, self.my_atlassian_note):
+            widget.setVisible(live)
+
+    @property
+    def my_atlassian(self) -> bool:
+        """Whether the person chose to sign in to My Atlassian in the embedded browser."""
+        return self.portal_combo.currentData() == MY_ATLASSIAN
+
+    @property
+    def action_mode(self) -> ActionMode:
+        return ActionMode(self.mode_combo.currentData())
+
+    def set_action_mode(self, mode: ActionMode) -> None:
+        self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(mode.value)))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -103,6 +143,10 @@ class AddAccountDialog(QDialog):
 
     def accept(self) -> None:
         """Check the input; on a problem say so and stay open, changing nothing."""
+        if self.my_atlassian:  # the sign-in window takes over (opened by the main window)
+            self.show_error("")
+            super().accept()
+            return
         portal = DEMO
         if self.portal_combo.currentData() == "url":
             address = self.url_edit.text().strip()
@@ -149,6 +193,17 @@ class AddAccountDialog(QDialog):
             )
         self.portal_combo.setItemText(0, self.tr("Demo portal (built in)"))
         self.portal_combo.setItemText(1, self.tr("Portal at an address"))
+        if self.portal_combo.count() > 2:
+            self.portal_combo.setItemText(2, self.tr("My Atlassian (sign in in the app's browser)"))
+        self.mode_label.setText(self.tr("&Changes:"))
+        self.mode_combo.setItemText(0, self.tr("The app clicks in the page for me (assisted)"))
+        self.mode_combo.setItemText(1, self.tr("The app shows me what to click (guided)"))
+        self.my_atlassian_note.setText(
+            self.tr(
+                "Click OK to open My Atlassian in a browser window inside the app and sign in "
+                "there as you always do. The app never sees your password."
+            )
+        )
         self.portal_label.setText(self.tr("&Portal:"))
         self.url_label.setText(self.tr("A&ddress:"))
         self.email_label.setText(self.tr("&Email:"))
@@ -162,6 +217,7 @@ class AddAccountDialog(QDialog):
             (self.url_edit, self.tr("Portal address")),
             (self.email_edit, self.tr("Email")),
             (self.password_edit, self.tr("Password")),
+            (self.mode_combo, self.tr("How changes are made in My Atlassian")),
         ):
             widget.setAccessibleName(name)
 

@@ -15,16 +15,21 @@ import tempfile
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 
+# QtWebEngine (the embedded My Atlassian browser) must be loaded before the QApplication.
+import PySide6.QtWebEngineWidgets  # noqa: F401
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, ORG_NAME, __version__
+from desktop.portal.my_atlassian.urls import MyAtlassianUrls
 from desktop.services.account_store import AccountStore
+from desktop.services.my_atlassian.live_accounts import LiveAccounts
+from desktop.services.my_atlassian.session import ActionMode
 from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
 from desktop.ui.language import LANGUAGES, LanguageManager
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import ACTION_MODE_KEY, MainWindow
 from desktop.ui.wizard import launch as wizard_launch
 
 log = logging.getLogger(__name__)
@@ -38,14 +43,21 @@ def create_main_window(
     language: LanguageManager | None = None,
     pastes: PasteStore | None = None,
     today: date | None = None,
+    live_urls: MyAtlassianUrls | None = None,
 ) -> MainWindow:
-    """The main window with its services. Tests pass their own settings and paste folder."""
+    """The main window with its services. Tests pass their own settings and paste folder
+    (and the sandbox's My Atlassian replica as ``live_urls``)."""
     settings = settings or QSettings()
     language = language or LanguageManager(settings)
     passwords = PasswordBook()
     pastes = pastes or PasteStore()
     store = AccountStore(settings)
-    refresher = RefreshService(passwords, pastes)
+    live = LiveAccounts(live_urls)
+    try:
+        live.mode = ActionMode(str(settings.value(ACTION_MODE_KEY, ActionMode.ASSISTED.value)))
+    except ValueError:
+        log.warning("unknown My Atlassian mode in the settings; assisted it is")
+    refresher = RefreshService(passwords, pastes, live_accounts=live)
     window = MainWindow(
         store=store,
         passwords=passwords,
@@ -57,6 +69,7 @@ def create_main_window(
     )
     refresher.setParent(window)
     store.setParent(window)
+    live.setParent(window)
     window.open_consolidation_wizard = lambda: wizard_launch.launch_wizard(window)  # type: ignore[method-assign]
     return window
 
@@ -186,6 +199,7 @@ def run(argv: Sequence[str]) -> int:
     with loop:
         loop.run_until_complete(closed.wait())
         loop.run_until_complete(window.refresher.aclose())
+        loop.run_until_complete(window.live_accounts.aclose())
     return 0
 
 

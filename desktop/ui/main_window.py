@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.models import Account, AccountKind, License, SupportStatus
 from desktop.services.account_store import AccountStore
+from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
@@ -63,11 +64,14 @@ from desktop.ui.license_table_model import (
     RowIndex,
     index_rows,
 )
+from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.paste_import_dialog import PasteImportDialog
 
 log = logging.getLogger(__name__)
 
 _TARGET_SETTING = "consolidation/target"
+#: "assisted" or "guided": how the app makes changes in the My Atlassian page.
+ACTION_MODE_KEY = "myAtlassian/mode"
 _COLUMN_WIDTHS = {
     Column.SEN: 115,
     Column.PRODUCT: 320,
@@ -399,11 +403,37 @@ class MainWindow(QMainWindow):
 
     def add_account(self) -> AddAccountDialog:
         dialog = AddAccountDialog(self)
+        dialog.set_action_mode(self.live_accounts.mode)
         dialog.accepted.connect(lambda: self._account_added(dialog))
         self._open(dialog)
         return dialog
 
+    @property
+    def live_accounts(self) -> LiveAccounts:
+        """The My Atlassian accounts signed in in the embedded browser during this run."""
+        live = self.refresher.live_accounts
+        if live is None:
+            live = self.refresher.live_accounts = LiveAccounts(parent=self)
+        return live
+
+    def sign_in_to_my_atlassian(self, email: str = "") -> SignInWindow:
+        """The embedded sign-in; on "Use this account" the account is stored and read."""
+        window = SignInWindow(self.live_accounts, self, email=email)
+        window.accepted.connect(lambda: self._signed_in_live(window))
+        self._open(window)
+        return window
+
+    def _signed_in_live(self, window: SignInWindow) -> None:
+        if window.result_account is not None:
+            self.store.add(window.result_account)
+            self.refresh()
+
     def _account_added(self, dialog: AddAccountDialog) -> None:
+        if dialog.my_atlassian:
+            self.settings.setValue(ACTION_MODE_KEY, dialog.action_mode.value)
+            self.live_accounts.mode = dialog.action_mode
+            self.sign_in_to_my_atlassian()
+            return
         account = dialog.result_account
         if account is None:
             return
@@ -414,6 +444,9 @@ class MainWindow(QMainWindow):
 
     def enter_password(self, key: str) -> AddAccountDialog | None:
         account = self.store.find(key)
+        if account is not None and account.kind is AccountKind.MY_ATLASSIAN:
+            self.sign_in_to_my_atlassian(account.email)
+            return None
         if account is None or account.kind is not AccountKind.PORTAL:
             return None
         dialog = AddAccountDialog(self, account=account)
@@ -471,6 +504,8 @@ class MainWindow(QMainWindow):
         self.passwords.forget(account)
         if account.kind is AccountKind.PASTE:
             self.pastes.delete(account.key)
+        if account.kind is AccountKind.MY_ATLASSIAN:
+            self.live_accounts.sign_out(account.key)  # clears its browser profile
         self.store.remove(account.key)
         self.refresher.forget(account.key)
         self.refresh()

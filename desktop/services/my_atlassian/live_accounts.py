@@ -6,6 +6,7 @@ acting. Sign out / remove clears the profile (and deletes a persistent one).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -48,6 +49,7 @@ class LiveAccounts(QObject):
         self.guide: GuidedHandler | None = None
         self.mode = ActionMode.ASSISTED
         self._live: dict[str, LiveAccount] = {}
+        self._releasing: set[asyncio.Future[None]] = set()
 
     @staticmethod
     def is_live(account: Account) -> bool:
@@ -106,6 +108,17 @@ class LiveAccounts(QObject):
         for key in list(self._live):
             self._close(key, forget=False)
 
+    async def aclose(self) -> None:
+        """Close every page and wait until each profile is really deleted (the app's exit,
+        tests): a profile released later would be deleted after QtWebEngine shut down."""
+        self.close_all()
+        await self.released()
+
+    async def released(self) -> None:
+        """Until every page and profile closed so far has been deleted."""
+        while self._releasing:
+            await asyncio.gather(*self._releasing)
+
     def _close(self, key: str, *, forget: bool) -> None:
         live = self._live.pop(key, None)
         if live is None:
@@ -117,10 +130,26 @@ class LiveAccounts(QObject):
         shiboken6.delete(live.driver.page)  # the page goes before its profile
         profile = live.profile
 
+        done = self._release_future()
+
         def release() -> None:  # once Chromium has finished with the page
-            if shiboken6.isValid(profile):
-                shiboken6.delete(profile)
-            if forget and live.stay_signed_in:
-                forget_profile(key)
+            try:
+                if shiboken6.isValid(profile):
+                    shiboken6.delete(profile)
+                if forget and live.stay_signed_in:
+                    forget_profile(key)
+            finally:
+                if done is not None and not done.done():
+                    done.set_result(None)
 
         QTimer.singleShot(RELEASE_DELAY_MS, release)
+
+    def _release_future(self) -> asyncio.Future[None] | None:
+        """A future :meth:`released` waits on (None when no asyncio loop runs)."""
+        try:
+            future = asyncio.get_running_loop().create_future()
+        except RuntimeError:
+            return None
+        self._releasing.add(future)
+        future.add_done_callback(self._releasing.discard)
+        return future

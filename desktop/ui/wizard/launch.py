@@ -76,7 +76,10 @@ async def open_wizard(
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         sessions, errors = await sign_in_accounts(
-            accounts, window.passwords.get, shared_portal(window)
+            accounts,
+            window.passwords.get,
+            shared_portal(window),
+            window.live_accounts.session,
         )
         fresh = await read_licenses(sessions) if sessions else []
     finally:
@@ -104,7 +107,7 @@ async def open_wizard(
         )
         return None
     flow = ConsolidationFlow(licenses, accounts, sessions.keys(), planner=make_plan)
-    runner = ConsolidationRun(sessions, journal=journal)
+    runner = ConsolidationRun(sessions, journal=journal, live_accounts=window.live_accounts)
     wizard = ConsolidationWizard(
         flow, runner, sign_in=_sign_in_for(window, sessions), parent=window
     )

@@ -1,4 +1,7 @@
-"""The run: an overall progress bar, a per-license status list, Cancel and Retry failed."""
+"""The run: an overall progress bar, a per-license status list, Cancel and Retry failed.
+
+While a My Atlassian account works, its page is shown beside the list (with guided steps).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +14,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
 )
 
-from desktop.engine.events import LicenseFinished
+from desktop.engine.events import LicenseFinished, StepEvent
 from desktop.services.consolidation_flow import ConsolidationFlow, Step
 from desktop.services.consolidation_run import ConsolidationRun
+from desktop.ui.my_atlassian.live_page_panel import LivePagePanel
 from desktop.ui.wizard.flow_page import FlowPage
 from desktop.ui.wizard.run_status_model import RunColumn, RunStatusModel
 from desktop.ui.wizard.texts import error_text
@@ -65,10 +70,15 @@ class RunPage(FlowPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.state_label)
-        layout.addWidget(self.table, 1)
+        self.split = QSplitter()
+        self.split.addWidget(self.table)
+        layout.addWidget(self.split, 1)
         layout.addLayout(buttons)
+        self.live_panel: LivePagePanel | None = None
+        self._actors: dict[tuple[str, str], str] = {}  # (SEN, step kind) → acting email
 
         runner.stepChanged.connect(self.model.on_step)
+        runner.stepChanged.connect(self._show_live_page)
         runner.licenseFinished.connect(self._on_license_finished)
         runner.runFinished.connect(self._on_run_finished)
         runner.runBroke.connect(self._on_run_broke)
@@ -95,6 +105,8 @@ class RunPage(FlowPage):
         for sen, finished in done.items():
             self.model.on_finished(sen, finished.outcome, finished.error_key)
         self.progress.setRange(0, max(1, len(entries)))
+        self._actors = {(e.sen, step.kind.value): step.actor for e in entries for step in e.steps}
+        self._add_live_panel()
         self.flow.run_started()
         if self.resume_run_id is not None:
             self.runner.resume(self.resume_run_id)
@@ -108,6 +120,33 @@ class RunPage(FlowPage):
         self.table.setColumnWidth(
             RunColumn.PRODUCT, min(self.table.columnWidth(RunColumn.PRODUCT), 380)
         )
+
+    def _add_live_panel(self) -> None:
+        """The embedded page beside the list, when a My Atlassian account acts in this run."""
+        live, emails = self.runner.live_accounts, self.runner.live_emails()
+        if live is None or not emails or self.live_panel is not None:
+            return
+        self.live_panel = LivePagePanel()
+        live.guide = self.live_panel.guide
+        for email in emails:
+            live.session(email)  # each live session asks this panel's guide from now on
+        self.split.addWidget(self.live_panel)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 2)
+        self._show_page_of(emails[0])
+
+    def _show_live_page(self, event: StepEvent) -> None:
+        actor = self._actors.get((event.sen, event.step.value))
+        if actor is not None and self.live_panel is not None:
+            self._show_page_of(actor)
+
+    def _show_page_of(self, email: str) -> None:
+        live = self.runner.live_accounts
+        account = live.get(email) if live is not None else None
+        panel = self.live_panel
+        if account is None or panel is None or panel.view.page() is account.driver.page:
+            return
+        panel.show_page(account.driver.page, email)
 
     def cancel_run(self) -> None:
         if self.runner.running:

@@ -1,0 +1,207 @@
+"""A My Atlassian account in the real app: add it through the add-account dialog and the
+embedded sign-in, see its licenses in the main table, consolidate through the wizard."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.models import AccountKind
+from desktop.engine.plan import Action
+from desktop.portal.my_atlassian.urls import replica
+from desktop.services.consolidation_flow import Step
+from desktop.services.my_atlassian.session import ActionMode
+from desktop.services.paste_store import PasteStore
+from desktop.services.refresh import AccountState
+from desktop.ui.add_account_dialog import MY_ATLASSIAN
+from desktop.ui.app import create_main_window, wait_for_refresh
+from desktop.ui.language import LanguageManager
+from desktop.ui.main_window import ACTION_MODE_KEY, MainWindow
+from desktop.ui.my_atlassian.sign_in_window import SignInWindow
+from desktop.ui.wizard import launch
+from tests.conftest import SandboxHandle
+from tests.live.conftest import FAST, fill_sign_in
+
+ACTOR = "li.na@huake.example"
+TARGET = "zhang.wei@huake.example"
+ADD_AND_PROMOTE = "SEN-20110101"
+PROMOTE_ONLY = "SEN-20110577"
+
+
+async def until(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the qasync loop run (Qt and asyncio together) until ``condition()`` holds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out waiting"
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+async def window(qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path) -> AsyncIterator[MainWindow]:
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    quits = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    language = LanguageManager(settings)
+    language.apply("en", remember=False)
+    win = create_main_window(
+        settings,
+        language=language,
+        pastes=PasteStore(tmp_path / "pastes"),
+        today=date(2024, 6, 1),
+        live_urls=replica(sandbox.url),
+    )
+    win.journal_path = tmp_path / "journal.sqlite3"  # type: ignore[attr-defined]
+    win.show()
+    await wait_for_refresh(win)
+    try:
+        yield win
+    finally:
+        wizard = getattr(win, "consolidation_wizard", None)
+        if wizard is not None:
+            if wizard.runner.running:
+                wizard.runner.cancel()
+                await wizard.runner.wait()
+            shiboken6.delete(wizard)
+        task = win.refresher._task
+        await win.refresher.aclose()
+        if task is not None:
+            await asyncio.gather(task, return_exceptions=True)
+        for dialog in list(win._dialogs):  # the sign-in window's view goes before its page
+            shiboken6.delete(dialog)
+        await win.live_accounts.aclose()  # every page and profile really deleted
+        shiboken6.delete(win)
+        gc.collect()
+        qapp.setQuitOnLastWindowClosed(quits)
+
+
+async def sign_in_live(win: MainWindow, mode: ActionMode = ActionMode.ASSISTED) -> SignInWindow:
+    """Add account → My Atlassian → OK → sign in in the embedded page → Use this account."""
+    dialog = win.add_account()
+    dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(MY_ATLASSIAN))
+    assert not dialog.password_edit.isVisibleTo(dialog)  # the app never asks for it
+    assert dialog.mode_combo.isVisibleTo(dialog)
+    dialog.set_action_mode(mode)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    sign_in = win._dialogs[-1]
+    assert isinstance(sign_in, SignInWindow) and sign_in.isVisible()
+    driver = sign_in.live.driver
+    await until(lambda: sign_in.live.urls.start in driver.url)
+    text = await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=15)
+    assert text is not None
+    await driver.run_js(fill_sign_in(ACTOR, "demo"))  # what the person types
+    await until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == ACTOR)
+    refreshed = asyncio.ensure_future(_next_refresh(win))
+    sign_in.ok_button.click()  # type: ignore[attr-defined]
+    await asyncio.wait_for(refreshed, 60)
+    return sign_in
+
+
+async def _next_refresh(win: MainWindow) -> None:
+    done = asyncio.get_running_loop().create_future()
+
+    def finished(cancelled: bool) -> None:
+        if not done.done():
+            done.set_result(cancelled)
+
+    win.refresher.refreshFinished.connect(finished)
+    try:
+        assert not await done
+    finally:
+        win.refresher.refreshFinished.disconnect(finished)
+
+
+async def test_add_a_my_atlassian_account_and_see_its_licenses(
+    window: MainWindow, sandbox: SandboxHandle
+) -> None:
+    await sign_in_live(window, ActionMode.GUIDED)
+
+    account = window.store.find(ACTOR)
+    assert account is not None and account.kind is AccountKind.MY_ATLASSIAN
+    assert window.settings.value(ACTION_MODE_KEY) == "guided"
+    assert window.live_accounts.mode is ActionMode.GUIDED
+    expected, _ = sandbox.state.list_for(ACTOR, 0, 1000)
+    shown = {window.model.license_at(r).sen for r in range(window.model.rowCount())}
+    assert shown == {lic.sen for lic in expected}  # the demo stepped aside; only the page's
+    assert window.refresher.state(ACTOR) is AccountState.LIVE
+    assert "Signed in in the browser" in window.accounts_panel.item_text(ACTOR)
+
+    # Removing the account signs it out: no page left, and the next read needs a sign-in.
+    refreshed = asyncio.ensure_future(_next_refresh(window))
+    window.remove_account(ACTOR, confirm=False)
+    await asyncio.wait_for(refreshed, 30)
+    assert window.live_accounts.get(ACTOR) is None
+    assert all(a.key != ACTOR for a in window.store.own_accounts)
+
+
+async def test_a_signed_out_live_account_asks_to_sign_in_again(
+    window: MainWindow, sandbox: SandboxHandle
+) -> None:
+    await sign_in_live(window)
+    window.live_accounts.close_all()  # e.g. the app was restarted: no browser session
+    await window.live_accounts.released()
+    refreshed = asyncio.ensure_future(_next_refresh(window))
+    window.refresh()
+    await asyncio.wait_for(refreshed, 30)
+    assert window.refresher.state(ACTOR) is AccountState.SIGN_IN_AGAIN
+    assert "Sign in again" in window.accounts_panel.item_text(ACTOR)
+    assert window.model.rowCount() > 0  # the last good reading stays in the table
+    del sandbox
+
+
+async def test_the_wizard_consolidates_a_live_account_through_assisted_clicks(
+    window: MainWindow, sandbox: SandboxHandle
+) -> None:
+    await sign_in_live(window, ActionMode.ASSISTED)
+    session = window.live_accounts.session(ACTOR)
+    assert session is not None
+    session.timings = FAST
+
+    wizard = await launch.open_wizard(window)
+    assert wizard is not None
+    flow = wizard.flow
+    assert ACTOR in flow.taking_part()  # the live account acts like a portal account
+    wizard.next()
+    wizard.next()
+    wizard.target_page.email_edit.setText(TARGET)
+    wizard.next()
+    assert Step(wizard.currentId()) is Step.LICENSES
+    plan = flow.plan()
+    assert plan.entry(ADD_AND_PROMOTE).action is Action.ADD_AND_PROMOTE  # type: ignore[union-attr]
+    assert plan.entry(PROMOTE_ONLY).action is Action.PROMOTE_ONLY  # type: ignore[union-attr]
+    flow.check_all(False)
+    flow.set_checked(ADD_AND_PROMOTE, True)
+    flow.set_checked(PROMOTE_ONLY, True)
+    wizard.next()  # Consolidate… asks first
+    dialog = wizard.licenses_page.confirm_dialog
+    assert dialog is not None
+    dialog.yes_button.click()
+    assert Step(wizard.currentId()) is Step.RUN
+
+    page = wizard.run_page
+    panel = page.live_panel
+    assert panel is not None and panel.isVisibleTo(page)  # the page beside the progress list
+    live = window.live_accounts.get(ACTOR)
+    assert live is not None and panel.view.page() is live.driver.page
+    assert window.live_accounts.guide is panel.guide
+    await until(lambda: not wizard.runner.running, timeout=90)
+
+    for sen in (ADD_AND_PROMOTE, PROMOTE_ONLY):
+        lic = sandbox.state.license(sen)
+        assert lic.is_primary_technical(TARGET), sen
+    assert flow.consolidated_count() == 2
+    assert not flow.failed()
+    untouched = sandbox.state.license("SEN-20110388")  # unticked: left as it was
+    assert not untouched.is_technical_contact(TARGET)
