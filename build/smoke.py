@@ -43,6 +43,8 @@ def run_self_test(
 ) -> tuple[bool, str, float]:
     """Run ``program --self-test`` offscreen; return (passed, its output, seconds taken)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium's sandbox refuses root
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
     started = time.perf_counter()
     try:
         done = subprocess.run(

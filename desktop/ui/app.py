@@ -30,6 +30,7 @@ from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
 from desktop.ui.language import LANGUAGES, LanguageManager
 from desktop.ui.main_window import ACTION_MODE_KEY, MainWindow
+from desktop.ui.my_atlassian.self_test import check_web_engine
 from desktop.ui.wizard import launch as wizard_launch
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,11 @@ async def check_license_table(window: MainWindow) -> str:
     return f"{model.rowCount()} licenses from {len(accounts)} accounts; columns {titles}"
 
 
-SELF_TEST_STEPS: list[SelfTestStep] = [check_license_table, wizard_launch.self_test_wizard]
+SELF_TEST_STEPS: list[SelfTestStep] = [
+    check_license_table,
+    wizard_launch.self_test_wizard,
+    check_web_engine,
+]
 
 
 def register_self_test_step(step: SelfTestStep) -> None:
@@ -173,6 +178,8 @@ def run(argv: Sequence[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI containers: Chromium refuses
+            os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # root; a data: page only
     import qasync
 
     app = QApplication.instance() or QApplication([argv[0] if argv else APP_NAME, *qt_args])
