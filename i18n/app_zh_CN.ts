@@ -142,6 +142,26 @@
         <translation>指定地址的门户</translation>
     </message>
     <message>
+        <source>My Atlassian (sign in in the app&apos;s browser)</source>
+        <translation>My Atlassian（在本程序的浏览器中登录）</translation>
+    </message>
+    <message>
+        <source>&amp;Changes:</source>
+        <translation>更改方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The app clicks in the page for me (assisted)</source>
+        <translation>由本程序在网页中代我点击（辅助）</translation>
+    </message>
+    <message>
+        <source>The app shows me what to click (guided)</source>
+        <translation>由本程序告诉我点击哪里（引导）</translation>
+    </message>
+    <message>
+        <source>Click OK to open My Atlassian in a browser window inside the app and sign in there as you always do. The app never sees your password.</source>
+        <translation>点击“确定”后，将在本程序内的浏览器窗口中打开 My Atlassian，请像平时一样在那里登录。本程序不会看到您的密码。</translation>
+    </message>
+    <message>
         <source>&amp;Portal:</source>
         <translation>门户(&amp;P)：</translation>
     </message>
@@ -180,6 +200,10 @@
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>How changes are made in My Atlassian</source>
+        <translation>在 My Atlassian 中进行更改的方式</translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,7 @@ from desktop.ui.paste_import_dialog import PasteImportDialog
 log = logging.getLogger(__name__)
 
 _TARGET_SETTING = "consolidation/target"
-#: "assisted" or "guided": how the app makes changes in the My Atlassian page.
+# "assisted" or "guided": how the app makes changes in the My Atlassian page.
 ACTION_MODE_KEY = "myAtlassian/mode"
 _COLUMN_WIDTHS = {
     Column.SEN: 115,
