@@ -50,12 +50,42 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+class _NestedApp:
+    """The QApplication, except that qasync's exec()/exit() run and end a nested QEventLoop.
+
+    ``QApplication.exit()`` emits ``aboutToQuit``, on which QtWebEngine shuts Chromium down for
+    good (and crashes there once a test has used it); qasync calls it whenever a loop stops,
+    i.e. several times per async test. So tests never leave the application's own loop.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self._app = app
+        self._loops: list[Any] = []
+
+    def exec(self) -> int:
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop()
+        self._loops.append(loop)
+        try:
+            return loop.exec()
+        finally:
+            self._loops.remove(loop)
+
+    def exit(self, code: int = 0) -> None:
+        if self._loops:
+            self._loops[-1].exit(code)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._app, name)
+
+
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     import qasync
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    return qasync.QEventLoop(app)  # type: ignore[no-any-return]
+    return qasync.QEventLoop(_NestedApp(app))  # type: ignore[no-any-return]
 
 
 def _uses_qt(item: pytest.Item) -> bool:
