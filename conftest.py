@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -93,6 +94,23 @@ def _uses_qt(item: pytest.Item) -> bool:
     return (
         bool(names & {"qtbot", "qapp", "qt_loop"}) or item.get_closest_marker("qt_loop") is not None
     )
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a Qt test, free its Qt wrappers and deferred deletions now.
+
+    Otherwise the garbage collector frees them at a random moment inside a later test, while
+    pytest-qt processes events for it, and Qt may dispatch to an object already gone.
+    """
+    yield
+    if not _uses_qt(request.node):
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
 
 
 def pytest_configure(config: pytest.Config) -> None:
