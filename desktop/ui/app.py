@@ -201,12 +201,19 @@ def run(argv: Sequence[str]) -> int:
     window.show()
     window.refresh()
     wizard_launch.offer_resume(window)
+    # Leaving the loop emits aboutToQuit, on which QtWebEngine shuts down; it must happen once,
+    # after every page and profile is gone: so the app quits by ending run_until_complete.
+    app.setQuitOnLastWindowClosed(False)
     closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
+    app.lastWindowClosed.connect(closed.set)
+
+    async def until_closed() -> None:
+        await closed.wait()
+        await window.refresher.aclose()
+        await window.live_accounts.aclose()
+
     with loop:
-        loop.run_until_complete(closed.wait())
-        loop.run_until_complete(window.refresher.aclose())
-        loop.run_until_complete(window.live_accounts.aclose())
+        loop.run_until_complete(until_closed())
     return 0
 
 
