@@ -1,8 +1,10 @@
-"""Screenshots of the embedded sign-in and of a live run in progress, in English and Chinese.
+"""Screenshots of the real app with a My Atlassian account, in English and Chinese: the
+add-account dialog's My Atlassian choice, the embedded sign-in, and the wizard's run page with
+the live page beside the progress list (a renamed label makes the step guided).
 
 Run under a real X display: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m
-tests.live.screenshots`` → ``screenshots/my_atlassian_*_{en,zh_CN}.png``. Uses the sandbox's
-replica on 127.0.0.1 (fictional demo data) and the app's own translations.
+tests.live.screenshots`` → ``screenshots/my_atlassian_{add_account,sign_in,run}_{en,zh_CN}.png``.
+Uses the sandbox's replica on 127.0.0.1 (fictional demo data) and the app's own translations.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -18,18 +21,17 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  (before the QApplication)
 import qasync
 import shiboken6
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QListWidget, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
-from desktop.engine.executor import Executor
-from desktop.engine.journal import Journal
-from desktop.engine.planner import make_plan
 from desktop.portal.my_atlassian.urls import replica
 from desktop.portal.sandbox import create_app, start_in_thread
-from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.my_atlassian.page_driver import PageDriver
+from desktop.services.paste_store import PasteStore
+from desktop.ui.add_account_dialog import MY_ATLASSIAN
+from desktop.ui.app import create_main_window, wait_for_refresh
 from desktop.ui.language import LanguageManager
-from desktop.ui.my_atlassian.live_page_panel import LivePagePanel
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
+from desktop.ui.wizard import launch
 from tests.live.conftest import fill_sign_in
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
@@ -51,102 +53,106 @@ def _shot(widget: QWidget, name: str) -> None:
     print("wrote", OUT / name)
 
 
-async def sign_in_shot(url: str, lang: str) -> None:
-    accounts = LiveAccounts(replica(url))
-    window = SignInWindow(accounts, stay_signed_in=False)
-    window.stay.setChecked(True)
+async def _until(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("the screenshot scene did not come up")
+        await asyncio.sleep(0.05)
+
+
+async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path) -> None:
+    """The real app: add-account dialog → embedded sign-in → the wizard's run page."""
+    settings = QSettings(str(folder / f"settings-{lang}.ini"), QSettings.Format.IniFormat)
+    window = create_main_window(
+        settings,
+        language=language,
+        pastes=PasteStore(folder / "pastes"),
+        live_urls=replica(url),
+    )
+    window.journal_path = folder / f"journal-{lang}.sqlite3"  # type: ignore[attr-defined]
     window.move(0, 0)
-    window.resize(1100, 820)
     window.show()
-    await _settle(window.live.driver, "Log in to continue")
-    await window.live.driver.run_js(
+    await wait_for_refresh(window)
+
+    dialog = window.add_account()
+    dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(MY_ATLASSIAN))
+    dialog.adjustSize()
+    await asyncio.sleep(0.5)
+    _shot(dialog, f"my_atlassian_add_account_{lang}.png")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    sign_in = window._dialogs[-1]
+    assert isinstance(sign_in, SignInWindow)
+    sign_in.move(0, 0)
+    sign_in.resize(1100, 820)
+    driver = sign_in.live.driver
+    await _settle(driver, "Log in to continue")
+    await driver.run_js(
         "document.querySelector('input[name=email]').value='li.na@huake.example';"
         "document.querySelector('input[name=password]').value='demo';"
     )
     await asyncio.sleep(0.5)
-    _shot(window, f"my_atlassian_sign_in_{lang}.png")
-    shiboken6.delete(window)
-    accounts.sign_out("new")  # the persistent profile the check box made
+    _shot(sign_in, f"my_atlassian_sign_in_{lang}.png")
+    await driver.run_js(fill_sign_in(ACTOR, "demo"))
+    await _until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == ACTOR)
+    sign_in.ok_button.click()  # type: ignore[attr-defined]
+    await _until(lambda: window.refresher.state(ACTOR).value == "live")
+    await wait_for_refresh(window)
 
-
-async def run_shot(url: str, lang: str) -> None:
-    accounts = LiveAccounts(replica(url))
-    live = accounts.open(ACTOR, stay_signed_in=False)
-    await live.driver.load(live.urls.start)
-    await live.driver.run_js(fill_sign_in(ACTOR, "demo"))
-    await _settle(live.driver, "SEN-")
-    from desktop.domain.models import Account, AccountKind
-
-    session = accounts.signed_in(live, Account(AccountKind.MY_ATLASSIAN, email=ACTOR))
-    window = QSplitter()
-    progress = QListWidget(window)
-    panel = LivePagePanel(window)
-    window.addWidget(progress)
-    window.addWidget(panel)
-    window.setSizes([330, 1020])
-    window.setWindowTitle(panel.tr("My Atlassian"))
-    window.move(0, 0)
-    window.resize(1380, 860)
-    panel.show_page(live.driver.page, ACTOR)
-    session.guide = panel.guide
-    window.show()
-
-    licenses = await session.list_licenses()
-    plan = make_plan(licenses, {ACTOR}, TARGET).only({"SEN-20110577"})
-
-    def on_event(event: object) -> None:
-        if str(getattr(event, "outcome", "")) != "excluded":
-            progress.addItem(" ".join(str(v) for v in vars_of(event)))
-
-    journal = Journal(OUT / ".shot-journal.sqlite3")
-    executor = Executor({ACTOR: session}, journal, concurrency=1, on_event=on_event)
-    # The second license's "Make Primary" is renamed on the page: the app falls back to guided.
-    run = asyncio.ensure_future(executor.run(plan))
-    await live.driver.wait_for(_visible(panel), bool, timeout=60)
-    await asyncio.sleep(1.0)
-    _shot(window, f"my_atlassian_run_{lang}.png")
+    wizard = await launch.open_wizard(window)
+    assert wizard is not None
+    wizard.next()
+    wizard.next()
+    wizard.target_page.email_edit.setText(TARGET)
+    wizard.next()
+    wizard.flow.check_all(False)
+    wizard.flow.set_checked("SEN-20110577", True)  # its Make Primary is renamed: guided
+    wizard.next()
+    confirm = wizard.licenses_page.confirm_dialog
+    assert confirm is not None
+    confirm.yes_button.click()
+    panel = wizard.run_page.live_panel
+    assert panel is not None
+    wizard.move(0, 0)
+    wizard.resize(1380, 860)
+    await _until(lambda: panel.guide.isVisible())
+    await asyncio.sleep(1.5)
+    _shot(wizard, f"my_atlassian_run_{lang}.png")
     panel.guide._settle(False)  # skip, so the run ends
-    await run
+    await _until(lambda: not wizard.runner.running)
+    shiboken6.delete(wizard)
+    for open_dialog in list(window._dialogs):
+        shiboken6.delete(open_dialog)
+    await window.refresher.aclose()
+    await window.live_accounts.aclose()
     shiboken6.delete(window)
-    accounts.close_all()
-    (OUT / ".shot-journal.sqlite3").unlink(missing_ok=True)
-
-
-def vars_of(event: object) -> list[object]:
-    sen = getattr(event, "sen", "")
-    step = getattr(event, "step", None) or ""
-    status = getattr(event, "status", None) or getattr(event, "outcome", "")
-    return [sen, step, status]
-
-
-def _visible(panel: LivePagePanel):  # type: ignore[no-untyped-def]
-    async def probe() -> bool:
-        return panel.guide.isVisible()
-
-    return probe
 
 
 async def main(lang: str) -> None:
     app = QApplication.instance()
     assert app is not None
-    LanguageManager(QSettings("LicenseConsolidatorShots", "shots")).apply(lang, remember=False)
+    language = LanguageManager(QSettings("LicenseConsolidatorShots", "shots"))
+    language.apply(lang, remember=False)
     sandbox_app = create_app()
     running = start_in_thread(sandbox_app)
     try:
-        await sign_in_shot(running.url, lang)
         import httpx
 
         async with httpx.AsyncClient(base_url=running.url) as client:
             await client.put(
                 "/my-atlassian/_quirks", json={"labels": {"make_primary": "Set as primary"}}
             )
-        await run_shot(running.url, lang)
+        with tempfile.TemporaryDirectory(prefix="lc-shots-") as folder:
+            await app_shots(running.url, lang, language, Path(folder))
     finally:
         running.stop()
 
 
 if __name__ == "__main__":
     application = QApplication(sys.argv)
+    application.setQuitOnLastWindowClosed(False)  # the windows come and go between shots
     loop = qasync.QEventLoop(application)
     asyncio.set_event_loop(loop)
     extra = os.environ.get("LIVE_SHOTS_QM")  # translations of entries not yet in the catalogue
