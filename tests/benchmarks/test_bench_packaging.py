@@ -4,7 +4,8 @@ Start-up is the time from launching ``--self-test`` to the first flush of a wind
 (Qt's own ``qt.widgets.painting`` log, stamped with the wall clock), offscreen, for the frozen
 program and for ``python -m desktop`` run alternately in the same session, so both see the same
 machine load and disk cache. The whole self-test's time is printed too.
-Goals (issue 7): frozen ≤ 1.5 × unfrozen and ≤ 1 s; bundle ≤ 150 MB unpacked.
+Goals (issue 7): frozen ≤ 1.5 × unfrozen and ≤ 1 s; bundle ≤ 350 MB unpacked (issue 8: with
+QtWebEngine, the embedded My Atlassian browser, in the bundle).
 
 Builds the bundle first (``make build``'s command) when ``build/dist`` has none.
 """
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "build" / "dist"
 NAME = "LicenseConsolidator"
 RUNS = 7  # each, after one warm-up each
-SIZE_GOAL_MB = 150.0
+SIZE_GOAL_MB = 350.0
 START_GOAL_S = 1.0
 START_GOAL_RATIO = 1.5
 
