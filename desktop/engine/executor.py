@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from desktop.domain.models import License
 from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent, StepEvent, StepStatus
-from desktop.engine.journal import Journal, JournalError, RunStatus, StepRecord
+from desktop.engine.journal import Journal, JournalError, RunStatus, StepRecord, plan_rows
 from desktop.engine.plan import Action, Plan, PlanEntry, Step, StepKind
 from desktop.engine.reasons import EngineErrorKey
 from desktop.engine.run_result import RunResult, planned_outcome
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Executor", "ExecutorError", "RunResult"]
 
 DEFAULT_CONCURRENCY = 4
+_ANNOUNCE_BATCH = 50  # events sent before the loop gets a turn
 EventHandler = Callable[[ProgressEvent], None]
 
 
@@ -110,6 +111,7 @@ class Executor:
         self.retry_pause_s = retry_pause_s
         self._cancelled = False
         self._running = False
+        self._outcomes: dict[str, LicenseFinished] = {}
 
     # -- public API ------------------------------------------------------------------------
 
@@ -125,9 +127,14 @@ class Executor:
         return self._cancelled
 
     async def run(self, plan: Plan) -> RunResult:
-        """Record the plan as a new run, then carry it out."""
-        run_id = self.journal.start_run(plan)
-        return await self._execute(run_id, plan, plan.entries, refresh=False)
+        """Record the plan as a new run, then carry it out.
+
+        The plan is encoded in a worker thread (the loop's thread may be the UI's); the journal
+        write itself stays on the loop's thread and ends before the first request.
+        """
+        rows = await asyncio.to_thread(plan_rows, plan)
+        run_id = self.journal.start_run(plan, rows)
+        return await self._execute(run_id, plan, plan.entries, refresh=False, earlier={})
 
     async def resume(self, run_id: str) -> RunResult:
         """Continue an unfinished run (crashed or cancelled) from the portal's current state.
@@ -151,35 +158,49 @@ class Executor:
             if e.sen not in ended or ended[e.sen].outcome is Outcome.CANCELLED
         ]
         log.info("resuming run %s: %d licenses left", run_id, len(todo))
-        return await self._execute(run_id, plan, todo, refresh=True)
+        return await self._execute(run_id, plan, todo, refresh=True, earlier=ended)
 
     async def retry_failed(self, result: RunResult) -> RunResult:
         """Run again the licenses of ``result`` that failed (read again first)."""
         failed = {f.sen for f in result.failed()}
         todo = [e for e in result.plan.entries if e.sen in failed]
         log.info("retrying %d failed licenses of run %s", len(todo), result.run_id)
-        return await self._execute(result.run_id, result.plan, todo, refresh=True)
+        return await self._execute(
+            result.run_id, result.plan, todo, refresh=True, earlier=result.outcomes
+        )
 
     # -- the run ---------------------------------------------------------------------------
 
     async def _execute(
-        self, run_id: str, plan: Plan, entries: Iterable[PlanEntry], *, refresh: bool
+        self,
+        run_id: str,
+        plan: Plan,
+        entries: Iterable[PlanEntry],
+        *,
+        refresh: bool,
+        earlier: Mapping[str, LicenseFinished],
     ) -> RunResult:
+        """Carry out ``entries``; the result is ``earlier`` outcomes updated with this pass's,
+        built from memory (each of them was journalled as it ended)."""
         if self._running:
             raise ExecutorError("this executor is already running")
         self._running = True
         self._cancelled = False
+        self._outcomes = dict(earlier)
         self.journal.set_status(run_id, RunStatus.RUNNING)
         try:
-            gate = asyncio.Semaphore(self.concurrency)
+            entries = list(entries)
+            untouched = [e for e in entries if not e.actionable]
+            now = datetime.now(UTC)
+            await self._finish_batch(
+                run_id, [LicenseFinished(e.sen, planned_outcome(e), at=now) for e in untouched]
+            )
+            actionable = [e for e in entries if e.actionable]
+            todo = iter(actionable)  # shared by the workers: each takes the next license
             try:
                 async with asyncio.TaskGroup() as group:
-                    for entry in entries:
-                        if not entry.actionable:
-                            finished = LicenseFinished(entry.sen, planned_outcome(entry))
-                            self._finish(run_id, finished)
-                            continue
-                        group.create_task(self._guarded(run_id, plan.target, entry, gate, refresh))
+                    for _ in range(min(self.concurrency, len(actionable))):
+                        group.create_task(self._worker(run_id, plan.target, todo, refresh))
             except BaseExceptionGroup as group_error:
                 # A journal that cannot be written stops the run: no request without its record.
                 broken = next(
@@ -192,14 +213,26 @@ class Executor:
             self._running = False
             status = self.journal.close_run(run_id, cancelled=self._cancelled)
             log.info("run %s: %s", run_id, status)
-        return self.journal.load_result(run_id)
+        return RunResult(
+            run_id=run_id,
+            target=plan.target,
+            plan=plan,
+            outcomes=self._outcomes,
+            cancelled=status is RunStatus.CANCELLED,
+        )
 
-    async def _guarded(
-        self, run_id: str, target: str, entry: PlanEntry, gate: asyncio.Semaphore, refresh: bool
+    async def _worker(
+        self, run_id: str, target: str, todo: Iterator[PlanEntry], refresh: bool
     ) -> None:
-        async with gate:
+        """One of ``concurrency`` workers: licenses one after the other until none is left.
+        After Cancel, the first to notice records every license not started as cancelled."""
+        for entry in todo:
             if self._cancelled:
-                self._finish(run_id, LicenseFinished(entry.sen, Outcome.CANCELLED))
+                now = datetime.now(UTC)
+                rest = [entry, *todo]
+                await self._finish_batch(
+                    run_id, [LicenseFinished(e.sen, Outcome.CANCELLED, at=now) for e in rest]
+                )
                 return
             finished = await self._one_license(run_id, target, entry, refresh)
             self._finish(run_id, finished)
@@ -350,10 +383,22 @@ class Executor:
             error_args=failure.args,
         )
 
+    async def _finish_batch(self, run_id: str, ended: list[LicenseFinished]) -> None:
+        """Licenses that end without a request (not actionable, or not started before Cancel):
+        journalled in one transaction, then announced a batch at a time (the loop's thread may
+        be the UI's)."""
+        self.journal.record_finished_many(run_id, ended)
+        for index, finished in enumerate(ended):
+            self._outcomes[finished.sen] = finished
+            self._emit(finished)
+            if index % _ANNOUNCE_BATCH == _ANNOUNCE_BATCH - 1:
+                await asyncio.sleep(0)
+
     def _finish(self, run_id: str, finished: LicenseFinished) -> None:
         if finished.at is None:
             finished = replace(finished, at=datetime.now(UTC))
         self.journal.record_finished(run_id, finished)
+        self._outcomes[finished.sen] = finished
         if finished.outcome is Outcome.FAILED:
             log.warning("%s failed: %s", finished.sen, finished.error_key)
         self._emit(finished)

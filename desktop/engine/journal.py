@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -180,8 +180,13 @@ class Journal:
 
     # -- writing a run ---------------------------------------------------------------------
 
-    def start_run(self, plan: Plan) -> str:
-        """Record a new run and its whole plan; returns the run id."""
+    def start_run(self, plan: Plan, rows: PlanRows | None = None) -> str:
+        """Record a new run and its whole plan in one transaction; returns the run id.
+
+        ``rows`` are :func:`plan_rows` of ``plan``, when the caller encoded them already (the
+        executor does so in a worker thread: encoding 500 licenses is most of the work).
+        """
+        encoded = rows if rows is not None else plan_rows(plan)
         run_id = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:8]
         now = _now()
         with self._write() as db:
@@ -200,20 +205,7 @@ class Journal:
             db.executemany(
                 "INSERT INTO entries (run_id, seq, sen, license, action, reason, reason_args,"
                 " steps, old_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        run_id,
-                        seq,
-                        entry.sen,
-                        _license_text(entry),
-                        entry.action,
-                        entry.reason,
-                        json.dumps(list(entry.reason_args)),
-                        json.dumps([[s.kind, s.actor, s.email] for s in entry.steps]),
-                        entry.old_primary,
-                    )
-                    for seq, entry in enumerate(plan.entries)
-                ],
+                [(run_id, *row) for row in encoded],
             )
         log.info("run %s started: %d licenses", run_id, len(plan.entries))
         return run_id
@@ -260,27 +252,35 @@ class Journal:
 
     def record_finished(self, run_id: str, finished: LicenseFinished) -> None:
         """A license's end (outcome, the portal's last answer, what took effect)."""
-        final = (
-            json.dumps(license_to_json(finished.license, include_key=False))
-            if finished.license is not None
-            else None
-        )
-        at = (finished.at or datetime.now(UTC)).isoformat(timespec="milliseconds")
+        self.record_finished_many(run_id, [finished])
+
+    def record_finished_many(self, run_id: str, ended: Sequence[LicenseFinished]) -> None:
+        """Several licenses' ends in one transaction (e.g. every one the run will not touch)."""
+        if not ended:
+            return
+        rows = [
+            (
+                finished.outcome,
+                finished.error_key,
+                json.dumps(list(finished.error_args)),
+                finished.message[:500],
+                json.dumps(list(finished.steps_done)),
+                (
+                    json.dumps(license_to_json(finished.license, include_key=False))
+                    if finished.license is not None
+                    else None
+                ),
+                (finished.at or datetime.now(UTC)).isoformat(timespec="milliseconds"),
+                run_id,
+                finished.sen,
+            )
+            for finished in ended
+        ]
         with self._write() as db:
-            db.execute(
+            db.executemany(
                 "UPDATE entries SET outcome = ?, error_key = ?, error_args = ?, message = ?,"
                 " steps_done = ?, final_license = ?, finished_at = ? WHERE run_id = ? AND sen = ?",
-                (
-                    finished.outcome,
-                    finished.error_key,
-                    json.dumps(list(finished.error_args)),
-                    finished.message[:500],
-                    json.dumps(list(finished.steps_done)),
-                    final,
-                    at,
-                    run_id,
-                    finished.sen,
-                ),
+                rows,
             )
             db.execute("UPDATE runs SET updated = ? WHERE run_id = ?", (_now(), run_id))
 
@@ -424,6 +424,29 @@ class Journal:
             raise JournalError(f"no run {run_id!r} in the journal")
         names = [d[0] for d in cursor.description]
         return dict(zip(names, row, strict=True))
+
+
+# One plan entry as the entries table stores it (without the run id): seq, sen, license (JSON,
+# no key), action, reason, reason_args, steps, old_primary.
+PlanRow = tuple[int, str, str, str, str, str, str, str | None]
+PlanRows = list[PlanRow]
+
+
+def plan_rows(plan: Plan) -> PlanRows:
+    """The plan's entries encoded for :meth:`Journal.start_run` (pure: safe in any thread)."""
+    return [
+        (
+            seq,
+            entry.sen,
+            _license_text(entry),
+            entry.action,
+            entry.reason,
+            json.dumps(list(entry.reason_args)),
+            json.dumps([[s.kind, s.actor, s.email] for s in entry.steps]),
+            entry.old_primary,
+        )
+        for seq, entry in enumerate(plan.entries)
+    ]
 
 
 def _actionable(action: str, steps: str) -> bool:

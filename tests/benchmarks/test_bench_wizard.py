@@ -1,5 +1,7 @@
 """Benchmark: the longest main-thread stall while the wizard runs a 500-license consolidation
-against the sandbox on 127.0.0.1 (the worst gap between ticks of a 10 ms QTimer).
+against the sandbox on 127.0.0.1 (the worst gap between ticks of a 10 ms QTimer). The sandbox
+runs in a process of its own (``desktop-cli sandbox``), so its work does not share our GIL: a
+sandbox thread in this process showed up as 60–100 ms "stalls" that were the server's, not ours.
 
 Run with ``make bench``; prints the figure beside its goal (≤ 50 ms).
 """
@@ -8,28 +10,50 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from desktop.portal.sandbox.generator import generated_accounts
 from desktop.services.consolidation_flow import Step
-from tests.conftest import SandboxFactory
 from tests.ui.wizard.harness import go_to_run, open_wizard, settle
 
 LICENSES = 500
 TICK_MS = 10
 GOAL_MS = 50.0
+ACCOUNTS = 3
 
 
-async def test_bench_wizard_run_stall(
-    qtbot: QtBot, sandbox_server: SandboxFactory, tmp_path: Path
-) -> None:
-    handle = sandbox_server(licenses=LICENSES, accounts=3, seed=11)
-    rig = await open_wizard(
-        qtbot, handle.url, tmp_path / "journal.sqlite3", signed_in=handle.emails
+@pytest.fixture
+def sandbox_process() -> Iterator[str]:
+    """``desktop-cli sandbox`` with the generated 500 licenses, in its own process; its URL."""
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "desktop.cli", "sandbox", "--port", "0"),
+            *("--licenses", str(LICENSES), "--accounts", str(ACCOUNTS), "--seed", "11"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("listening on "), line
+        yield line.removeprefix("listening on ").strip()
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+async def test_bench_wizard_run_stall(qtbot: QtBot, sandbox_process: str, tmp_path: Path) -> None:
+    emails = [a.email for a in generated_accounts(ACCOUNTS)]
+    rig = await open_wizard(qtbot, sandbox_process, tmp_path / "journal.sqlite3", signed_in=emails)
     try:
         # The target: the contact that most licenses would move to.
         best = max(

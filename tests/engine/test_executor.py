@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent, StepEvent, StepStatus
-from desktop.engine.executor import Executor, ExecutorError
+from desktop.engine.executor import Executor, ExecutorError, RunResult
 from desktop.engine.journal import Journal, JournalError, RunStatus, StepRecord
 from desktop.engine.plan import Action, StepKind
 from desktop.engine.planner import make_plan
@@ -123,9 +123,11 @@ async def test_one_failing_license_does_not_stop_the_others_and_retry_fixes_it(
         assert {f.sen for f in failed} == needing
         assert first.counts()[Outcome.DONE] == len(plan.promoting()) - len(needing)
 
+        assert _same_as_journal(first, journal)
         retried = await Executor(signed.sessions, journal).retry_failed(first)
     assert retried.run_id == first.run_id
     assert retried.ok
+    assert _same_as_journal(retried, journal)
     check_end_state(app.store, plan)
 
 
@@ -150,14 +152,41 @@ async def test_cancel_stops_cleanly_and_resume_finishes(journal: Journal) -> Non
         assert all(r["status"] != StepRecord.INTENT for r in journal.step_records(first.run_id))
         assert [s.run_id for s in journal.unfinished_runs()] == [first.run_id]
 
+        assert _same_as_journal(first, journal)
         resumed = await Executor(signed.sessions, journal).resume(first.run_id)
     assert resumed.ok and not resumed.cancelled
+    assert _same_as_journal(resumed, journal)
     assert journal.unfinished_runs() == []
     check_end_state(app.store, plan)
     # licenses finished before the cancel were not touched again
     done_first = {s for s, f in first.outcomes.items() if f.outcome is Outcome.DONE}
     for sen in done_first:
-        assert resumed.outcomes[sen] == first.outcomes[sen]
+        assert _journalled(resumed.outcomes[sen]) == _journalled(first.outcomes[sen])
+
+
+def _same_as_journal(result: RunResult, journal: Journal) -> bool:
+    """The result the executor built in memory says what the journal says."""
+    stored = journal.load_result(result.run_id)
+    assert [e.sen for e in result.plan.entries] == [e.sen for e in stored.plan.entries]
+    assert result.cancelled == stored.cancelled
+    assert set(result.outcomes) == set(stored.outcomes)
+    return all(
+        (f.outcome, f.error_key, f.error_args, f.message, f.steps_done)
+        == (g.outcome, g.error_key, g.error_args, g.message, g.steps_done)
+        for f, g in ((result.outcomes[s], stored.outcomes[s]) for s in result.outcomes)
+    )
+
+
+def _journalled(finished: LicenseFinished) -> tuple[object, ...]:
+    """What the journal keeps of a license's end (no key; times to the millisecond)."""
+    assert finished.license is not None and finished.at is not None
+    return (
+        finished.outcome,
+        finished.steps_done,
+        finished.error_key,
+        finished.at.isoformat(timespec="milliseconds"),
+        finished.license.technical_contacts,
+    )
 
 
 async def test_resume_after_a_hard_stop_continues_from_the_portal_state(journal: Journal) -> None:
