@@ -47,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        logging.getLogger("stamina").setLevel(logging.ERROR)  # a line per retry: only with -v
     try:
         code: int = args.func(args)
     except CliError as error:

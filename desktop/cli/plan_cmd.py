@@ -21,7 +21,13 @@ from desktop.engine.plan import Plan
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
 from desktop.portal.connect import open_portal
-from desktop.portal.errors import BadCredentials, InsecureUrl, InvalidUrl, PortalError
+from desktop.portal.errors import (
+    BadCredentials,
+    ConnectionFailed,
+    InsecureUrl,
+    InvalidUrl,
+    PortalError,
+)
 from desktop.portal.http_client import DEFAULT_TIMEOUT_S, HttpPortal
 from desktop.portal.protocol import PortalSession
 from desktop.services.credentials import PASSWORD_ENV, password_for_cli
@@ -156,7 +162,8 @@ async def sign_in_accounts(
     if problems:
         await signed.close()
         email, error = problems[0]
-        bad_input = isinstance(error, BadCredentials)
+        # A wrong password or a portal that refuses to connect: nothing could start (exit 2).
+        bad_input = isinstance(error, BadCredentials | ConnectionFailed)
         raise CliError(
             f"{email}: {render(error.error_key, (), context='PortalError')}",
             exit_code=2 if bad_input else 1,

@@ -118,6 +118,10 @@ class ConnectionFailed(PortalUnreachable):
     """Could not connect to the portal; the request was not sent."""
 
 
+class ConnectionRefused(ConnectionFailed):
+    """Nothing listens at the portal's address (refused); the request was not sent."""
+
+
 class ConnectionDropped(PortalUnreachable):
     """The connection broke before the answer came; a write may or may not have applied."""
 

@@ -11,7 +11,8 @@ Retries (stamina) cover what is safe to repeat:
   request surely did not apply (no connection, 429, 503).
 
 A 429's or 503's ``Retry-After`` replaces the exponential wait. Attempts and total time are
-bounded (:class:`RetryPolicy`).
+bounded (:class:`RetryPolicy`). A refused connection before the portal ever answered (a wrong
+address, nothing listening) is not retried at all, so an unreachable portal fails at once.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from desktop.portal.errors import (
     CertificateError,
     ConnectionDropped,
     ConnectionFailed,
+    ConnectionRefused,
     InsecureUrl,
     InvalidUrl,
     MalformedResponse,
@@ -167,17 +169,34 @@ def _transport_error(error: httpx.TransportError) -> PortalUnreachable:
             error
         ):
             return CertificateError("The portal's certificate is not trusted.")
+        if _refused(error):
+            return ConnectionRefused("Nothing answers at the portal's address.")
         return ConnectionFailed("Could not connect to the portal.")
     return ConnectionDropped("The connection to the portal broke before the answer came.")
 
 
+def _refused(error: BaseException) -> bool:
+    """Whether a connect error was a refusal (nothing listening), looking down its causes."""
+    seen: BaseException | None = error
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, ConnectionRefusedError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _should_retry(
-    safety: RequestSafety, policy: RetryPolicy
+    safety: RequestSafety, policy: RetryPolicy, answered: Callable[[], bool] = lambda: True
 ) -> Callable[[Exception], bool | float]:
+    """The retry decision for one call; ``answered`` says whether the portal ever answered."""
     connect_failures = 0
 
     def hook(error: Exception) -> bool | float:
         nonlocal connect_failures
+        if isinstance(error, ConnectionRefused) and not answered():
+            return False  # a portal that never answered and refuses: a wrong address, fail fast
         if isinstance(error, RateLimited | Unavailable):
             if error.retry_after is not None:
                 # At least what the portal asked for, plus a little spread so that requests
@@ -253,6 +272,7 @@ class HttpPortal:
         self.page_limit = page_limit
         self.concurrency = max(1, concurrency)
         self.retry = retry or RetryPolicy()
+        self._answered = False  # no answer yet: a refused connection is not retried
         verify: ssl.SSLContext | bool = True
         if url.scheme == "https":
             verify = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -323,7 +343,7 @@ class HttpPortal:
         """One call of the API (path below ``/api/v1``), retried as ``safety`` allows."""
         policy = self.retry
         async for attempt in stamina.retry_context(
-            on=_should_retry(safety, policy),
+            on=_should_retry(safety, policy, lambda: self._answered),
             attempts=policy.attempts,
             timeout=policy.total_s,
             wait_initial=policy.wait_initial_s,
@@ -354,6 +374,7 @@ class HttpPortal:
         except httpx.TransportError as error:
             log.debug("%s %s failed: %s", method, path, type(error).__name__)
             raise _transport_error(error) from None
+        self._answered = True
         log.debug("%s %s → %s", method, path, response.status_code)
         if response.status_code >= 400:
             raise _error_from(response)
