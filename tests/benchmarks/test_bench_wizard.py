@@ -1,7 +1,7 @@
 """Benchmark: the longest main-thread stall while the wizard runs a 500-license consolidation
 against the sandbox on 127.0.0.1 (the worst gap between ticks of a 10 ms QTimer). The sandbox
-runs in a process of its own (``desktop-cli sandbox``), so its work does not share our GIL: a
-sandbox thread in this process showed up as 60–100 ms "stalls" that were the server's, not ours.
+runs in a process of its own (``desktop-cli sandbox``), as in the main window's refresh
+benchmark, so the server's work does not hold our GIL and count as the app's stall.
 
 Run with ``make bench``; prints the figure beside its goal (≤ 50 ms).
 """
