@@ -266,3 +266,22 @@ async def test_a_journal_that_cannot_be_written_stops_the_run(tmp_path: Path) ->
         if route.startswith("POST /api/v1/licenses")
     )
     assert writes <= executor.concurrency
+
+
+async def test_older_objects_are_left_out_of_collections_only_while_running(
+    journal: Journal,
+) -> None:
+    import gc
+
+    app = create_app(demo_data())
+    async with in_process_portal(app) as portal:
+        signed = await sign_in_all(portal, DEMO_EMAILS)
+        plan = make_plan(signed.licenses, signed.sessions, TARGET)
+        frozen: list[int] = []
+        executor = Executor(
+            signed.sessions, journal, on_event=lambda _e: frozen.append(gc.get_freeze_count())
+        )
+        result = await executor.run(plan)
+    assert result.ok
+    assert frozen and min(frozen) > 0  # during the run: the objects from before are frozen
+    assert gc.get_freeze_count() == 0  # afterwards every object is collectable again
