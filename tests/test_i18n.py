@@ -88,14 +88,14 @@ def test_english_forms_are_singular_then_plural() -> None:
             assert not any("(s)" in form for form in forms), (path.name, context, source)
 
 
-def test_english_plurals_are_loaded_with_english(qapp: object) -> None:
+def test_english_plurals_are_loaded_with_english(qapp: object, tmp_path: Path) -> None:
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from desktop.ui.language import ENGLISH, LanguageManager
 
     del qapp
     tool.release()
-    manager = LanguageManager(QSettings("h9-test", "i18n"))
+    manager = LanguageManager(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     loaded = manager.apply(ENGLISH, remember=False)
     try:
         assert "wizard_en.qm" in loaded
