@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli.errors import CliError
+from desktop.services.log_setup import configure_logging
 
 # Each module has ``register(subparsers)``, which adds its parser and sets ``func``:
 # ``func(args) -> int`` (the exit code).
@@ -43,12 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    if not args.verbose:
-        logging.getLogger("stamina").setLevel(logging.ERROR)  # a line per retry: only with -v
+    # stderr only, masked like the app's log. Commands report failures in one line of their
+    # own, so the log's warnings (e.g. a line per retry) show only with -v.
+    configure_logging(level=logging.INFO if args.verbose else logging.ERROR, to_file=False)
     try:
         code: int = args.func(args)
     except CliError as error:

@@ -14,6 +14,8 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from desktop.services.log_setup import register_secret
+
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "LicenseConsolidator"
@@ -58,15 +60,19 @@ def get_password(portal: str, email: str) -> str | None:
     if backend is None:
         return None
     try:
-        return backend.get_password(KEYRING_SERVICE, name)
+        password = backend.get_password(KEYRING_SERVICE, name)
     except (KeyringError, RuntimeError, OSError) as error:
         log.warning("the keyring could not be read: %s", type(error).__name__)
         return None
+    if password:
+        register_secret(password)
+    return password
 
 
 def store_password(portal: str, email: str, password: str) -> bool:
     """Keep a password: True in the OS keyring, False in memory for this run only."""
     name = credential_name(portal, email)
+    register_secret(password)
     backend = _usable_keyring()
     if backend is not None:
         try:
@@ -98,7 +104,10 @@ def delete_password(portal: str, email: str) -> None:
 
 def password_for_cli(portal: str, email: str) -> str | None:
     """The keyring's password, else ``$DESKTOP_PORTAL_PASSWORD``, else None."""
-    return get_password(portal, email) or os.environ.get(PASSWORD_ENV) or None
+    password = get_password(portal, email) or os.environ.get(PASSWORD_ENV) or None
+    if password:
+        register_secret(password)
+    return password
 
 
 def forget_session_passwords() -> None:

@@ -30,13 +30,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])"), MASK),
 )
 
+_installed: list[logging.Handler] = []
 _known_secrets: set[str] = set()
 _known_lock = threading.Lock()
 
 
 def register_secret(value: str) -> None:
     """Mask this exact value wherever it appears in a log (passwords typed in this run)."""
-    if len(value) >= 3:
+    if len(value) >= 6:  # shorter ones would mask ordinary words (and are not secret)
         with _known_lock:
             _known_secrets.add(value)
 
@@ -79,6 +80,10 @@ def configure_logging(
     the log dir cannot be written: logging must never stop the app).
     """
     root = logging.getLogger()
+    for old in _installed:  # configuring again replaces, never stacks, our handlers
+        root.removeHandler(old)
+        old.close()
+    _installed.clear()
     root.setLevel(min(level, logging.INFO) if to_file else level)
     masking = SecretMaskingFilter()
     console = logging.StreamHandler()
@@ -86,6 +91,7 @@ def configure_logging(
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     console.addFilter(masking)
     root.addHandler(console)
+    _installed.append(console)
     if not to_file:
         return None
     path = (directory or log_dir()) / "app.log"
@@ -99,4 +105,5 @@ def configure_logging(
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(masking)
     root.addHandler(handler)
+    _installed.append(handler)
     return path

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME, ORG_NAME, __version__
 from desktop.portal.my_atlassian.urls import MyAtlassianUrls
 from desktop.services.account_store import AccountStore
+from desktop.services.log_setup import configure_logging
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.my_atlassian.session import ActionMode
 from desktop.services.passwords import PasswordBook
@@ -175,7 +176,7 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def run(argv: Sequence[str]) -> int:
     args, qt_args = _parse(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(level=logging.WARNING, to_file=not args.self_test)
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         if hasattr(os, "geteuid") and os.geteuid() == 0:  # CI containers: Chromium refuses
