@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import gc
+import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANG"] = "en_US.UTF-8"
 os.environ["LANGUAGE"] = "en_US"
 os.environ.pop("DESKTOP_PORTAL_PASSWORD", None)
-
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+# No test reads or writes the person's own settings, journal, logs or browser profiles.
+_HOME = tempfile.mkdtemp(prefix="license-consolidator-tests-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = os.path.join(_HOME, _var.lower())
 
 
 class MemoryKeyring(KeyringBackend):
@@ -79,6 +87,19 @@ class _NestedApp:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._app, name)
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """A test that configures logging (the CLI's main(), the app's run()) leaves no trace."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
 
 
 def _qasync_loop() -> asyncio.AbstractEventLoop:

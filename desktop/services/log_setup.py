@@ -84,7 +84,8 @@ def configure_logging(
         root.removeHandler(old)
         old.close()
     _installed.clear()
-    root.setLevel(min(level, logging.INFO) if to_file else level)
+    wanted = min(level, logging.INFO) if to_file else level
+    root.setLevel(min(root.getEffectiveLevel(), wanted))  # never hides what others log
     masking = SecretMaskingFilter()
     console = logging.StreamHandler()
     console.setLevel(level)
