@@ -41,6 +41,8 @@ def test_bench_table_model(qapp, rows: int) -> None:
     view = QTableView()
     view.setModel(proxy)
     view.setSortingEnabled(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
     view.resize(1200, 700)
     view.show()
     QApplication.processEvents()
