@@ -100,4 +100,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WizardLauncher</name>
+    <message numerus="yes">
+        <source>A consolidation into %1 did not finish: %n license(s) left.</source>
+        <translation>
+            <numerusform>A consolidation into %1 did not finish: %n license left.</numerusform>
+            <numerusform>A consolidation into %1 did not finish: %n licenses left.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

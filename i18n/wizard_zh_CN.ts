@@ -801,9 +801,11 @@
         <source>Unfinished consolidation</source>
         <translation>未完成的归集</translation>
     </message>
-    <message>
-        <source>A consolidation into %1 did not finish: %2 licenses are left.</source>
-        <translation>归集到 %1 的运行没有完成：还剩 %2 个授权。</translation>
+    <message numerus="yes">
+        <source>A consolidation into %1 did not finish: %n license(s) left.</source>
+        <translation>
+            <numerusform>归集到 %1 的运行没有完成：还剩 %n 个授权。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resume it now? Each license is read again first, so nothing is done twice. Discard keeps it in the history but does not go on with it.</source>

@@ -210,9 +210,12 @@ def offer_resume(window: MainWindow) -> QMessageBox | None:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("WizardLauncher", "Unfinished consolidation"))
     box.setText(
-        translate("WizardLauncher", "A consolidation into %1 did not finish: %2 licenses are left.")
-        .replace("%1", run.target)
-        .replace("%2", str(run.pending))
+        translate(
+            "WizardLauncher",
+            "A consolidation into %1 did not finish: %n license(s) left.",
+            None,
+            run.pending,
+        ).replace("%1", run.target)
     )
     box.setInformativeText(
         translate(

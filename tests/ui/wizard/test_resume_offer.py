@@ -44,7 +44,7 @@ async def test_an_unfinished_run_is_offered_and_discard_keeps_it_as_history(
         run_id = _unfinished_run(window.journal_path, window)
         box = offer_resume(window)
         assert isinstance(box, QMessageBox) and box.isVisible()
-        assert ZW in box.text()
+        assert ZW in box.text() and "licenses left" in box.text()  # the English plural
         discard = next(b for b in box.buttons() if "Discard" in b.text())
         assert box.defaultButton() is not discard  # the safe answer is the default
         discard.click()
