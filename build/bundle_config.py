@@ -304,9 +304,22 @@ def orphaned_libs(
             links to.
     """
     by_name = {_name(e[0]): e for e in kept}
-    candidates: set[str] = set()
-    queue = [e[1] for e in dropped]
-    seen: set[str] = set()
+    source_of = {name: entry[1] for name, entry in by_name.items()}
+    # Kept libraries the dropped binaries reach, then those of them the rest still reach.
+    candidates = _reachable([e[1] for e in dropped], imports_of, source_of, set(by_name))
+    starts = [e[1] for e in kept if _name(e[0]) not in candidates]
+    return candidates - _reachable(starts, imports_of, source_of, candidates)
+
+
+def _reachable(
+    starts: Iterable[str],
+    imports_of: Callable[[str], Iterable[str]],
+    source_of: dict[str, str],
+    within: set[str],
+) -> set[str]:
+    """The names in ``within`` that the binaries ``starts`` link to, directly or not."""
+    found: set[str] = set()
+    queue, seen = list(starts), set()
     while queue:
         source = queue.pop()
         if source in seen:
@@ -314,23 +327,10 @@ def orphaned_libs(
         seen.add(source)
         for imported in imports_of(source):
             name = _name(imported)
-            if name in by_name and name not in candidates:
-                candidates.add(name)
-                queue.append(by_name[name][1])
-    needed: set[str] = set()
-    queue = [e[1] for e in kept if _name(e[0]) not in candidates]
-    seen.clear()
-    while queue:
-        source = queue.pop()
-        if source in seen:
-            continue
-        seen.add(source)
-        for imported in imports_of(source):
-            name = _name(imported)
-            if name in candidates and name not in needed:
-                needed.add(name)
-                queue.append(by_name[name][1])
-    return candidates - needed
+            if name in within and name not in found:
+                found.add(name)
+                queue.append(source_of[name])
+    return found
 
 
 def without_libs(entries: list[Entry], names: set[str]) -> list[Entry]:
