@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 # QtWebEngine (the embedded My Atlassian browser) must be loaded before the QApplication.
 import PySide6.QtWebEngineWidgets  # noqa: F401
@@ -226,9 +227,9 @@ def _run_self_test(loop: asyncio.AbstractEventLoop, lang: str | None) -> int:
         if lang and lang != "en" and not loaded:
             print(f"self-test failed: no translation for {lang} was loaded", file=sys.stderr)
             return 1
-        pastes = PasteStore(folder=__import__("pathlib").Path(folder) / "pastes")
+        pastes = PasteStore(folder=Path(folder) / "pastes")
         window = create_main_window(settings, language=language, pastes=pastes)
-        window.journal_path = __import__("pathlib").Path(folder) / "journal.sqlite3"  # type: ignore[attr-defined]
+        window.journal_path = Path(folder) / "journal.sqlite3"  # type: ignore[attr-defined]
         window.show()
 
         async def main() -> str:
