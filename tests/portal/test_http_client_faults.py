@@ -22,7 +22,9 @@ async def test_a_drop_over_uvicorn_is_a_transport_error_not_a_500(
 ) -> None:
     handle = sandbox_server(drop_rate=1.0)
     async with httpx.AsyncClient(base_url=handle.url) as raw:
-        with pytest.raises(httpx.RemoteProtocolError):
+        # The socket closes mid-answer: seen as an incomplete answer or, when the close
+        # arrives as a reset, a read error; either way no HTTP status, so never a 500.
+        with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):
             await raw.post("/api/v1/session", json={"email": LN, "password": "demo"})
     async with HttpPortal(handle.url, retry=RetryPolicy(attempts=2, wait_initial_s=0.01)) as p:
         with pytest.raises(ConnectionDropped):
