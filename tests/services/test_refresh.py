@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import pytest
@@ -70,18 +69,16 @@ async def test_reads_every_account_and_reports_a_wrong_password(
 
 
 async def test_accounts_are_read_at_the_same_time(service: RefreshService, sandbox_server) -> None:
-    """Each account needs a sign-in and a page at 300 ms each: one after another would take
-    at least 4 x 0.6 s = 2.4 s; read together it takes about 0.6 s."""
+    """The four sign-ins (300 ms each) are answered at the same time, not one after another:
+    the sandbox counts how many requests it was answering at once."""
     sandbox = sandbox_server(licenses=40, accounts=4, latency_ms=300)
     accounts = [portal_account(sandbox.url, email) for email in sandbox.emails]
     for account in accounts:
         service._passwords.remember(account, "demo", keep=False)
     seen = Recorder(service)
-    started = time.perf_counter()
     await service.refresh(accounts)
-    elapsed = time.perf_counter() - started
     assert len(seen.loaded) == 4
-    assert elapsed < 1.8, f"took {elapsed:.2f} s: the accounts were not read concurrently"
+    assert sandbox.app.max_in_flight >= 4, "the accounts were not read concurrently"
     await service.aclose()
 
 
