@@ -17,6 +17,8 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from tests.qt_loop import qasync_loop
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANG"] = "en_US.UTF-8"
 os.environ["LANGUAGE"] = "en_US"
@@ -59,36 +61,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
-class _NestedApp:
-    """The QApplication, except that qasync's exec()/exit() run and end a nested QEventLoop.
-
-    ``QApplication.exit()`` emits ``aboutToQuit``, on which QtWebEngine shuts Chromium down for
-    good (and crashes there once a test has used it); qasync calls it whenever a loop stops,
-    i.e. several times per async test. So tests never leave the application's own loop.
-    """
-
-    def __init__(self, app: Any) -> None:
-        self._app = app
-        self._loops: list[Any] = []
-
-    def exec(self) -> int:
-        from PySide6.QtCore import QEventLoop
-
-        loop = QEventLoop()
-        self._loops.append(loop)
-        try:
-            return loop.exec()
-        finally:
-            self._loops.remove(loop)
-
-    def exit(self, code: int = 0) -> None:
-        if self._loops:
-            self._loops[-1].exit(code)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._app, name)
-
-
 @pytest.fixture(autouse=True)
 def restore_logging() -> Iterator[None]:
     """A test that configures logging (the CLI's main(), the app's run()) leaves no trace."""
@@ -100,14 +72,6 @@ def restore_logging() -> Iterator[None]:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
-
-
-def _qasync_loop() -> asyncio.AbstractEventLoop:
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication([])
-    return qasync.QEventLoop(_NestedApp(app))  # type: ignore[no-any-return]
 
 
 def _uses_qt(item: pytest.Item) -> bool:
@@ -144,5 +108,5 @@ def pytest_asyncio_loop_factories(
     """Async tests that touch Qt run on qasync's loop (the app's); the rest on asyncio's."""
     del config
     if _uses_qt(item):
-        return {"qasync": _qasync_loop}
+        return {"qasync": qasync_loop}
     return {"asyncio": asyncio.new_event_loop}

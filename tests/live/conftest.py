@@ -21,51 +21,14 @@ from typing import Any
 import PySide6.QtWebEngineWidgets  # noqa: F401  (must be imported before the QApplication)
 import pytest
 import shiboken6
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWebEngineCore import QWebEngineProfile
-from PySide6.QtWidgets import QApplication
 
 from desktop.domain.models import Account, AccountKind
 from desktop.portal.my_atlassian.urls import MyAtlassianUrls, replica
 from desktop.services.my_atlassian.page_driver import PageDriver
 from desktop.services.my_atlassian.session import LiveTimings, MyAtlassianSession
 from tests.conftest import SandboxHandle
-
-
-class _NestedApp:
-    """The QApplication, except that qasync's exec()/exit() run a nested QEventLoop.
-
-    Leaving ``QApplication.exec()`` emits ``aboutToQuit``, on which QtWebEngine tears itself
-    down for good; pytest-asyncio runs a loop several times per test (fixtures, test, close),
-    so the live tests must never leave the application's own loop. The app runs it once.
-    """
-
-    def __init__(self, app: QApplication) -> None:
-        self._app = app
-        self._loops: list[QEventLoop] = []
-
-    def exec(self) -> int:
-        loop = QEventLoop()
-        self._loops.append(loop)
-        try:
-            return loop.exec()
-        finally:
-            self._loops.remove(loop)
-
-    def exit(self, code: int = 0) -> None:
-        if self._loops:
-            self._loops[-1].exit(code)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._app, name)
-
-
-def _live_loop() -> asyncio.AbstractEventLoop:
-    import qasync
-
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    return qasync.QEventLoop(_NestedApp(app))  # type: ignore[no-any-return]
+from tests.qt_loop import qasync_loop
 
 
 def pytest_asyncio_loop_factories(
@@ -73,7 +36,7 @@ def pytest_asyncio_loop_factories(
 ) -> Mapping[str, Callable[[], Any]]:
     """Every live test runs on qasync's loop, without ever leaving the app's own loop."""
     del config, item
-    return {"qasync-nested": _live_loop}
+    return {"qasync-nested": qasync_loop}
 
 
 FAST = LiveTimings(load=20.0, content=10.0, step=3.0, dialog=3.0, guided=20.0, poll=0.1)
