@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, quote
@@ -189,51 +190,48 @@ def _block(request: Request, lic: License, caller: str) -> JSONResponse:
     return JSONResponse({"html": html, "sen": lic.sen})
 
 
-async def api_add(request: Request) -> Response:
-    account = _caller(request)
-    if account is None:
-        return _unauthenticated()
-    store, sen = _store(request), str(request.path_params["sen"])
-    email = str((await _json(request)).get("email") or "")
-    try:
-        if quirks(request).ignore_writes:
-            lic = store.get_for(account.email, sen)
-        else:
-            lic, _ = store.add_technical_contact(account.email, sen, email, None)
-    except SandboxFailure as failure:
-        return _api_error(failure)
-    return _block(request, lic, account.email)
-
-
-async def api_make_primary(request: Request) -> Response:
+async def _write(request: Request, sen: str, apply: Callable[[str, str], object]) -> Response:
+    """A control the person clicked: ``apply(caller, sen)`` on the store (unless the test's
+    quirks make writes silently not apply), then the license's block as it is now."""
     account = _caller(request)
     if account is None:
         return _unauthenticated()
     store = _store(request)
-    sen, email = str(request.path_params["sen"]), str(request.path_params["email"])
-    try:
-        if quirks(request).ignore_writes:
-            lic = store.get_for(account.email, sen)
-        else:
-            lic = store.make_primary(account.email, sen, email)
-    except SandboxFailure as failure:
-        return _api_error(failure)
-    return _block(request, lic, account.email)
-
-
-async def api_delete(request: Request) -> Response:
-    account = _caller(request)
-    if account is None:
-        return _unauthenticated()
-    store = _store(request)
-    sen, email = str(request.path_params["sen"]), str(request.path_params["email"])
     try:
         if not quirks(request).ignore_writes:
-            store.remove_technical_contact(account.email, sen, email)
+            apply(account.email, sen)
         lic = store.get_for(account.email, sen)
     except SandboxFailure as failure:
         return _api_error(failure)
     return _block(request, lic, account.email)
+
+
+async def api_add(request: Request) -> Response:
+    email = str((await _json(request)).get("email") or "")
+    store = _store(request)
+    return await _write(
+        request,
+        str(request.path_params["sen"]),
+        lambda caller, sen: store.add_technical_contact(caller, sen, email, None),
+    )
+
+
+async def api_make_primary(request: Request) -> Response:
+    email, store = str(request.path_params["email"]), _store(request)
+    return await _write(
+        request,
+        str(request.path_params["sen"]),
+        lambda caller, sen: store.make_primary(caller, sen, email),
+    )
+
+
+async def api_delete(request: Request) -> Response:
+    email, store = str(request.path_params["email"]), _store(request)
+    return await _write(
+        request,
+        str(request.path_params["sen"]),
+        lambda caller, sen: store.remove_technical_contact(caller, sen, email),
+    )
 
 
 async def set_quirks(request: Request) -> Response:
