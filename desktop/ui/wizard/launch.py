@@ -17,6 +17,7 @@ from desktop.domain.models import Account, AccountKind
 from desktop.engine.events import Outcome
 from desktop.engine.journal import Journal, JournalError, RunSummary
 from desktop.engine.planner import make_plan
+from desktop.portal.errors import PortalError
 from desktop.portal.protocol import Portal, PortalSession
 from desktop.services.consolidation_flow import ConsolidationFlow, Finished, Step
 from desktop.services.consolidation_run import (
@@ -26,6 +27,7 @@ from desktop.services.consolidation_run import (
     read_licenses,
     sign_in_accounts,
 )
+from desktop.services.error_messages import error_message
 from desktop.ui.wizard.consolidation_wizard import ConsolidationWizard
 
 if TYPE_CHECKING:
@@ -51,9 +53,7 @@ def open_journal(window: MainWindow) -> Journal:
 def shared_portal(window: MainWindow) -> Callable[[str], Portal]:
     """The refresh service's portals (one client each; the demo's in-process sandbox is the
     one the table reads, so "Show in table" sees what the run changed)."""
-    refresher = window.refresher
-    found: Callable[[str], Portal] | None = getattr(refresher, "portal", None)
-    return found if found is not None else refresher._portal
+    return window.refresher.portal
 
 
 def launch_wizard(window: MainWindow, *, resume: RunSummary | None = None) -> asyncio.Task[Any]:
@@ -176,11 +176,10 @@ def _sign_in_for(window: MainWindow, sessions: dict[str, PortalSession]) -> Sign
         try:
             portal = shared_portal(window)(account.portal)
             session = await portal.sign_in(account.email, password)
-        except Exception as error:  # a portal error: say so in plain words
-            from desktop.services.error_messages import error_message
-
-            key = getattr(error, "error_key", "portal-error")
-            QMessageBox.warning(window, translate("WizardLauncher", "Sign in"), error_message(key))
+        except PortalError as error:  # say so in plain words
+            QMessageBox.warning(
+                window, translate("WizardLauncher", "Sign in"), error_message(error.error_key)
+            )
             return None
         sessions[session.account.email] = session
         licenses = merge_licenses([*window.model.licenses, *await read_licenses(sessions)])
