@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -175,6 +176,16 @@ class LicenseFilterProxy(QAbstractProxyModel):
         if not 0 <= row < len(self._rows):
             return None
         return self._source.cell_data(self._rows[row], index.column(), role)
+
+    def multiData(self, index: ModelIndex, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Every role a delegate asks for in one call (see LicenseTableModel.fill_roles)."""
+        row = index.row() if self._source is not None and index.isValid() else -1
+        if 0 <= row < len(self._rows):
+            assert self._source is not None
+            self._source.fill_roles(self._rows[row], index.column(), roleDataSpan)
+        else:
+            for role_data in roleDataSpan:
+                role_data.clearData()
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
