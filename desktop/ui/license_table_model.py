@@ -34,6 +34,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 LICENSE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: ``(text, colour or None)``: what a cell shows, in one call (see LicenseCellDelegate).
+PAINT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 EXPIRED_COLOUR = QColor("#de350b")  # readable on light and dark backgrounds alike
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -250,6 +252,7 @@ class LicenseTableModel(QAbstractTableModel):
         valid = 0 <= row < len(self._licenses) and 0 <= column < COLUMN_COUNT
         for role_data in span:
             role = role_data.role()
+            value: Any
             if not valid:
                 value = None
             elif role == _DISPLAY:
@@ -333,6 +336,9 @@ class LicenseTableModel(QAbstractTableModel):
         del lic
         return self.sort_keys(column)[row]
 
+    def _paint(self, lic: License, row: int, column: int) -> tuple[str, QColor | None]:
+        return self.row_texts(row)[column], self._foreground(lic, row, column)
+
     def _license_role(self, lic: License, row: int, column: int) -> License:
         del row, column
         return lic
@@ -348,6 +354,7 @@ class LicenseTableModel(QAbstractTableModel):
         Qt.ItemDataRole.AccessibleTextRole: _accessible,
         SORT_ROLE: _sort_role,
         LICENSE_ROLE: _license_role,
+        PAINT_ROLE: _paint,
     }
 
     # --- helpers ---------------------------------------------------------------------------

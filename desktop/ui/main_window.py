@@ -56,6 +56,7 @@ from desktop.ui.add_account_dialog import AddAccountDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.language import LANGUAGES, LanguageManager, language_name
 from desktop.ui.license_details import LicenseDetails
+from desktop.ui.license_cell_delegate import LicenseCellDelegate
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
 from desktop.ui.license_table_model import (
     LICENSE_ROLE,
@@ -285,6 +286,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView(right)
         self.table.setObjectName("licenseTable")
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(LicenseCellDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
+from desktop.ui.license_cell_delegate import LicenseCellDelegate
 from desktop.ui.license_filter_proxy import LicenseFilterProxy
 from desktop.ui.license_table_model import Column, LicenseTableModel
 from tests.ui.license_factory import many_licenses
@@ -41,9 +42,12 @@ def test_bench_table_model(qapp, rows: int) -> None:
     proxy.setSourceModel(model)
     view = QTableView()
     view.setModel(proxy)
+    view.setItemDelegate(LicenseCellDelegate(view))
     view.setSortingEnabled(True)
     view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)  # as the app
     view.resize(1200, 700)
     view.show()
     QApplication.processEvents()
