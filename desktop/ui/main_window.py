@@ -55,8 +55,8 @@ from desktop.ui.accounts_panel import AccountsPanel
 from desktop.ui.add_account_dialog import AddAccountDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.language import LANGUAGES, LanguageManager, language_name
-from desktop.ui.license_details import LicenseDetails
 from desktop.ui.license_cell_delegate import LicenseCellDelegate
+from desktop.ui.license_details import LicenseDetails
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
 from desktop.ui.license_table_model import (
     LICENSE_ROLE,
