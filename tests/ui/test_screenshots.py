@@ -11,7 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 from desktop.services.paste_store import PasteStore
 from desktop.ui.app import create_main_window, wait_for_refresh
@@ -49,3 +51,75 @@ async def test_screenshot_main_window(qtbot, settings, tmp_path: Path, lang: str
     assert path.stat().st_size > 10_000
     await window.refresher.aclose()
     language.apply("en", remember=False)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the one Windows and macOS hand Qt in dark mode."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2b2d30",
+        QPalette.ColorRole.WindowText: "#dfe1e5",
+        QPalette.ColorRole.Base: "#1e1f22",
+        QPalette.ColorRole.AlternateBase: "#26282b",
+        QPalette.ColorRole.Text: "#dfe1e5",
+        QPalette.ColorRole.Button: "#393b40",
+        QPalette.ColorRole.ButtonText: "#dfe1e5",
+        QPalette.ColorRole.Highlight: "#2e5aa8",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#393b40",
+        QPalette.ColorRole.ToolTipText: "#dfe1e5",
+        QPalette.ColorRole.PlaceholderText: "#8c8f94",
+        QPalette.ColorRole.Link: "#6fa8ff",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f737a"))
+    return palette
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+async def test_screenshot_main_window_dark(qtbot, settings, tmp_path: Path, lang: str) -> None:
+    """The system switching to dark mode (a new application palette) reaches every part."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    language = LanguageManager(settings)
+    language.apply(lang, remember=False)
+    window = create_main_window(
+        settings, language=language, pastes=PasteStore(tmp_path), today=date(2024, 6, 1)
+    )
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    await wait_for_refresh(window)
+    window.select_sen(window.model.license_at(0).sen)
+    try:
+        app.setPalette(dark_palette())  # as when the system switches while the app runs
+        qtbot.wait(200)
+        image = window.grab().toImage()
+        out = ROOT / "screenshots"
+        out.mkdir(exist_ok=True)
+        assert image.save(str(out / f"main_window_dark_{lang}.png"))
+        # The table's empty area and the window's background are dark; the table's text light.
+        table = window.table.viewport()
+        corner = table.mapTo(window, table.rect().bottomRight()) - QPoint(3, 3)
+        assert QColor(image.pixel(corner)).lightness() < 80
+        assert QColor(image.pixel(QPoint(2, image.height() - 2))).lightness() < 80
+        first = window.table.visualRect(window.proxy.index(1, 0))
+        cell = image.copy(QRect(table.mapTo(window, first.topLeft()), first.size()))
+        lightest = max(
+            QColor(cell.pixel(x, y)).lightness()
+            for x in range(cell.width())
+            for y in range(cell.height())
+        )
+        assert lightest > 170
+    finally:
+        app.setPalette(light)
+        await window.refresher.aclose()
+        language.apply("en", remember=False)
