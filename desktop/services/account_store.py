@@ -1,4 +1,8 @@
-"""The account list, kept in QSettings. Never a password, token or license key."""
+"""The account list, kept in QSettings. Never a password, token, cookie or license key.
+
+Beside each My Atlassian account only a flag is kept: whether it stays signed in on this
+computer (its browser profile is then kept on disk; the profile, not the settings, holds the
+session)."""
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ class AccountStore(QObject):
     def __init__(self, settings: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings or QSettings()
+        self._stay: set[str] = set()  # keys of accounts that stay signed in
         self._accounts = self._read()
 
     # --- reading ---------------------------------------------------------------------------
@@ -59,6 +64,10 @@ class AccountStore(QObject):
     def find(self, key: str) -> Account | None:
         return next((a for a in self.active_accounts() if a.key == key), None)
 
+    def stays_signed_in(self, key: str) -> bool:
+        """Whether the account was signed in with "Stay signed in on this computer"."""
+        return key in self._stay
+
     # --- changing --------------------------------------------------------------------------
 
     def add(self, account: Account) -> None:
@@ -72,8 +81,21 @@ class AccountStore(QObject):
         removed = next((a for a in self._accounts if a.key == key), None)
         if removed is not None:
             self._accounts = [a for a in self._accounts if a.key != key]
+            self._stay.discard(key)
             self._write()
         return removed
+
+    def set_stays_signed_in(self, key: str, stays: bool) -> None:
+        """Remember (or forget) that a My Atlassian account stays signed in (also before it is
+        added). Only a flag: the session itself stays in the account's browser profile."""
+        if stays == (key in self._stay):
+            return
+        if stays:
+            self._stay.add(key)
+        else:
+            self._stay.discard(key)
+        if any(a.key == key for a in self._accounts):  # else written when it is added
+            self._write()
 
     def set_show_demo(self, shown: bool) -> None:
         self._settings.setValue(_SHOW_DEMO, shown)
@@ -103,6 +125,9 @@ class AccountStore(QObject):
                     name=str(self._settings.value("name", "")) or None,
                 )
             )
+            stays = bool(self._settings.value("staySignedIn", False, type=bool))
+            if stays and kind is AccountKind.MY_ATLASSIAN:
+                self._stay.add(accounts[-1].key)
         self._settings.endArray()
         return accounts
 
@@ -116,6 +141,8 @@ class AccountStore(QObject):
             self._settings.setValue("portal", account.portal)
             self._settings.setValue("label", account.label)
             self._settings.setValue("name", account.name or "")
+            if account.kind is AccountKind.MY_ATLASSIAN:
+                self._settings.setValue("staySignedIn", account.key in self._stay)
         self._settings.endArray()
         self._settings.sync()
         self.accountsChanged.emit()

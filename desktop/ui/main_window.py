@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_state()
         self._sync_accounts()
+        if refresher.live_accounts is not None:  # kept sign-ins reopen on the first refresh
+            refresher.live_accounts.flags = store
 
     # --- building ---------------------------------------------------------------------------
 
@@ -416,11 +418,13 @@ class MainWindow(QMainWindow):
         live = self.refresher.live_accounts
         if live is None:
             live = self.refresher.live_accounts = LiveAccounts(parent=self)
+        live.flags = self.store  # which accounts stay signed in on this computer
         return live
 
     def sign_in_to_my_atlassian(self, email: str = "") -> SignInWindow:
         """The embedded sign-in; on "Use this account" the account is stored and read."""
-        window = SignInWindow(self.live_accounts, self, email=email)
+        kept = bool(email) and self.store.stays_signed_in(email)
+        window = SignInWindow(self.live_accounts, self, email=email, stay_signed_in=kept)
         window.accepted.connect(lambda: self._signed_in_live(window))
         self._open(window)
         return window

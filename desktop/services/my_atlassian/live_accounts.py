@@ -2,29 +2,82 @@
 
 The sign-in window shows an account's page; once signed in, the same page serves reading and
 acting. Sign out / remove clears the profile (and deletes a persistent one).
+
+An account signed in with "Stay signed in on this computer" keeps a persistent profile named
+after it; the account store keeps only a flag. After a restart, reading such an account reopens
+its profile in a page with no window and loads the licenses page: still signed in, it is read
+like any other; shown the sign-in page instead, it needs signing in again (SignInRequired).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QNetworkCookie
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from desktop.domain.models import Account, AccountKind, License
 from desktop.portal.my_atlassian.errors import SignInRequired
 from desktop.portal.my_atlassian.urls import MyAtlassianUrls, real_site
 from desktop.services.my_atlassian.page_driver import PageDriver
-from desktop.services.my_atlassian.profiles import clear_profile, forget_profile, open_profile
+from desktop.services.my_atlassian.profiles import (
+    clear_profile,
+    forget_profile,
+    open_profile,
+    profile_name,
+)
 from desktop.services.my_atlassian.session import ActionMode, GuidedHandler, MyAtlassianSession
 
 log = logging.getLogger(__name__)
 
 #: Deleting a profile right after its page can crash Chromium; it waits this long.
 RELEASE_DELAY_MS = 300
+#: The key a sign-in window uses until it knows whose account it is.
+NEW_ACCOUNT_PREFIX = "new-"
+
+
+def new_account_key() -> str:
+    """A key of its own for a sign-in whose account is not known yet (two never share one)."""
+    return NEW_ACCOUNT_PREFIX + secrets.token_hex(6)
+
+
+class StayFlags(Protocol):
+    """Where the "stays signed in" flag of each account is kept (the account store)."""
+
+    def stays_signed_in(self, key: str) -> bool: ...
+
+    def set_stays_signed_in(self, key: str, stays: bool) -> None: ...
+
+
+class CookieJar:
+    """The cookies a profile holds now, in memory only (never logged), so that a sign-in made
+    before the account was known can move to the account's own persistent profile."""
+
+    def __init__(self, profile: QWebEngineProfile) -> None:
+        self._cookies: list[QNetworkCookie] = []
+        store = profile.cookieStore()
+        store.cookieAdded.connect(self._added)
+        store.cookieRemoved.connect(self._removed)
+
+    def _added(self, cookie: QNetworkCookie) -> None:
+        self._removed(cookie)
+        self._cookies.append(QNetworkCookie(cookie))
+
+    def _removed(self, cookie: QNetworkCookie) -> None:
+        self._cookies = [c for c in self._cookies if not c.hasSameIdentifier(cookie)]
+
+    def copy_to(self, profile: QWebEngineProfile) -> int:
+        store = profile.cookieStore()
+        for cookie in self._cookies:
+            store.setCookie(cookie)
+        return len(self._cookies)
 
 
 @dataclass
@@ -35,6 +88,9 @@ class LiveAccount:
     urls: MyAtlassianUrls
     stay_signed_in: bool
     session: MyAtlassianSession | None = None
+    profile_key: str = ""  # whose persistent profile folder this is (the key it was opened for)
+    jar: CookieJar | None = field(default=None, repr=False)
+    shown: bool = False  # a sign-in window shows the page: nothing else navigates it
 
 
 class LiveAccounts(QObject):
@@ -48,8 +104,11 @@ class LiveAccounts(QObject):
         self.urls = urls or real_site()
         self.guide: GuidedHandler | None = None
         self.mode = ActionMode.ASSISTED
+        self.flags: StayFlags | None = None  # which accounts stay signed in (the store)
+        self.profiles_root: Path | None = None  # where kept profiles go (None: user data dir)
         self._live: dict[str, LiveAccount] = {}
         self._releasing: set[asyncio.Future[None]] = set()
+        self._resuming: dict[str, asyncio.Future[MyAtlassianSession]] = {}
 
     @staticmethod
     def is_live(account: Account) -> bool:
@@ -60,12 +119,19 @@ class LiveAccounts(QObject):
         live = self._live.get(key)
         if live is not None and live.stay_signed_in == stay_signed_in:
             return live
-        if live is not None:
-            self._close(key, forget=False)
-        profile = open_profile(key, stay_signed_in=stay_signed_in, parent=self)
+        if live is not None:  # "Stay signed in" turned off deletes what was kept
+            self._close(key, forget=live.stay_signed_in)
+            if live.stay_signed_in:
+                self._set_flag(key, False)
+        profile = open_profile(
+            key, stay_signed_in=stay_signed_in, parent=self, root=self.profiles_root
+        )
         driver = PageDriver.create(profile, self)
         placeholder = Account(AccountKind.MY_ATLASSIAN, email=key, portal=self.urls.start)
-        live = LiveAccount(placeholder, profile, driver, self.urls, stay_signed_in)
+        jar = CookieJar(profile) if stay_signed_in else None
+        live = LiveAccount(
+            placeholder, profile, driver, self.urls, stay_signed_in, profile_key=key, jar=jar
+        )
         self._live[key] = live
         return live
 
@@ -73,16 +139,39 @@ class LiveAccounts(QObject):
         return self._live.get(key)
 
     def signed_in(self, live: LiveAccount, account: Account) -> MyAtlassianSession:
-        """The person finished signing in as ``account``: its session from now on."""
+        """The person finished signing in as ``account``: its session from now on.
+
+        A sign-in that stays signed in moves to the account's own persistent profile when it
+        was made in another one (a new account's), and the flag is kept; otherwise the flag
+        is cleared. The window showing ``live.driver.page`` must let go of it first.
+        """
+        other = self._live.get(account.key)
+        if other is not None and other is not live:  # e.g. a kept page that asked to sign in
+            self._close(account.key, forget=other.stay_signed_in and not live.stay_signed_in)
+        elif not live.stay_signed_in and self.stays_signed_in(account.key):
+            forget_profile(account.key, root=self.profiles_root)  # kept earlier, not open now
+        if live.stay_signed_in and profile_name(live.profile_key) != profile_name(account.key):
+            self._move_to_own_profile(live, account.key)
         live.account = account
         live.session = MyAtlassianSession(
             live.driver, account, live.urls, guide=self.guide, mode=self.mode
         )
-        if account.key not in self._live:
-            self._live = {(account.key if v is live else k): v for k, v in self._live.items()}
+        self._live = {(account.key if v is live else k): v for k, v in self._live.items()}
+        self._set_flag(account.key, live.stay_signed_in)
         self.signedIn.emit(account.key)
-        log.info("a live account signed in")
+        log.info("a live account signed in (stays signed in: %s)", live.stay_signed_in)
         return live.session
+
+    def _move_to_own_profile(self, live: LiveAccount, key: str) -> None:
+        """Copy the sign-in's cookies into ``key``'s persistent profile and use a new page in
+        it; the first profile (and its folder) is deleted."""
+        profile = open_profile(key, stay_signed_in=True, parent=self, root=self.profiles_root)
+        copied = live.jar.copy_to(profile) if live.jar is not None else 0
+        old_profile, old_driver, old_key = live.profile, live.driver, live.profile_key
+        live.profile, live.driver, live.profile_key = profile, PageDriver.create(profile, self), key
+        live.jar = None
+        self._release(old_profile, old_driver, forget_key=old_key, clear=True)
+        log.info("moved a new sign-in to its account's own profile (%d cookies)", copied)
 
     def session(self, key: str) -> MyAtlassianSession | None:
         live = self._live.get(key)
@@ -93,16 +182,65 @@ class LiveAccounts(QObject):
         return None
 
     async def read(self, account: Account) -> list[License]:
-        """The account's licenses, read from its page (raises SignInRequired when signed out)."""
+        """The account's licenses, read from its page (raises SignInRequired when signed out).
+
+        An account that stays signed in but has no session in this run reopens its kept
+        profile first (see :meth:`resume`)."""
         session = self.session(account.key)
+        if session is None and self.stays_signed_in(account.key):
+            session = await self.resume(account)
         if session is None:
             raise SignInRequired("sign in to My Atlassian in the app first")
         return await session.list_licenses()
 
+    def stays_signed_in(self, key: str) -> bool:
+        return self.flags is not None and self.flags.stays_signed_in(key)
+
+    async def resume(self, account: Account) -> MyAtlassianSession:
+        """Reopen the kept profile of ``account`` in a page with no window and load the
+        licenses page: the session when it is still signed in, else SignInRequired (the
+        profile stays open, so signing in again happens in it)."""
+        pending = self._resuming.get(account.key)
+        if pending is None:
+            pending = asyncio.ensure_future(self._resume(account))
+            self._resuming[account.key] = pending
+            pending.add_done_callback(lambda _f: self._resuming.pop(account.key, None))
+        return await asyncio.shield(pending)
+
+    async def _resume(self, account: Account) -> MyAtlassianSession:
+        live = self.open(account.key, stay_signed_in=True)
+        if live.shown:  # the person is signing in again in a window: leave the page alone
+            raise SignInRequired("the account is signing in again")
+        await live.driver.load(live.urls.licenses)
+        if not live.urls.is_licenses_page(live.driver.url):
+            log.info("a kept sign-in has ended: the site asks to sign in again")
+            raise SignInRequired("the kept sign-in has ended; sign in again")
+        if self._live.get(account.key) is not live:  # signed out meanwhile
+            raise SignInRequired("the account was signed out")
+        session = self.signed_in(live, account)
+        log.info("a kept sign-in is still valid")
+        return session
+
     def sign_out(self, key: str) -> None:
-        """Forget the session: clear the profile, delete its folder when persistent."""
+        """Forget the session: clear the profile, delete its folder when persistent, and
+        clear the "stays signed in" flag."""
         self._close(key, forget=True)
+        self._set_flag(key, False)
         self.signedOut.emit(key)
+
+    def discard(self, key: str) -> None:
+        """Drop a sign-in that was not finished (its window was cancelled): a new account's
+        profile and folder go; a known account's page is closed, its kept profile stays."""
+        if key.startswith(NEW_ACCOUNT_PREFIX):
+            self._close(key, forget=True)
+        else:
+            live = self._live.get(key)
+            if live is not None and live.session is None:
+                self._close(key, forget=False)
+
+    def _set_flag(self, key: str, stays: bool) -> None:
+        if self.flags is not None and not key.startswith(NEW_ACCOUNT_PREFIX):
+            self.flags.set_stays_signed_in(key, stays)
 
     def close_all(self) -> None:
         for key in list(self._live):
@@ -123,21 +261,34 @@ class LiveAccounts(QObject):
         live = self._live.pop(key, None)
         if live is None:
             if forget:
-                forget_profile(key)
+                forget_profile(key, root=self.profiles_root)
             return
-        if forget:
-            clear_profile(live.profile)
-        shiboken6.delete(live.driver.page)  # the page goes before its profile
-        profile = live.profile
+        forget_key = (live.profile_key or key) if forget and live.stay_signed_in else None
+        self._release(live.profile, live.driver, forget_key=forget_key, clear=forget)
+
+    def _release(
+        self,
+        profile: QWebEngineProfile,
+        driver: PageDriver,
+        *,
+        forget_key: str | None,
+        clear: bool,
+    ) -> None:
+        """Delete the page now and the profile a little later; then its folder if asked."""
+        if clear:
+            clear_profile(profile)
+        if shiboken6.isValid(driver.page):
+            shiboken6.delete(driver.page)  # the page goes before its profile
 
         done = self._release_future()
+        root = self.profiles_root
 
         def release() -> None:  # once Chromium has finished with the page
             try:
                 if shiboken6.isValid(profile):
                     shiboken6.delete(profile)
-                if forget and live.stay_signed_in:
-                    forget_profile(key)
+                if forget_key is not None:
+                    forget_profile(forget_key, root=root)
             finally:
                 if done is not None and not done.done():
                     done.set_result(None)

@@ -1,7 +1,8 @@
 """The sign-in window of a My Atlassian account: the real page in an embedded browser.
 
 The person signs in there themselves (SSO, two-step codes and captchas all work); the app only
-watches for the licenses page. "Stay signed in on this computer" keeps the browser profile.
+watches for the licenses page. "Stay signed in on this computer" keeps the browser profile (and
+turning it off deletes what was kept). Cancel drops an unfinished sign-in.
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.emails import InvalidEmail, normalize_email
 from desktop.domain.models import Account, AccountKind
-from desktop.services.my_atlassian.live_accounts import LiveAccount, LiveAccounts
+from desktop.services.my_atlassian.live_accounts import (
+    LiveAccount,
+    LiveAccounts,
+    new_account_key,
+)
 from desktop.services.my_atlassian.profiles import WHAT_IS_KEPT
 
 log = logging.getLogger(__name__)
@@ -55,8 +60,9 @@ class SignInWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self._accounts = accounts
-        self._key = email or "new"
+        self._key = email or new_account_key()
         self.live: LiveAccount = accounts.open(self._key, stay_signed_in=stay_signed_in)
+        self.live.shown = True
         self.result_account: Account | None = None
         self.view = self._new_view()
         self.status = QLabel(self)
@@ -106,6 +112,8 @@ class SignInWindow(QDialog):
 
     @property
     def on_licenses_page(self) -> bool:
+        if not shiboken6.isValid(self.live.driver.page):  # dropped after Cancel
+            return False
         return self.live.urls.is_licenses_page(self.live.driver.url)
 
     def _url_changed(self, url: QUrl) -> None:
@@ -130,7 +138,9 @@ class SignInWindow(QDialog):
         old = self.view
         self._layout.removeWidget(old)
         shiboken6.delete(old)
+        self.live.shown = False
         self.live = self._accounts.open(self._key, stay_signed_in=on)
+        self.live.shown = True
         self.view = self._new_view()
         self._layout.insertWidget(1, self.view, 1)
         self.view.setUrl(QUrl(self.live.urls.start))
@@ -151,9 +161,27 @@ class SignInWindow(QDialog):
             AccountKind.MY_ATLASSIAN, email=email, portal=self.live.urls.start, label=email
         )
         self.result_account = account
+        self._let_go_of_page()  # the sign-in may move to the account's own profile and page
         self._accounts.signed_in(self.live, account)
         self.signedIn.emit(account)
         super().accept()
+
+    def reject(self) -> None:
+        """Cancel: an unfinished sign-in is dropped (a new account's profile is deleted)."""
+        if self.result_account is None and shiboken6.isValid(self.view):
+            self._let_go_of_page()
+            self._accounts.discard(self._key)
+        super().reject()
+
+    def _let_go_of_page(self) -> None:
+        """The view goes before the page it shows; the page stays with the live account."""
+        page = self.live.driver.page
+        if shiboken6.isValid(page):
+            page.urlChanged.disconnect(self._url_changed)
+            page.loadFinished.disconnect(self._loaded)
+        self._layout.removeWidget(self.view)
+        shiboken6.delete(self.view)
+        self.live.shown = False
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in to My Atlassian"))
