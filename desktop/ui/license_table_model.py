@@ -120,6 +120,7 @@ class LicenseTableModel(QAbstractTableModel):
         self._sort_keys: dict[int, list[Any]] = {}
         self._date_texts: dict[date, str] = {}
         self._row_texts: list[tuple[str, ...] | None] = []
+        self._accounts_texts: dict[frozenset[str], str] = {}
         self._titles = column_titles()
 
     # --- loading ---------------------------------------------------------------------------
@@ -136,6 +137,7 @@ class LicenseTableModel(QAbstractTableModel):
         self._licenses = list(licenses)
         if account_names is not None:
             self._account_names = dict(account_names)
+        self._accounts_texts = {}
         if rows is None or rows.today != self._today or len(rows.haystacks) != len(licenses):
             rows = index_rows(self._licenses, self._today)
         self._statuses = rows.statuses
@@ -311,7 +313,11 @@ class LicenseTableModel(QAbstractTableModel):
 
     def accounts_text(self, lic: License) -> str:
         """The Accounts column: who sees the license, by the accounts' labels."""
-        return ", ".join(sorted(self.account_label(key) for key in lic.seen_by))
+        text = self._accounts_texts.get(lic.seen_by)
+        if text is None:  # few distinct sets of accounts: each is worded once per load
+            text = ", ".join(sorted(self.account_label(key) for key in lic.seen_by))
+            self._accounts_texts[lic.seen_by] = text
+        return text
 
     def _tooltip(self, lic: License, row: int, column: int) -> str | None:
         if column == Column.PRIMARY_CONTACT:
