@@ -106,6 +106,14 @@
         <source>Remove the selected account and its saved password</source>
         <translation>移除所选账户及其保存的密码</translation>
     </message>
+    <message>
+        <source>Sign out of My Atlassian</source>
+        <translation>退出 My Atlassian 登录</translation>
+    </message>
+    <message>
+        <source>End this account&apos;s sign-in in the app and delete what Stay signed in kept on this computer</source>
+        <translation>结束此账户在本应用中的登录，并删除“在这台电脑上保持登录”在本机保留的数据</translation>
+    </message>
 </context>
 <context>
     <name>AddAccountDialog</name>
@@ -334,6 +342,7 @@
     <name>LicenseTableModel</name>
     <message>
         <source>SEN</source>
+        <extracomment>``(text, colour or None)``: what a cell shows, in one call (see LicenseCellDelegate).</extracomment>
         <translation>SEN</translation>
     </message>
     <message>
@@ -633,9 +642,9 @@
 <context>
     <name>MyAtlassianProfile</name>
     <message>
-        <source>Keeps this account&apos;s My Atlassian sign-in (its cookies and site data) in your user folder on this computer, so you need not sign in after a restart. No password is kept. Sign out or remove the account to delete it.</source>
+        <source>Keeps this account&apos;s My Atlassian sign-in (its cookies and site data) in your user folder on this computer, so after a restart the app reads the account without asking you to sign in, until My Atlassian ends the session. No password is kept. Untick this, sign out or remove the account to delete it.</source>
         <extracomment>What &quot;Stay signed in on this computer&quot; keeps, said next to the check box.</extracomment>
-        <translation>在这台电脑的用户文件夹中保留此账户的 My Atlassian 登录状态（Cookie 和网站数据），重启后无需再次登录。不会保存密码。退出登录或移除账户即可删除这些数据。</translation>
+        <translation>在这台电脑的用户文件夹中保留此账户的 My Atlassian 登录状态（Cookie 和网站数据），重启后应用无需您再次登录即可读取此账户，直到 My Atlassian 结束该会话。不会保存密码。取消勾选、退出登录或移除账户即可删除这些数据。</translation>
     </message>
 </context>
 <context>

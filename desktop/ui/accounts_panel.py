@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,6 +44,7 @@ class AccountsPanel(QWidget):
     pasteRequested = Signal()
     removeRequested = Signal(str)  # account key
     passwordRequested = Signal(str)  # account key
+    signOutRequested = Signal(str)  # account key (a My Atlassian account)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,12 @@ class AccountsPanel(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.title.setBuddy(self.list)
         layout.addWidget(self.list, 1)
+        # Right-click on a My Atlassian account: sign out (and delete a kept sign-in).
+        self.sign_out_action = QAction(self.list)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.triggered.connect(self._sign_out_clicked)
+        self.list.addAction(self.sign_out_action)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         buttons = QHBoxLayout()
         self.add_button = self._button("account-add", self.addRequested.emit)
@@ -200,6 +208,9 @@ class AccountsPanel(QWidget):
         self.password_button.setEnabled(
             account is not None and account.kind in (AccountKind.PORTAL, AccountKind.MY_ATLASSIAN)
         )
+        self.sign_out_action.setEnabled(
+            account is not None and account.kind is AccountKind.MY_ATLASSIAN
+        )
 
     def _remove_clicked(self) -> None:
         key = self.current_key()
@@ -210,6 +221,12 @@ class AccountsPanel(QWidget):
         key = self.current_key()
         if key:
             self.passwordRequested.emit(key)
+
+    def _sign_out_clicked(self) -> None:
+        key = self.current_key()
+        account = self.account(key) if key else None
+        if account is not None and account.kind is AccountKind.MY_ATLASSIAN:
+            self.signOutRequested.emit(account.key)
 
     def _activated(self, item: QListWidgetItem) -> None:
         key = str(item.data(KEY_ROLE))
@@ -242,6 +259,13 @@ class AccountsPanel(QWidget):
             button.setToolTip(tip)
             button.setAccessibleName(text)
             button.setText(text)
+        self.sign_out_action.setText(self.tr("Sign out of My Atlassian"))
+        self.sign_out_action.setToolTip(
+            self.tr(
+                "End this account's sign-in in the app and delete what Stay signed in kept on "
+                "this computer"
+            )
+        )
         for account in self._accounts:
             self._refresh_item(account.key)
 

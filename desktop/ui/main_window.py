@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
         panel.pasteRequested.connect(self.import_paste)
         panel.removeRequested.connect(self.remove_account)
         panel.passwordRequested.connect(self.enter_password)
+        panel.signOutRequested.connect(self.sign_out_of_my_atlassian)
         self.banner.addRequested.connect(self.add_account)
         refresher = self.refresher
         refresher.refreshStarted.connect(self._refresh_started)
@@ -428,6 +429,11 @@ class MainWindow(QMainWindow):
         window.accepted.connect(lambda: self._signed_in_live(window))
         self._open(window)
         return window
+
+    def sign_out_of_my_atlassian(self, key: str) -> None:
+        """End a live account's sign-in; a kept one's profile and flag are deleted too."""
+        self.live_accounts.sign_out(key)
+        self.refresh()
 
     def _signed_in_live(self, window: SignInWindow) -> None:
         if window.result_account is not None:

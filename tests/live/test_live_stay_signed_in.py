@@ -239,9 +239,15 @@ async def test_a_kept_sign_in_comes_back_after_a_restart_without_a_sign_in_windo
     assert all(cookie.decode() not in logged for cookie in cookies)
     assert "password" not in logged.lower()
 
-    # Sign out: the kept profile's folder and the flag are gone, on disk too.
-    second.live_accounts.sign_out(ACTOR)
+    # Sign out (the account's right-click menu): the kept profile's folder and the flag go.
+    panel = second.accounts_panel
+    panel.select(ACTOR)
+    assert panel.sign_out_action in panel.list.actions()
+    assert panel.sign_out_action.isEnabled()
+    await next_refresh(second, panel.sign_out_action.trigger)
     await released(second)
+    assert second.refresher.state(ACTOR) is AccountState.SIGN_IN_AGAIN
+    assert second.live_accounts.get(ACTOR) is None
     assert kept not in computer.folders()
     assert not second.store.stays_signed_in(ACTOR)
     assert not AccountStore(computer.settings()).stays_signed_in(ACTOR)

@@ -200,12 +200,20 @@ class LiveAccounts(QObject):
         """Reopen the kept profile of ``account`` in a page with no window and load the
         licenses page: the session when it is still signed in, else SignInRequired (the
         profile stays open, so signing in again happens in it)."""
-        pending = self._resuming.get(account.key)
+        key = account.key
+        pending = self._resuming.get(key)
         if pending is None:
             pending = asyncio.ensure_future(self._resume(account))
-            self._resuming[account.key] = pending
-            pending.add_done_callback(lambda _f: self._resuming.pop(account.key, None))
-        return await asyncio.shield(pending)
+            self._resuming[key] = pending
+
+            def ended(task: asyncio.Future[MyAtlassianSession]) -> None:
+                if self._resuming.get(key) is task:
+                    del self._resuming[key]
+                if not task.cancelled():
+                    task.exception()  # retrieved here too: every reader may have gone
+
+            pending.add_done_callback(ended)
+        return await asyncio.shield(pending)  # one reader cancelled does not stop the others
 
     async def _resume(self, account: Account) -> MyAtlassianSession:
         live = self.open(account.key, stay_signed_in=True)
@@ -243,6 +251,8 @@ class LiveAccounts(QObject):
             self.flags.set_stays_signed_in(key, stays)
 
     def close_all(self) -> None:
+        for pending in list(self._resuming.values()):
+            pending.cancel()
         for key in list(self._live):
             self._close(key, forget=False)
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineScript
 
@@ -66,7 +67,8 @@ class PageDriver:
         except TimeoutError:
             raise PortalTimeout("the page did not load in time") from None
         finally:
-            self.page.loadFinished.disconnect(finished)
+            if shiboken6.isValid(self.page):  # the page may be closed while it loads
+                self.page.loadFinished.disconnect(finished)
         if not ok:
             raise PortalUnreachable("the page could not be loaded")
 

@@ -21,8 +21,9 @@ APP_NAME = "LicenseConsolidator"
 WHAT_IS_KEPT = QT_TRANSLATE_NOOP(
     "MyAtlassianProfile",
     "Keeps this account's My Atlassian sign-in (its cookies and site data) in your user "
-    "folder on this computer, so you need not sign in after a restart. No password is kept. "
-    "Sign out or remove the account to delete it.",
+    "folder on this computer, so after a restart the app reads the account without asking "
+    "you to sign in, until My Atlassian ends the session. No password is kept. Untick this, "
+    "sign out or remove the account to delete it.",
 )
 
 
