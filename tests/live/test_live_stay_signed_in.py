@@ -24,6 +24,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.models import Account, AccountKind
 from desktop.portal.my_atlassian.urls import replica
 from desktop.services.account_store import AccountStore
 from desktop.services.my_atlassian.live_accounts import NEW_ACCOUNT_PREFIX
@@ -321,6 +322,8 @@ async def test_an_off_the_record_account_signs_in_again_after_a_restart(
     computer: Computer,
 ) -> None:
     first = await computer.start()
+    first.accounts_panel.select("zhang.wei@huake.example")  # a demo account: no sign-out
+    assert not first.accounts_panel.sign_out_action.isEnabled()
     await add_live_account(first, stay=False)
     await released(first)
     assert not first.store.stays_signed_in(ACTOR)
@@ -361,3 +364,30 @@ async def test_cancelling_a_new_kept_sign_in_leaves_nothing_behind(computer: Com
     await released(first)
     assert computer.folders() == set()
     assert first.store.own_accounts == []
+
+
+def test_the_account_store_keeps_only_a_flag_for_staying_signed_in(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    del qtbot
+    path = tmp_path / "settings.ini"
+
+    def reopened() -> AccountStore:
+        return AccountStore(QSettings(str(path), QSettings.Format.IniFormat))
+
+    store = reopened()
+    store.set_stays_signed_in(ACTOR, True)  # the sign-in says so before the account is added
+    store.add(Account(AccountKind.MY_ATLASSIAN, email=ACTOR, portal="https://my.atlassian.com/"))
+    assert reopened().stays_signed_in(ACTOR)
+    keys = QSettings(str(path), QSettings.Format.IniFormat).allKeys()
+    assert {key.split("/")[-1] for key in keys} == {  # the account, and one flag beside it
+        "size", "kind", "email", "portal", "label", "name", "staySignedIn"
+    }  # fmt: skip
+
+    store.set_stays_signed_in(ACTOR, False)
+    assert not reopened().stays_signed_in(ACTOR)
+    store.set_stays_signed_in(ACTOR, True)
+    store.remove(ACTOR)
+    assert not reopened().stays_signed_in(ACTOR)
+    store.add(Account(AccountKind.MY_ATLASSIAN, email=ACTOR, portal="https://my.atlassian.com/"))
+    assert not reopened().stays_signed_in(ACTOR)  # removing forgot it
