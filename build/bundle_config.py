@@ -45,11 +45,78 @@ UNUSED_QT_PLUGINS = frozenset(
         "qwebp",
         "qtga",
         "qwbmp",
+        "qjpeg",  # the app shows SVG icons and PNG (built in); the web page decodes its own
+        "qgif",
+        "qico",  # the Windows and macOS icons are the program's resources, not read by Qt
+        "qicns",
         "qgtk3",
+        # Printing to CUPS printers: the app never prints. This plugin alone brings the CUPS
+        # client and its TLS/Kerberos/mDNS chain (libcups, libgnutls, libp11-kit, libunistring,
+        # libavahi*, nettle, hogweed, gmp, idn2, tasn1: about 7.4 MB on Linux).
+        "cupsprintersupport",
     }
 )
-#: Qt plugin folders only embedded (eglfs) devices use.
-UNUSED_QT_PLUGIN_DIRS = frozenset({"egldeviceintegrations", "generic"})
+#: Qt plugin folders the app never loads: only embedded (eglfs) devices use the first two;
+#: ``networkinformation`` backs QNetworkInformation, which neither the app (httpx does its
+#: HTTP) nor QtWebEngine (Chromium watches the network itself) asks for. Its GLib backend
+#: alone brings GIO, libmount, libblkid and libselinux (about 3.3 MB on Linux).
+UNUSED_QT_PLUGIN_DIRS = frozenset({"egldeviceintegrations", "generic", "networkinformation"})
+
+#: Python modules the analysis finds through imports the app never runs. Each would bring
+#: its own files: ``readline`` (only the interactive prompt uses it) brings libreadline and
+#: libtinfo; ``httpx._main`` is httpx's command-line client (optional import, with pygments
+#: and rich); setuptools and its distutils shim come in through PyInstaller's setuptools hook
+#: (keyring's ``importlib_metadata``/``backports`` imports are for Python < 3.12 only);
+#: ``pydoc`` is only ``help()``'s. A codec module left out makes its encodings unknown
+#: (LookupError), as for any codec Python lacks.
+UNUSED_PYTHON_MODULES = (
+    "readline",
+    "httpx._main",
+    "pygments",
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "_distutils_hack",
+    "pydoc",
+    # Japanese and Korean codecs (Shift-JIS, EUC-KR, ISO-2022-*): the app reads and writes
+    # UTF-8; Chinese (GBK, GB18030, Big5, Big5-HKSCS) stay.
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_iso2022",
+)
+
+#: Libraries assumed present on every Linux desktop, so never bundled: the AppImage project's
+#: excludelist (github.com/AppImageCommunity/pkg2appimage, file ``excludelist``), the
+#: maintained reference for what a portable Linux app may take from the system. Each is there
+#: because bundling it breaks apps on some systems (graphics drivers, glibc and libstdc++
+#: symbol versions, the system's sound and font set-up). PyInstaller already leaves out
+#: glibc, libGL/libEGL, libdrm, libxcb and libwayland-*. (libgmp is listed there too; here it
+#: only came with the CUPS plugin.)
+HOST_SYSTEM_LIBS = frozenset(
+    {
+        # GNU C library (PyInstaller excludes these already)
+        "ld-linux.so.2", "ld-linux-x86-64.so.2", "libanl.so.1", "libBrokenLocale.so.1",
+        "libcidn.so.1", "libc.so.6", "libdl.so.2", "libm.so.6", "libmvec.so.1",
+        "libnss_compat.so.2", "libnss_dns.so.2", "libnss_files.so.2", "libnss_hesiod.so.2",
+        "libnss_nisplus.so.2", "libnss_nis.so.2", "libpthread.so.0", "libresolv.so.2",
+        "librt.so.1", "libthread_db.so.1", "libutil.so.1",
+        # C++ runtime: a bundled older one breaks the system's graphics drivers
+        "libstdc++.so.6", "libgcc_s.so.1",
+        # OpenGL/Mesa: part of the graphics driver
+        "libGL.so.1", "libEGL.so.1", "libGLdispatch.so.0", "libGLX.so.0", "libOpenGL.so.0",
+        "libdrm.so.2", "libglapi.so.0", "libgbm.so.1", "libxcb-dri3.so.0", "libxcb-dri2.so.0",
+        # X11 and Wayland clients: must match the system's libxcb and compositor
+        "libxcb.so.1", "libX11.so.6", "libX11-xcb.so.1", "libwayland-client.so.0",
+        "libICE.so.6", "libSM.so.6",
+        # sound servers and devices
+        "libasound.so.2", "libjack.so.0", "libpipewire-0.3.so.0",
+        # fonts: must be the system's to see its fonts and settings
+        "libfontconfig.so.1", "libfreetype.so.6", "libharfbuzz.so.0", "libfribidi.so.0",
+        # base system
+        "libcom_err.so.2", "libexpat.so.1", "libgpg-error.so.0", "libusb-1.0.so.0",
+        "libuuid.so.1", "libz.so.1", "libgmp.so.10",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -266,6 +333,11 @@ def keep_data_file(dest: str) -> bool:
     return True
 
 
+def is_host_system_lib(dest: str) -> bool:
+    """Whether a collected binary is a Linux system library the app takes from the system."""
+    return PurePath(dest.replace("\\", "/")).name in HOST_SYSTEM_LIBS
+
+
 def _plugin_name(path: PurePath) -> str:
     stem = path.name.split(".", 1)[0]
     return stem.removeprefix("lib")
@@ -289,24 +361,34 @@ def _name(dest: str) -> str:
 
 
 def orphaned_libs(
-    kept: list[Entry], dropped: list[Entry], imports_of: Callable[[str], Iterable[str]]
+    kept: list[Entry],
+    dropped: list[Entry],
+    imports_of: Callable[[str], Iterable[str]],
+    dropped_imports_of: Callable[[str], Iterable[str]] | None = None,
 ) -> set[str]:
     """File names of the libraries that only the ``dropped`` binaries needed.
 
     PyInstaller collects a plugin's libraries with it (the on-screen keyboard brings QtQml and
     QtQuick); once the plugin is left out, those go too, unless a kept binary links to them
-    (so a future QtWebEngine or QtQuick feature keeps what it needs).
+    (so a future QtWebEngine or QtQuick feature keeps what it needs). Likewise a system
+    library left to the system (libfreetype) takes along what only it links to (libpng16):
+    the system's copy comes with its own.
 
     Args:
         kept: PyInstaller's ``(dest, source, typecode)`` binaries that stay.
-        dropped: the binaries left out (unused plugins).
+        dropped: the binaries left out (unused plugins, system libraries).
         imports_of: the names (or paths) of the libraries a binary, given by its source path,
-            links to.
+            links to itself.
+        dropped_imports_of: the same for the dropped binaries, if different: on Linux the
+            whole tree ``ldd`` lists, so that what a dropped library reaches only through a
+            library PyInstaller never bundles (libX11 → libxcb → libXau) counts as its too.
     """
     by_name = {_name(e[0]): e for e in kept}
     source_of = {name: entry[1] for name, entry in by_name.items()}
     # Kept libraries the dropped binaries reach, then those of them the rest still reach.
-    candidates = _reachable([e[1] for e in dropped], imports_of, source_of, set(by_name))
+    candidates = _reachable(
+        [e[1] for e in dropped], dropped_imports_of or imports_of, source_of, set(by_name)
+    )
     starts = [e[1] for e in kept if _name(e[0]) not in candidates]
     return candidates - _reachable(starts, imports_of, source_of, candidates)
 
@@ -342,3 +424,73 @@ def without_libs(entries: list[Entry], names: set[str]) -> list[Entry]:
         return path.name in names or bool(frameworks & set(path.parts))
 
     return [e for e in entries if not dropped(e[0])]
+
+
+# --- QtCore's ICU data (Linux) ---------------------------------------------------------------
+# PySide6's Linux wheel ships ICU for QtCore; its data library libicudata.so.73 is 32 MB, all
+# languages and every feature. (QtWebEngine has its own ICU data, icudtl.dat, untouched; the
+# Windows and macOS wheels ship no ICU.) QtCore calls ICU only for collation (QCollator),
+# locale-aware case mapping, time-zone display names and legacy text codecs (ucol_*,
+# u_strTo{Upper,Lower}, ucal_*, ucnv_*: `nm -D libQt6Core.so.6 | grep _73`). The build
+# slices the data the way ICU's own Data Build Tool does (a locale filter and feature
+# filters, unicode-org.github.io/icu/userguide/icu_data/buildtool), with icupkg on the
+# prebuilt data: see build/icu_data.py. About 32 MB → 5 MB.
+
+#: Languages whose locale data stays (every regional variant of each, and the root locale).
+ICU_LANGUAGES = frozenset({"en", "zh"})
+
+#: Data of ICU services QtCore never calls: break iteration and its dictionaries (brkitr),
+#: transliteration, spelled-out numbers (rbnf), character names, spoof checking, stringprep.
+ICU_UNUSED_TREES = frozenset({"brkitr", "translit", "rbnf"})
+ICU_UNUSED_FILES = frozenset({"unames.icu", "confusables.cfu"})
+ICU_UNUSED_SUFFIXES = frozenset({".spp"})
+
+#: Legacy codecs (QStringDecoder by name) kept: Chinese (GB18030, GBK, GB2312, Big5) and
+#: Windows-1252, with the base tables GBK and Big5 extend. UTF-8/16/32, Latin-1 and ASCII
+#: are built into Qt and ICU.
+ICU_CONVERTERS = frozenset(
+    {
+        "gb18030",
+        "windows-936-2000",
+        "ibm-1386_P100-2001",  # GBK's base table
+        "ibm-1383_P110-1999",  # EUC-CN (GB2312)
+        "ibm-5478_P100-1995",  # GB_2312-80
+        "windows-950-2000",
+        "ibm-1373_P100-2002",  # Big5's base table
+        "ibm-5348_P100-1997",  # Windows-1252
+    }
+)
+
+#: Names in a locale tree that are not locales.
+_ICU_NOT_LOCALES = frozenset({"pool", "res_index"})
+
+
+def _icu_language(stem: str) -> str | None:
+    """The language of a locale resource (``zh_Hans_CN`` → ``zh``), None if not a locale."""
+    if stem in _ICU_NOT_LOCALES:
+        return None
+    if stem == "root":
+        return stem
+    match = re.match(r"^([a-z]{2,3})(?:_|$)", stem)
+    return match.group(1) if match else None
+
+
+def keep_icu_item(item: str) -> bool:
+    """Whether an item of ICU's data package (``coll/zh.res``, ``gb18030.cnv``) stays."""
+    tree, _, name = item.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if tree.split("/")[0] in ICU_UNUSED_TREES or name in ICU_UNUSED_FILES:
+        return False
+    if f"{dot}{suffix}" in ICU_UNUSED_SUFFIXES:
+        return False
+    if suffix == "cnv":
+        return stem in ICU_CONVERTERS
+    if suffix == "res":
+        language = _icu_language(stem)
+        return language is None or language == "root" or language in ICU_LANGUAGES
+    return True
+
+
+def icu_items_to_remove(items: Iterable[str]) -> list[str]:
+    """The items of an ICU data package (as ``icupkg -l`` lists them) to leave out."""
+    return sorted(item for item in items if not keep_icu_item(item))
