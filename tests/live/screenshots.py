@@ -72,6 +72,7 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
         live_urls=replica(url),
     )
     window.journal_path = folder / f"journal-{lang}.sqlite3"  # type: ignore[attr-defined]
+    window.live_accounts.profiles_root = folder / "webengine"  # "Stay signed in" keeps it here
     window.move(0, 0)
     window.show()
     await wait_for_refresh(window)
@@ -87,6 +88,7 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
     assert isinstance(sign_in, SignInWindow)
     sign_in.move(0, 0)
     sign_in.resize(1100, 820)
+    sign_in.stay.click()  # ticked: the sentence about what is kept shows beside it
     driver = sign_in.live.driver
     await _settle(driver, "Log in to continue")
     await driver.run_js(
