@@ -328,3 +328,200 @@ def test_icons_are_made_from_the_svg_in_every_size(tmp_path: Path) -> None:
     for made in (png, ico, icns):
         committed = ROOT / "resources" / made.name
         assert committed.exists(), f"{committed} missing: run make icons"
+
+
+# --- what the Linux bundle leaves to the system or slices (issue 8, "Bundle") ---------------
+
+
+@pytest.mark.parametrize(
+    ("dest", "host"),
+    [
+        ("libstdc++.so.6", True),
+        ("libX11.so.6", True),
+        ("libfontconfig.so.1", True),
+        ("libasound.so.2", True),
+        ("libz.so.1", True),
+        ("libnss3.so", False),  # QtWebEngine's NSS: the excludelist says bundle it
+        ("libglib-2.0.so.0", False),  # bundled privately, says the excludelist
+        ("libxcb-cursor.so.0", False),  # missing on many systems
+        ("libcrypto.so.3", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", False),
+        ("PySide6/Qt/lib/libicudata.so.73", False),
+    ],
+)
+def test_system_libraries_left_to_the_system(dest: str, host: bool) -> None:
+    assert cfg.is_host_system_lib(dest) is host
+
+
+def test_left_out_python_modules_are_not_imported_by_the_app() -> None:
+    imported: set[str] = set()
+    for module, path in cfg.package_modules(ROOT / "desktop").items():
+        if not module.startswith("desktop.tools"):
+            imported |= cfg._imports_of(path, module)
+    roots = {name.split(".")[0] for name in imported} | imported
+    assert not roots & set(cfg.UNUSED_PYTHON_MODULES)
+
+
+def test_a_dropped_system_library_takes_what_only_it_needs() -> None:
+    # Direct links (ELF DT_NEEDED) for what stays; the whole ldd tree for what is dropped,
+    # including libxcb, which PyInstaller never bundles.
+    direct = {
+        "/s/QtNetwork.so": ["libQt6Network.so.6"],
+        "/s/libQt6Network.so.6": ["libbrotlidec.so.1", "libz.so.1"],
+        "/s/libQt6Gui.so.6": ["libfreetype.so.6", "libX11.so.6"],
+        "/s/libxcb-cursor.so.0": ["libxcb.so.1"],
+    }
+    tree = {
+        "/s/libfreetype.so.6": ["libpng16.so.16", "libbrotlidec.so.1", "libz.so.1"],
+        "/s/libX11.so.6": ["libxcb.so.1", "libXau.so.6", "libXdmcp.so.6", "libbsd.so.0"],
+        "/s/libz.so.1": [],
+    }
+    kept = [
+        (f"PySide6/{name}", f"/s/{name}", "BINARY")
+        for name in ("QtNetwork.so", "libQt6Network.so.6", "libQt6Gui.so.6")
+    ] + [
+        (name, f"/s/{name}", "BINARY")
+        for name in ("libxcb-cursor.so.0", "libbrotlidec.so.1", "libpng16.so.16", "libXau.so.6",
+                     "libXdmcp.so.6", "libbsd.so.0")
+    ]  # fmt: skip
+    dropped = [
+        (name, f"/s/{name}", "BINARY") for name in ("libfreetype.so.6", "libX11.so.6", "libz.so.1")
+    ]
+    orphans = cfg.orphaned_libs(
+        kept, dropped, lambda s: direct.get(s, []), lambda s: tree.get(s, [])
+    )
+    # brotlidec stays: QtNetwork's library links to it itself.
+    assert orphans == {"libpng16.so.16", "libXau.so.6", "libXdmcp.so.6", "libbsd.so.0"}
+
+
+elf_info = _load("elf_info")
+
+
+def test_elf_reader_refuses_what_is_not_elf(tmp_path: Path) -> None:
+    text = tmp_path / "libnot.so"
+    text.write_text("INPUT(-lc)\n", encoding="ascii")
+    with pytest.raises(elf_info.ElfError, match="not a 64-bit"):
+        elf_info.needed_libraries(text)
+
+
+PYSIDE_LIB = Path(__import__("PySide6").__file__).parent / "Qt" / "lib"
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the Windows and macOS wheels carry no ICU"
+)
+
+
+@linux_only
+def test_elf_reader_reads_what_qt_core_links_to() -> None:
+    needed = elf_info.needed_libraries(PYSIDE_LIB / "libQt6Core.so.6")
+    assert {"libicui18n.so.73", "libicuuc.so.73", "libicudata.so.73"} <= set(needed)
+    name, data = elf_info.dynamic_symbol_data(
+        PYSIDE_LIB / "libicudata.so.73", lambda n: n.endswith("_dat")
+    )
+    assert name == "icudt73_dat"
+    assert data[2:4] == b"\xda\x27"  # ICU's data header magic
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("root.res", True),
+        ("en.res", True),
+        ("en_GB.res", True),
+        ("zh.res", True),
+        ("zh_Hans_CN.res", True),
+        ("zh_CN.res", True),
+        ("coll/zh.res", True),  # pinyin sorting
+        ("coll/ucadata.icu", True),
+        ("zone/zh.res", True),  # time-zone names in Chinese
+        ("zone/pool.res", True),
+        ("coll/res_index.res", True),
+        ("supplementalData.res", True),
+        ("metaZones.res", True),
+        ("zoneinfo64.res", True),
+        ("ucase.icu", True),
+        ("cnvalias.icu", True),
+        ("gb18030.cnv", True),
+        ("windows-936-2000.cnv", True),
+        ("ibm-1386_P100-2001.cnv", True),
+        ("de.res", False),
+        ("ja_JP.res", False),
+        ("coll/de__PHONEBOOK.res", False),
+        ("zone/fr_CA.res", False),
+        ("yue_Hans.res", False),
+        ("ibm-1390_P110-2003.cnv", False),  # EBCDIC Japanese
+        ("brkitr/cjdict.dict", False),  # QtCore does no ICU break iteration
+        ("brkitr/root.res", False),
+        ("translit/root.res", False),
+        ("unames.icu", False),
+        ("rfc3491.spp", False),
+    ],
+)
+def test_icu_data_items_kept(item: str, kept: bool) -> None:
+    assert cfg.keep_icu_item(item) is kept
+
+
+#: What QtCore asks ICU for, printed one line each: collation (pinyin), case-insensitive
+#: comparison, locale-aware case mapping, time-zone names, Chinese dates, codecs.
+ICU_PROBE = r"""
+from PySide6.QtCore import QCollator, QDate, QLocale, QStringDecoder, QTimeZone, Qt
+words = ["张伟", "李娜", "王芳", "apple", "Banana", "Ärger", "zebra", "赵", "阿"]
+for name in ("zh_CN", "en_US"):
+    locale = QLocale(name)
+    collator = QCollator(locale)
+    print("sort", name, sorted(words, key=collator.sortKey))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    print("ci", name, collator.compare("LICENSE 许可", "license 许可"))
+    print("case", name, locale.toUpper("straße ǆ"), QLocale("tr_TR").toUpper("istanbul"))
+    for zone in (b"Asia/Shanghai", b"America/New_York"):
+        print("tz", name, QTimeZone(zone).displayName(
+            QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, locale))
+    print("date", name, locale.toString(QDate(2026, 11, 23), QLocale.FormatType.LongFormat))
+for codec in ("GB18030", "GBK", "GB2312", "Big5", "windows-1252", "Shift_JIS"):
+    print("codec", codec, QStringDecoder(codec).isValid())
+"""
+
+
+def _probe_icu(library_dir: Path | None) -> list[str]:
+    import os
+    import subprocess
+
+    env = dict(os.environ)
+    if library_dir is not None:  # searched before QtCore's own $ORIGIN
+        env["LD_LIBRARY_PATH"] = str(library_dir)
+    done = subprocess.run(
+        [sys.executable, "-c", ICU_PROBE], env=env, capture_output=True, text=True,
+        encoding="utf-8", timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Could not create collator" not in done.stderr, done.stderr[-3000:]
+    return done.stdout.splitlines()
+
+
+@linux_only
+def test_sliced_icu_data_serves_english_and_chinese_alike(tmp_path: Path) -> None:
+    icu = _load("icu_data")
+    source = PYSIDE_LIB / "libicudata.so.73"
+    sliced, removed = icu.slim_icu_library(source, tmp_path / "lib")
+    assert sliced.name == source.name
+    assert elf_info.needed_libraries(sliced) == []
+    assert sliced.stat().st_size < 8e6 < 30e6 < source.stat().st_size
+    assert {"de.res", "coll/ja.res", "brkitr/cjdict.dict"} <= set(removed)
+    _, data = elf_info.dynamic_symbol_data(sliced, lambda n: n == "icudt73_dat")
+    (tmp_path / "check").mkdir()
+    (tmp_path / "check" / "icudt73l.dat").write_bytes(data)
+    left = set(icu.list_items(tmp_path / "check" / "icudt73l.dat"))
+    assert {"coll/zh.res", "zone/zh.res", "zh_Hans_CN.res", "gb18030.cnv"} <= left
+    assert not left & set(removed)
+
+    full, slim = _probe_icu(None), _probe_icu(sliced.parent)
+    assert [line for line in slim if "Shift_JIS" not in line] == [
+        line for line in full if "Shift_JIS" not in line
+    ]
+    assert "codec Shift_JIS False" in slim  # gone on purpose: Japanese
+    assert (  # pinyin: ā, lǐ, wáng, zhāng, zhào, then Latin
+        "sort zh_CN ['阿', '李娜', '王芳', '张伟', '赵', 'apple', 'Ärger', 'Banana', 'zebra']"
+        in slim
+    )
+    assert "tz zh_CN 中国标准时间" in slim
+    assert "date zh_CN 2026年11月23日星期一" in slim
+    assert "ci zh_CN 0" in slim
