@@ -54,6 +54,16 @@ UNUSED_QT_PLUGINS = frozenset(
         # client and its TLS/Kerberos/mDNS chain (libcups, libgnutls, libp11-kit, libunistring,
         # libavahi*, nettle, hogweed, gmp, idn2, tasn1: about 7.4 MB on Linux).
         "cupsprintersupport",
+        # Wayland shells of embedded and automotive systems (a desktop compositor speaks
+        # xdg-shell, which stays) and the buffer sharing of compositors built with Qt itself.
+        "ivi-shell",
+        "fullscreen-shell-v1",
+        "wl-shell-plugin",
+        "qt-shell",
+        "dmabuf-server",
+        "drm-egl-server",
+        "shm-emulation-server",
+        "vulkan-server",
     }
 )
 #: Qt plugin folders the app never loads: only embedded (eglfs) devices use the first two;
@@ -83,6 +93,12 @@ UNUSED_PYTHON_MODULES = (
     "_codecs_jp",
     "_codecs_kr",
     "_codecs_iso2022",
+    # dnspython: email-validator needs it only to check that a domain receives mail, which the
+    # app never asks (check_deliverability=False: no DNS look-ups).
+    "dns",
+    # decimal's C accelerator: the standard library falls back to its own pure-Python
+    # decimal (_pydecimal, same results); only openpyxl's number handling imports decimal.
+    "_decimal",
 )
 
 #: Libraries assumed present on every Linux desktop, so never bundled: the AppImage project's
@@ -475,8 +491,17 @@ def _icu_language(stem: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _icu_locale_kept(item: str) -> bool:
+    """False for the locale data (``.res`` of a locale) of a language not in ICU_LANGUAGES."""
+    stem, _, suffix = item.rpartition("/")[2].rpartition(".")
+    if suffix != "res":
+        return True
+    language = _icu_language(stem)
+    return language is None or language == "root" or language in ICU_LANGUAGES
+
+
 def keep_icu_item(item: str) -> bool:
-    """Whether an item of ICU's data package (``coll/zh.res``, ``gb18030.cnv``) stays."""
+    """Whether an item of QtCore's ICU data package (``coll/zh.res``, ``gb18030.cnv``) stays."""
     tree, _, name = item.rpartition("/")
     stem, dot, suffix = name.rpartition(".")
     if tree.split("/")[0] in ICU_UNUSED_TREES or name in ICU_UNUSED_FILES:
@@ -485,10 +510,21 @@ def keep_icu_item(item: str) -> bool:
         return False
     if suffix == "cnv":
         return stem in ICU_CONVERTERS
-    if suffix == "res":
-        language = _icu_language(stem)
-        return language is None or language == "root" or language in ICU_LANGUAGES
-    return True
+    return _icu_locale_kept(item)
+
+
+#: QtWebEngine's own ICU data (Chromium's, ``resources/icudtl.dat``, 10.5 MB), sliced on
+#: Linux like its UI strings (WEBENGINE_LOCALES): the locale data of English and Chinese
+#: stays, every feature too (Chromium breaks the page's text into lines and words, decodes
+#: legacy encodings, and answers the page's Intl calls with it). A page that asks for another
+#: locale's formats (Intl.DateTimeFormat("de")) gets the default locale's, as for any
+#: locale ICU lacks. About 4.3 MB less.
+WEB_ICU_DATA = "icudtl.dat"
+
+
+def keep_web_icu_item(item: str) -> bool:
+    """Whether an item of QtWebEngine's ICU data package stays."""
+    return _icu_locale_kept(item)
 
 
 def icu_items_to_remove(items: Iterable[str]) -> list[str]:

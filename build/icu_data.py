@@ -1,12 +1,18 @@
-"""Slice QtCore's ICU data library (Linux) to the languages and features the app uses.
+"""Slice ICU data packages (Linux builds) to the languages and features the app uses.
 
-``libicudata.so.NN`` holds one ICU data package, the symbol ``icudtNN_dat``. This takes that
-package out of the library, removes what ``bundle_config.keep_icu_item`` rejects with ICU's
-``icupkg``, and turns the result back into a library with ICU's ``genccode`` and the linker
-(``ld``), same soname and symbol. Tools: Debian/Ubuntu packages ``icu-devtools`` and
-``binutils``. The spec runs it on Linux during ``make build``; by hand:
+Two packages are sliced, with ICU's own ``icupkg``, by the rules in ``bundle_config``:
 
-    python build/icu_data.py SOURCE_LIBICUDATA OUT_DIR
+- QtCore's ``libicudata.so.NN`` holds its package as the symbol ``icudtNN_dat``: this takes
+  it out, slices it (``keep_icu_item``) and turns it back into a library with ICU's
+  ``genccode`` and the linker ``ld``, same soname and symbol;
+- QtWebEngine's ``icudtl.dat`` is a package file: sliced by ``keep_web_icu_item``.
+
+An item may only go if nothing kept depends on it: icupkg checks that, and the packages that
+already lack items before slicing (Chromium's does) may lack only those same items after.
+Tools: the Debian/Ubuntu packages ``icu-devtools`` and ``binutils``. The spec runs this on
+Linux during ``make build``; by hand:
+
+    python build/icu_data.py SOURCE_LIBICUDATA_OR_ICUDTL OUT_DIR
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -59,36 +66,66 @@ def _run(*command: str, cwd: Path) -> str:
     return done.stdout
 
 
-def list_items(package: Path) -> list[str]:
-    """The item names of an ICU ``.dat`` package (``coll/zh.res``, ``gb18030.cnv``, …)."""
-    out = _run(_tool("icupkg"), "-l", str(package), cwd=package.parent)
-    return [line.strip() for line in out.splitlines() if line.strip()]
+def _missing_dependencies(report: str) -> set[str]:
+    return {line.strip() for line in report.splitlines() if "depends on missing item" in line}
+
+
+def list_items(package: Path) -> tuple[list[str], set[str]]:
+    """The item names of an ICU ``.dat`` package (``coll/zh.res``, ``gb18030.cnv``, …) and
+    icupkg's reports of the items that some of them depend on but the package lacks."""
+    listed = subprocess.run(
+        [_tool("icupkg"), "--auto_toc_prefix", "-l", str(package)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    items = [line.strip() for line in listed.stdout.splitlines() if line.strip()]
+    if not items:  # (it exits non-zero, yet lists them all, when dependencies are missing)
+        raise IcuDataError(f"icupkg cannot read {package.name}: {listed.stderr[-2000:]}")
+    return items, _missing_dependencies(listed.stderr)
+
+
+def slim_icu_package(source: Path, target: Path, keep: Callable[[str], bool]) -> list[str]:
+    """Write ``source`` (an ICU ``.dat`` package) less the items not ``keep``-ed to ``target``.
+
+    The items keep their package prefix (``icudt74l/…``) whatever the file names. Returns the
+    removed items; raises IcuDataError if a kept item would lack one it depends on.
+    """
+    icupkg = _tool("icupkg")
+    source, target = source.resolve(), target.resolve()
+    items, already_missing = list_items(source)
+    removed = sorted(item for item in items if not keep(item))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="icu-") as scratch:
+        removal = Path(scratch) / "remove.txt"
+        removal.write_text("\n".join(removed) + "\n", encoding="ascii")
+        command = [icupkg, "--auto_toc_prefix", "-r", str(removal), str(source), str(target)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            new_missing = _missing_dependencies(done.stderr + done.stdout) - already_missing
+            if new_missing or not already_missing:
+                said = "\n".join(sorted(new_missing)) or (done.stderr or done.stdout)[-2000:]
+                raise IcuDataError(f"slicing {source.name} would break it: {said}")
+            # Only what the package lacked already is missing: write it all the same.
+            _run(*command[:1], "--ignore-deps", *command[1:], cwd=Path(scratch))
+    return removed
 
 
 def slim_icu_library(source: Path, out_dir: Path) -> tuple[Path, list[str]]:
-    """Write the sliced copy of the ICU data library ``source`` into ``out_dir``.
+    """Write the sliced copy of QtCore's ICU data library ``source`` into ``out_dir``.
 
     Returns the new library (same file name and soname as ``source``) and the removed items.
     """
-    icupkg, genccode, ld = _tool("icupkg"), _tool("genccode"), _tool("ld")
+    genccode, ld = _tool("genccode"), _tool("ld")
     source, out_dir = source.resolve(), out_dir.resolve()
     entry, data = icu_data_of(source)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="icu-") as scratch:
         work = Path(scratch)
-        # ICU finds items as "<package name>/<item>": both files must keep the package's name
-        # (icudt73l: version 73, little-endian), so they live in two folders.
-        package = f"{entry}l.dat"
+        package = f"{entry}l.dat"  # icudt73l: ICU 73, little-endian
         (work / "full").mkdir()
         (work / "full" / package).write_bytes(data)
-        removed = cfg.icu_items_to_remove(list_items(work / "full" / package))
-        (work / "remove.txt").write_text("\n".join(removed) + "\n", encoding="ascii")
-        (work / "slim").mkdir()
-        _run(icupkg, "-r", "remove.txt", f"full/{package}", f"slim/{package}", cwd=work)
-        _run(
-            genccode, "-q", "-o", "-m", str(source), "-e", entry, "-d", str(work),
-            f"slim/{package}", cwd=work,
-        )  # fmt: skip
+        removed = slim_icu_package(work / "full" / package, work / package, cfg.keep_icu_item)
+        _run(genccode, "-q", "-o", "-m", str(source), "-e", entry, "-d", str(work), package,
+             cwd=work)  # fmt: skip
         objects = list(work.glob("*.o"))
         if len(objects) != 1:
             raise IcuDataError(f"genccode wrote {len(objects)} object files")
@@ -97,13 +134,20 @@ def slim_icu_library(source: Path, out_dir: Path) -> tuple[Path, list[str]]:
     return target, removed
 
 
+def slim_web_icu_data(source: Path, out_dir: Path) -> tuple[Path, list[str]]:
+    """Write the sliced copy of QtWebEngine's ``icudtl.dat`` into ``out_dir``."""
+    target = out_dir.resolve() / source.name
+    return target, slim_icu_package(source, target, cfg.keep_web_icu_item)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     source, out_dir = Path(argv[0]), Path(argv[1])
+    slim = slim_web_icu_data if source.suffix == ".dat" else slim_icu_library
     try:
-        target, removed = slim_icu_library(source, out_dir)
+        target, removed = slim(source, out_dir)
     except (IcuDataError, OSError) as error:
         print(f"icu_data: {error}", file=sys.stderr)
         return 1
