@@ -509,7 +509,7 @@ def test_sliced_icu_data_serves_english_and_chinese_alike(tmp_path: Path) -> Non
     _, data = elf_info.dynamic_symbol_data(sliced, lambda n: n == "icudt73_dat")
     (tmp_path / "check").mkdir()
     (tmp_path / "check" / "icudt73l.dat").write_bytes(data)
-    left = set(icu.list_items(tmp_path / "check" / "icudt73l.dat"))
+    left = set(icu.list_items(tmp_path / "check" / "icudt73l.dat")[0])
     assert {"coll/zh.res", "zone/zh.res", "zh_Hans_CN.res", "gb18030.cnv"} <= left
     assert not left & set(removed)
 
@@ -525,3 +525,118 @@ def test_sliced_icu_data_serves_english_and_chinese_alike(tmp_path: Path) -> Non
     assert "tz zh_CN 中国标准时间" in slim
     assert "date zh_CN 2026年11月23日星期一" in slim
     assert "ci zh_CN 0" in slim
+
+
+@linux_only
+def test_an_icu_slice_that_would_break_a_kept_item_is_refused(tmp_path: Path) -> None:
+    icu = _load("icu_data")
+    _, data = elf_info.dynamic_symbol_data(PYSIDE_LIB / "libicudata.so.73", lambda n: "_dat" in n)
+    package = tmp_path / "icudt73l.dat"
+    package.write_bytes(data)
+    # GBK kept, but not the table it extends
+    with pytest.raises(icu.IcuDataError, match=r"ibm-1386_P100-2001\.cnv"):
+        icu.slim_icu_package(
+            package, tmp_path / "out" / "icudt73l.dat", lambda item: "ibm-1386" not in item
+        )
+    assert not (tmp_path / "out" / "icudt73l.dat").exists()
+
+
+#: What a web page asks Chromium's ICU for, as JSON: dates, sorting, money, relative time,
+#: region names and case mapping per locale, and Chinese word breaking (its dictionary).
+WEB_ICU_PROBE = r"""
+import sys
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+from PySide6.QtWidgets import QApplication
+JS = '''(() => {
+  const d = new Date(Date.UTC(2026, 10, 23, 4, 5)), out = {};
+  for (const loc of ['zh-CN', 'en-US', 'en-GB', 'de-DE']) {
+    out[loc] = [
+      new Intl.DateTimeFormat(loc, {dateStyle: 'full', timeStyle: 'long',
+                                    timeZone: 'Asia/Shanghai'}).format(d),
+      ['张伟', '李娜', '王芳', '阿', 'apple', 'Ärger', 'Zebra']
+        .sort(new Intl.Collator(loc).compare).join(' '),
+      new Intl.NumberFormat(loc, {style: 'currency', currency: 'CNY'}).format(1234.5),
+      new Intl.RelativeTimeFormat(loc).format(-1, 'day'),
+      new Intl.DisplayNames([loc], {type: 'region'}).of('CN'),
+      'straße'.toLocaleUpperCase(loc)];
+  }
+  out.words = [...new Intl.Segmenter('zh', {granularity: 'word'})
+               .segment('授权归集助手为技术联系人')].map(s => s.segment).join('|');
+  return JSON.stringify(out);
+})()'''
+app = QApplication(sys.argv)
+profile = QWebEngineProfile()  # off the record
+page = QWebEnginePage(profile)
+def done(result):
+    print(result)
+    app.quit()
+page.loadFinished.connect(lambda ok: page.runJavaScript(JS, 0, done))
+page.setHtml("<p>授权归集助手</p>", QUrl("https://example.invalid/"))
+QTimer.singleShot(60000, app.quit)
+app.exec()
+del page  # before its profile
+del profile
+"""
+
+
+def _probe_web_icu(resources: Path | None) -> dict[str, Any]:
+    import json
+    import os
+    import subprocess
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium's sandbox refuses root
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    if resources is not None:
+        env["QTWEBENGINE_RESOURCES_PATH"] = str(resources)
+    done = subprocess.run(
+        [sys.executable, "-c", WEB_ICU_PROBE], env=env, capture_output=True, text=True,
+        encoding="utf-8", timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.strip(), done.stderr[-3000:]
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@linux_only
+def test_sliced_web_icu_data_gives_pages_the_same_english_and_chinese(tmp_path: Path) -> None:
+    icu = _load("icu_data")
+    qt_resources = PYSIDE_LIB.parent / "resources"
+    resources = tmp_path / "resources"
+    resources.mkdir()
+    for path in qt_resources.iterdir():  # QtWebEngine's resources, with the sliced ICU data
+        if path.name != "icudtl.dat":
+            (resources / path.name).symlink_to(path)
+    sliced, removed = icu.slim_web_icu_data(qt_resources / "icudtl.dat", resources)
+    assert sliced == resources / "icudtl.dat"
+    assert sliced.stat().st_size < 0.7 * (qt_resources / "icudtl.dat").stat().st_size
+    assert {"de.res", "coll/ja.res"} <= set(removed)
+    # line and word breaking rules and dictionaries, Chinese collation: all kept
+    assert not [item for item in removed if item.endswith((".brk", ".dict")) or "/zh" in item]
+
+    full, slim = _probe_web_icu(None), _probe_web_icu(resources)
+    for locale in ("zh-CN", "en-US", "en-GB"):
+        assert slim[locale] == full[locale], locale
+    assert slim["zh-CN"][0].startswith("2026年11月23日星期一")
+    assert slim["zh-CN"][1].startswith("阿 李娜 王芳 张伟")  # pinyin
+    assert slim["words"] == full["words"] == "授权|归|集|助手|为|技术|联系|人"
+    # Another locale's formats fall back to the default locale's; nothing fails.
+    assert full["de-DE"][3] == "vor 1 Tag"
+    assert slim["de-DE"][3] != "vor 1 Tag"
+
+
+def test_addresses_are_checked_without_dnspython() -> None:
+    import subprocess
+
+    # The bundle leaves dnspython out: the app's address check must never need it.
+    code = (
+        "import sys; sys.modules['dns'] = None\n"
+        "from desktop.domain.emails import normalize_email\n"
+        "print(normalize_email(' Zhang.Wei@HuaKe.example '))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "zhang.wei@huake.example"
