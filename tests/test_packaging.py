@@ -207,6 +207,20 @@ def test_translations_filter(dest: str, kept: bool) -> None:
         ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-x11-integration.so", False),
         ("PySide6/Qt/lib/libQt6Core.so.6", True),
         ("libpython3.11.so.1.0", True),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", False),
+        ("PySide6/Qt/plugins/networkinformation/libqglib.so", False),
+        ("PySide6/Qt/plugins/networkinformation/qnetworklistmanager.dll", False),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+        ("PySide6/Qt/plugins/imageformats/qico.dll", False),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", False),
+        (
+            "PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so",
+            True,
+        ),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-client/libvulkan-server.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
     ],
 )
 def test_plugin_filter(dest: str, kept: bool) -> None:
