@@ -6,6 +6,7 @@ Chromium's sandbox cannot run as root in a container, so it is switched off for 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import AsyncIterator
@@ -80,6 +81,37 @@ def fill_sign_in(email: str, password: str) -> str:
         "f.email.value=e;f.password.value=p;f.submit();return true;})"
         f"({json.dumps(email)},{json.dumps(password)})"
     )
+
+
+async def next_refresh(win: Any, action: Callable[[], object], timeout: float = 30) -> None:
+    """Do ``action`` on the main window ``win`` and wait for the refresh it starts to finish
+    (not cancelled)."""
+    done = asyncio.get_running_loop().create_future()
+
+    def finished(cancelled: bool) -> None:
+        if not done.done():
+            done.set_result(cancelled)
+
+    win.refresher.refreshFinished.connect(finished)
+    try:
+        action()
+        assert not await asyncio.wait_for(done, timeout)
+    finally:
+        win.refresher.refreshFinished.disconnect(finished)
+
+
+async def close_window(win: Any) -> None:
+    """What quitting does to the main window ``win``: its refresh stopped, every sign-in
+    window's view deleted before its page, every page and profile deleted, then the window."""
+    task = win.refresher._task
+    await win.refresher.aclose()
+    if task is not None:
+        await asyncio.gather(task, return_exceptions=True)
+    for dialog in list(win._dialogs):
+        shiboken6.delete(dialog)
+    await win.live_accounts.aclose()
+    shiboken6.delete(win)
+    gc.collect()
 
 
 def _url_of(driver: PageDriver):  # type: ignore[no-untyped-def]

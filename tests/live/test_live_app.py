@@ -4,7 +4,6 @@ embedded sign-in, see its licenses in the main table, consolidate through the wi
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -29,7 +28,7 @@ from desktop.ui.main_window import ACTION_MODE_KEY, MainWindow
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.wizard import launch
 from tests.conftest import SandboxHandle
-from tests.live.conftest import FAST, fill_sign_in
+from tests.live.conftest import FAST, close_window, fill_sign_in, next_refresh
 
 ACTOR = "li.na@huake.example"
 TARGET = "zhang.wei@huake.example"
@@ -74,15 +73,7 @@ async def window(qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path) -> AsyncI
                 wizard.runner.cancel()
                 await wizard.runner.wait()
             shiboken6.delete(wizard)
-        task = win.refresher._task
-        await win.refresher.aclose()
-        if task is not None:
-            await asyncio.gather(task, return_exceptions=True)
-        for dialog in list(win._dialogs):  # the sign-in window's view goes before its page
-            shiboken6.delete(dialog)
-        await win.live_accounts.aclose()  # every page and profile really deleted
-        shiboken6.delete(win)
-        gc.collect()
+        await close_window(win)
         qapp.setQuitOnLastWindowClosed(quits)
 
 
@@ -103,24 +94,8 @@ async def sign_in_live(win: MainWindow, mode: ActionMode = ActionMode.ASSISTED) 
     assert text is not None
     await driver.run_js(fill_sign_in(ACTOR, "demo"))  # what the person types
     await until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == ACTOR)
-    refreshed = asyncio.ensure_future(_next_refresh(win))
-    sign_in.ok_button.click()  # type: ignore[attr-defined]
-    await asyncio.wait_for(refreshed, 60)
+    await next_refresh(win, sign_in.ok_button.click, 60)  # type: ignore[attr-defined]
     return sign_in
-
-
-async def _next_refresh(win: MainWindow) -> None:
-    done = asyncio.get_running_loop().create_future()
-
-    def finished(cancelled: bool) -> None:
-        if not done.done():
-            done.set_result(cancelled)
-
-    win.refresher.refreshFinished.connect(finished)
-    try:
-        assert not await done
-    finally:
-        win.refresher.refreshFinished.disconnect(finished)
 
 
 async def test_add_a_my_atlassian_account_and_see_its_licenses(
@@ -139,9 +114,7 @@ async def test_add_a_my_atlassian_account_and_see_its_licenses(
     assert "Signed in in the browser" in window.accounts_panel.item_text(ACTOR)
 
     # Removing the account signs it out: no page left, and the next read needs a sign-in.
-    refreshed = asyncio.ensure_future(_next_refresh(window))
-    window.remove_account(ACTOR, confirm=False)
-    await asyncio.wait_for(refreshed, 30)
+    await next_refresh(window, lambda: window.remove_account(ACTOR, confirm=False))
     assert window.live_accounts.get(ACTOR) is None
     assert all(a.key != ACTOR for a in window.store.own_accounts)
 
@@ -152,9 +125,7 @@ async def test_a_signed_out_live_account_asks_to_sign_in_again(
     await sign_in_live(window)
     window.live_accounts.close_all()  # e.g. the app was restarted: no browser session
     await window.live_accounts.released()
-    refreshed = asyncio.ensure_future(_next_refresh(window))
-    window.refresh()
-    await asyncio.wait_for(refreshed, 30)
+    await next_refresh(window, window.refresh)
     assert window.refresher.state(ACTOR) is AccountState.SIGN_IN_AGAIN
     assert "Sign in again" in window.accounts_panel.item_text(ACTOR)
     assert window.model.rowCount() > 0  # the last good reading stays in the table

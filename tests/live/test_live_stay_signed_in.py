@@ -9,7 +9,6 @@ quit would, and a new window (new LiveAccounts) starts on the same files.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable
@@ -19,7 +18,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -37,7 +35,7 @@ from desktop.ui.language import LanguageManager
 from desktop.ui.main_window import MainWindow
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from tests.conftest import SandboxHandle
-from tests.live.conftest import fill_sign_in
+from tests.live.conftest import close_window, fill_sign_in, next_refresh
 
 ACTOR = "li.na@huake.example"
 pytestmark = pytest.mark.timeout(60)
@@ -96,16 +94,8 @@ class Computer:
 
     async def quit(self, win: MainWindow) -> None:
         """What quitting does: every page and profile deleted, then the window."""
-        task = win.refresher._task
-        await win.refresher.aclose()
-        if task is not None:
-            await asyncio.gather(task, return_exceptions=True)
-        for dialog in list(win._dialogs):  # a sign-in window's view goes before its page
-            shiboken6.delete(dialog)
-        await win.live_accounts.aclose()
         self.windows.remove(win)
-        shiboken6.delete(win)
-        gc.collect()
+        await close_window(win)
 
 
 @pytest.fixture
@@ -122,22 +112,6 @@ async def computer(qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path) -> Asyn
         for win in list(here.windows):
             await here.quit(win)
         qapp.setQuitOnLastWindowClosed(quits)
-
-
-async def next_refresh(win: MainWindow, action: Callable[[], object]) -> None:
-    """Do ``action`` and wait for the refresh it starts to finish."""
-    done = asyncio.get_running_loop().create_future()
-
-    def finished(cancelled: bool) -> None:
-        if not done.done():
-            done.set_result(cancelled)
-
-    win.refresher.refreshFinished.connect(finished)
-    try:
-        action()
-        assert not await asyncio.wait_for(done, 30)
-    finally:
-        win.refresher.refreshFinished.disconnect(finished)
 
 
 async def sign_in(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.services.paste_store import PasteStore
 from desktop.ui.app import create_main_window, wait_for_refresh
 from desktop.ui.language import LanguageManager
+from desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,8 +31,8 @@ def _needs_display() -> None:
         pytest.skip("needs a real X display: run under xvfb-run")
 
 
-@pytest.mark.parametrize("lang", ["zh_CN", "en"])
-async def test_screenshot_main_window(qtbot, settings, tmp_path: Path, lang: str) -> None:
+async def demo_window(qtbot, settings, tmp_path: Path, lang: str) -> MainWindow:
+    """The main window in ``lang`` on the demo data, shown, read, first license selected."""
     language = LanguageManager(settings)
     language.apply(lang, remember=False)
     window = create_main_window(
@@ -43,6 +44,12 @@ async def test_screenshot_main_window(qtbot, settings, tmp_path: Path, lang: str
     qtbot.waitExposed(window)
     await wait_for_refresh(window)
     window.select_sen(window.model.license_at(0).sen)
+    return window
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+async def test_screenshot_main_window(qtbot, settings, tmp_path: Path, lang: str) -> None:
+    window = await demo_window(qtbot, settings, tmp_path, lang)
     qtbot.wait(200)
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)
@@ -50,7 +57,7 @@ async def test_screenshot_main_window(qtbot, settings, tmp_path: Path, lang: str
     assert window.grab().save(str(path))
     assert path.stat().st_size > 10_000
     await window.refresher.aclose()
-    language.apply("en", remember=False)
+    window.language.apply("en", remember=False)
 
 
 def dark_palette() -> QPalette:
@@ -88,17 +95,7 @@ async def test_screenshot_main_window_dark(qtbot, settings, tmp_path: Path, lang
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     light = app.palette()
-    language = LanguageManager(settings)
-    language.apply(lang, remember=False)
-    window = create_main_window(
-        settings, language=language, pastes=PasteStore(tmp_path), today=date(2024, 6, 1)
-    )
-    qtbot.addWidget(window)
-    window.resize(1400, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    await wait_for_refresh(window)
-    window.select_sen(window.model.license_at(0).sen)
+    window = await demo_window(qtbot, settings, tmp_path, lang)
     try:
         app.setPalette(dark_palette())  # as when the system switches while the app runs
         qtbot.wait(200)
@@ -122,4 +119,4 @@ async def test_screenshot_main_window_dark(qtbot, settings, tmp_path: Path, lang
     finally:
         app.setPalette(light)
         await window.refresher.aclose()
-        language.apply("en", remember=False)
+        window.language.apply("en", remember=False)
