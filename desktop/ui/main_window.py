@@ -440,11 +440,16 @@ class MainWindow(QMainWindow):
             self.store.add(window.result_account)
             self.refresh()
 
+    def sign_in_chosen_in(self, dialog: AddAccountDialog, email: str = "") -> SignInWindow:
+        """The person chose My Atlassian in ``dialog``: keep the chosen way of acting and open
+        the embedded sign-in."""
+        self.settings.setValue(ACTION_MODE_KEY, dialog.action_mode.value)
+        self.live_accounts.mode = dialog.action_mode
+        return self.sign_in_to_my_atlassian(email)
+
     def _account_added(self, dialog: AddAccountDialog) -> None:
         if dialog.my_atlassian:
-            self.settings.setValue(ACTION_MODE_KEY, dialog.action_mode.value)
-            self.live_accounts.mode = dialog.action_mode
-            self.sign_in_to_my_atlassian()
+            self.sign_in_chosen_in(dialog)
             return
         account = dialog.result_account
         if account is None:

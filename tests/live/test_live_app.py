@@ -21,7 +21,7 @@ from desktop.services.consolidation_flow import Step
 from desktop.services.my_atlassian.session import ActionMode
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import AccountState
-from desktop.ui.add_account_dialog import MY_ATLASSIAN
+from desktop.ui.add_account_dialog import MY_ATLASSIAN, AddAccountDialog
 from desktop.ui.app import create_main_window, wait_for_refresh
 from desktop.ui.language import LanguageManager
 from desktop.ui.main_window import ACTION_MODE_KEY, MainWindow
@@ -176,3 +176,42 @@ async def test_the_wizard_consolidates_a_live_account_through_assisted_clicks(
     assert not flow.failed()
     untouched = sandbox.state.license("SEN-20110388")  # unticked: left as it was
     assert not untouched.is_technical_contact(TARGET)
+
+
+async def test_sign_in_as_the_target_in_my_atlassian_from_the_wizard(
+    window: MainWindow, sandbox: SandboxHandle
+) -> None:
+    """The target is not signed in: "Sign in as the target…" → My Atlassian in the app's
+    dialog → the embedded sign-in → the target is signed in and its own steps can run."""
+    await sign_in_live(window)
+    wizard = await launch.open_wizard(window)
+    assert wizard is not None
+    window.consolidation_wizard = wizard  # type: ignore[attr-defined]  (as launch_wizard does)
+    wizard.next()
+    wizard.next()
+    page = wizard.target_page
+    page.email_edit.setText(TARGET)
+    assert not wizard.flow.target_signed_in and page.sign_in_target.isVisibleTo(page)
+    assert wizard.flow.consequences().needs_sign_in > 0
+
+    page.sign_in_target.click()
+    await until(lambda: any(d.isVisible() for d in wizard.findChildren(AddAccountDialog)))
+    dialog = next(d for d in wizard.findChildren(AddAccountDialog) if d.isVisible())
+    assert dialog.email_edit.text() == TARGET
+    dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(MY_ATLASSIAN))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    await until(lambda: any(isinstance(d, SignInWindow) for d in window._dialogs))
+    sign_in = window._dialogs[-1]
+    assert isinstance(sign_in, SignInWindow) and sign_in.isVisible()
+    driver = sign_in.live.driver
+    assert await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=15) is not None
+    await driver.run_js(fill_sign_in(TARGET, "demo"))
+    await until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == TARGET)
+    sign_in.ok_button.click()  # type: ignore[attr-defined]
+
+    await until(lambda: wizard.flow.target_signed_in, timeout=30)
+    assert wizard.flow.consequences().needs_sign_in == 0
+    assert not page.sign_in_target.isVisibleTo(page)
+    stored = window.store.find(TARGET)
+    assert stored is not None and stored.kind is AccountKind.MY_ATLASSIAN
+    del sandbox

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget, QWizard
 
 from desktop.domain.merge import merge_licenses
 from desktop.domain.models import Account, AccountKind
@@ -145,47 +145,80 @@ async def open_wizard(
 
 
 def _sign_in_for(window: MainWindow, sessions: dict[str, PortalSession]) -> SignIn:
-    """Sign in from inside the wizard: the app's own sign-in dialog, then read again."""
+    """Sign in from inside the wizard with the app's own dialogs, then read again. Only a
+    sign-in that worked joins the account list (and its password the keyring)."""
 
     async def sign_in(email: str) -> SignInResult | None:
         from desktop.ui.add_account_dialog import AddAccountDialog
 
-        demo = next((a for a in window.store.active_accounts() if a.email == email), None)
-        account: Account | None = None
-        password: str | None = None
-        if demo is not None and demo.kind is AccountKind.DEMO:
-            account, password = demo, window.passwords.get(demo)
-        else:
-            parent: QWidget = getattr(window, "consolidation_wizard", None) or window
-            dialog = AddAccountDialog(parent)
-            if email:
-                dialog.email_edit.setText(email)
-            done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-            dialog.finished.connect(lambda code: done.done() or done.set_result(code))
-            dialog.open()
-            if await done != AddAccountDialog.DialogCode.Accepted.value:
-                return None
-            account, password = dialog.result_account, dialog.result_password
-            dialog.result_password = ""
-            if account is None:
-                return None
+        parent: QWidget = getattr(window, "consolidation_wizard", None) or window
+        known = next((a for a in window.store.active_accounts() if a.email == email), None)
+        if known is not None and known.kind is AccountKind.DEMO:
+            return await signed_in(known, window.passwords.get(known), parent)
+        if known is not None and known.kind is AccountKind.MY_ATLASSIAN:
+            return await signed_in_live(window.sign_in_to_my_atlassian(email))
+        dialog = AddAccountDialog(parent)
+        if email:
+            dialog.email_edit.setText(email)
+        if await _finished(dialog) != QDialog.DialogCode.Accepted.value:
+            return None
+        if dialog.my_atlassian:
+            return await signed_in_live(window.sign_in_chosen_in(dialog, email))
+        account, password = dialog.result_account, dialog.result_password
+        dialog.result_password = ""
+        if account is None:
+            return None
+        result = await signed_in(account, password, parent)
+        if result is not None:
             window.passwords.remember(account, password, keep=dialog.remember)
             window.store.add(account)
+        return result
+
+    async def signed_in(
+        account: Account, password: str | None, parent: QWidget
+    ) -> SignInResult | None:
         if password is None:
             return None
         try:
-            portal = shared_portal(window)(account.portal)
-            session = await portal.sign_in(account.email, password)
-        except PortalError as error:  # say so in plain words
-            QMessageBox.warning(
-                window, translate("WizardLauncher", "Sign in"), error_message(error.error_key)
-            )
+            session = await shared_portal(window)(account.portal).sign_in(account.email, password)
+        except PortalError as error:  # say so in plain words; nothing is stored
+            _warn(parent, translate("WizardLauncher", "Sign in"), error_message(error.error_key))
             return None
+        return await with_session(session)
+
+    async def signed_in_live(sign_in_window: QDialog) -> SignInResult | None:
+        """The embedded My Atlassian sign-in (the main window stores the account)."""
+        if await _finished(sign_in_window) != QDialog.DialogCode.Accepted.value:
+            return None
+        account = getattr(sign_in_window, "result_account", None)
+        session = window.live_accounts.session(account.key) if account is not None else None
+        return await with_session(session) if session is not None else None
+
+    async def with_session(session: PortalSession) -> SignInResult:
         sessions[session.account.email] = session
         licenses = merge_licenses([*window.model.licenses, *await read_licenses(sessions)])
         return SignInResult(session.account, session, licenses)
 
     return sign_in
+
+
+async def _finished(dialog: QDialog) -> int:
+    """Open ``dialog`` (window-modal, no nested event loop) unless it is open; its result."""
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(lambda code: done.done() or done.set_result(code))
+    if not dialog.isVisible():
+        dialog.open()
+    return await done
+
+
+def _warn(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A warning that does not block: the coroutine showing it goes on (a nested event loop
+    inside a running task would let other tasks step into it)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("wizardSignInError")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 # --- start-up: an unfinished run ----------------------------------------------------------
