@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.models import Account, AccountKind
 from desktop.services.refresh import AccountState
 from desktop.ui.icons import icon
+from desktop.ui.status_colours import danger
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +171,7 @@ class AccountsPanel(QWidget):
         words = self._state_words(account, state)
         title = _title(account)
         item.setText(f"{title}\n{words}")
-        item.setIcon(icon(_STATE_ICONS[state], "#de350b" if state is AccountState.FAILED else None))
+        item.setIcon(icon(_STATE_ICONS[state], danger() if state is AccountState.FAILED else None))
         item.setToolTip(f"{title}\n{words}")
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {words}")
 

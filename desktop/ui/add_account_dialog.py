@@ -28,6 +28,7 @@ from desktop.portal.errors import PortalError
 from desktop.portal.http_client import check_base_url
 from desktop.services.error_messages import error_message
 from desktop.services.my_atlassian.session import ActionMode
+from desktop.ui.status_colours import error_style
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,6 @@ class AddAccountDialog(QDialog):
         layout.addWidget(self.my_atlassian_note)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #de350b;")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
@@ -138,6 +138,7 @@ class AddAccountDialog(QDialog):
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(mode.value)))
 
     def show_error(self, message: str) -> None:
+        self.error_label.setStyleSheet(error_style())
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.domain.models import License, SupportStatus
+from desktop.ui.status_colours import danger
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,6 @@ LICENSE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: ``(text, colour or None)``: what a cell shows, in one call (see LicenseCellDelegate).
 PAINT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-EXPIRED_COLOUR = QColor("#de350b")  # readable on light and dark backgrounds alike
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _NO_DATE = 10**8  # sorts after every real date ordinal
@@ -335,7 +335,7 @@ class LicenseTableModel(QAbstractTableModel):
         del lic
         expired = self._statuses[row] is SupportStatus.EXPIRED
         if expired and column in (Column.SUPPORT, Column.SUPPORT_EXPIRES):
-            return EXPIRED_COLOUR
+            return danger()
         return None
 
     def _sort_role(self, lic: License, row: int, column: int) -> Any:

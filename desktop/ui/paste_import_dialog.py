@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.domain.models import Account, AccountKind, License
 from desktop.portal.paste_reader import WARNING_TEXTS, PasteError, PasteResult, read_paste
+from desktop.ui.status_colours import error_style
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ class PasteImportDialog(QDialog):
             self._say(self.tr("Reading the text…"))
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #de350b;" if error else "")
+        self.message.setStyleSheet(error_style() if error else "")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.models import SupportStatus
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
-from desktop.ui.license_table_model import EXPIRED_COLOUR, LICENSE_ROLE, Column, LicenseTableModel
+from desktop.ui.license_table_model import LICENSE_ROLE, Column, LicenseTableModel
+from desktop.ui.status_colours import danger
 from tests.ui.license_factory import make_license, many_licenses
 
 TODAY = date(2024, 6, 1)
@@ -68,7 +69,7 @@ def test_columns_and_display(model: LicenseTableModel) -> None:
 def test_expired_is_marked_by_text_and_colour(model: LicenseTableModel) -> None:
     cell = model.index(0, Column.SUPPORT)
     assert cell.data() == "Expired"
-    assert cell.data(Qt.ItemDataRole.ForegroundRole) == EXPIRED_COLOUR
+    assert cell.data(Qt.ItemDataRole.ForegroundRole) == danger()
     assert model.index(1, Column.SUPPORT).data(Qt.ItemDataRole.ForegroundRole) is None
     assert "19 Oct 2020" in cell.data(Qt.ItemDataRole.ToolTipRole)
 

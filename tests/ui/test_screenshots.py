@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.services.paste_store import PasteStore
 from desktop.ui.app import create_main_window, wait_for_refresh
 from desktop.ui.language import LanguageManager
 from desktop.ui.main_window import MainWindow
+from tests.ui.palettes import dark_palette
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,35 +59,6 @@ async def test_screenshot_main_window(qtbot, settings, tmp_path: Path, lang: str
     assert path.stat().st_size > 10_000
     await window.refresher.aclose()
     window.language.apply("en", remember=False)
-
-
-def dark_palette() -> QPalette:
-    """A dark palette like the one Windows and macOS hand Qt in dark mode."""
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#2b2d30",
-        QPalette.ColorRole.WindowText: "#dfe1e5",
-        QPalette.ColorRole.Base: "#1e1f22",
-        QPalette.ColorRole.AlternateBase: "#26282b",
-        QPalette.ColorRole.Text: "#dfe1e5",
-        QPalette.ColorRole.Button: "#393b40",
-        QPalette.ColorRole.ButtonText: "#dfe1e5",
-        QPalette.ColorRole.Highlight: "#2e5aa8",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#393b40",
-        QPalette.ColorRole.ToolTipText: "#dfe1e5",
-        QPalette.ColorRole.PlaceholderText: "#8c8f94",
-        QPalette.ColorRole.Link: "#6fa8ff",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f737a"))
-    return palette
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

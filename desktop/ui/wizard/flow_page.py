@@ -6,9 +6,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
 from desktop.services.consolidation_flow import ConsolidationFlow, Step
+from desktop.ui.status_colours import error_style
 from desktop.ui.wizard.texts import blocker_text
-
-BLOCKER_STYLE = "color: #bf2600;"  # Atlassian's red, readable on light and dark
 
 
 class FlowPage(QWizardPage):
@@ -20,7 +19,6 @@ class FlowPage(QWizardPage):
         self.step = step
         self.blocker_label = QLabel()
         self.blocker_label.setWordWrap(True)
-        self.blocker_label.setStyleSheet(BLOCKER_STYLE)
         self.blocker_label.setObjectName("blocker")
 
     # --- QWizardPage -----------------------------------------------------------------------
@@ -37,6 +35,7 @@ class FlowPage(QWizardPage):
     def refresh_blocker(self, *, show: bool = True) -> None:
         """Say why Next is disabled (or nothing), and tell the wizard to re-check."""
         blocker = self.flow.blocker(self.step)
+        self.blocker_label.setStyleSheet(error_style())
         self.blocker_label.setText(blocker_text(blocker) if blocker and show else "")
         self.blocker_label.setVisible(bool(blocker and show))
         self.completeChanged.emit()

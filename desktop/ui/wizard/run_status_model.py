@@ -17,16 +17,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from desktop.engine.events import Outcome, StepEvent, StepStatus
 from desktop.engine.plan import PlanEntry, StepKind
+from desktop.ui.status_colours import danger, success
 from desktop.ui.wizard.texts import error_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-FAILED_COLOUR = QColor("#de350b")
-DONE_COLOUR = QColor("#00875a")
 
 
 class RunColumn(IntEnum):
@@ -192,9 +189,9 @@ class RunStatusModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == RunColumn.STATUS:
             state = self._states[row]
             if state is RowState.FAILED:
-                return FAILED_COLOUR
+                return danger()
             if state is RowState.DONE:
-                return DONE_COLOUR
+                return success()
         return None
 
     def status_text(self, row: int) -> str:

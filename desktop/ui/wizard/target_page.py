@@ -24,6 +24,7 @@ from desktop.services.consolidation_flow import (
     Step,
     TargetSuggestion,
 )
+from desktop.ui.status_colours import danger
 from desktop.ui.wizard.flow_page import FlowPage
 
 EMAIL_ROLE = Qt.ItemDataRole.UserRole
@@ -132,7 +133,9 @@ class TargetPage(FlowPage):
         check = self.flow.set_target(self.email_edit.text())
         self._select_suggestion(check.email)
         invalid = check.blocker is Blocker.INVALID_TARGET
-        self.email_edit.setStyleSheet("QLineEdit { border: 1px solid #de350b; }" if invalid else "")
+        self.email_edit.setStyleSheet(
+            f"QLineEdit {{ border: 1px solid {danger().name()}; }}" if invalid else ""
+        )
         self._show_consequences()
         self.refresh_blocker(show=bool(self.email_edit.text().strip()))
 

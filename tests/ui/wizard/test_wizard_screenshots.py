@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.portal.http_client import RetryPolicy
@@ -24,6 +24,7 @@ from desktop.portal.sandbox.faults import FaultInjector, FaultOptions
 from desktop.services.consolidation_flow import Step
 from desktop.ui.language import LanguageManager
 from tests.conftest import SandboxHandle
+from tests.ui.palettes import dark_palette
 from tests.ui.wizard.harness import ZW, open_wizard, settle
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -47,10 +48,17 @@ def _shot(qtbot: QtBot, widget: QWidget, name: str) -> Path:
     return path
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 async def test_screenshot_every_wizard_page(
-    qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path, lang: str
+    qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path, lang: str, scheme: str
 ) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    if scheme == "dark":
+        app.setPalette(dark_palette())
+    suffix = "_dark" if scheme == "dark" else ""
     language = LanguageManager(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert language.apply(lang, remember=False) or lang == "en"
     rig = await open_wizard(
@@ -63,24 +71,27 @@ async def test_screenshot_every_wizard_page(
     wizard = rig.wizard
     wizard.resize(980, 700)
     try:
-        _shot(qtbot, wizard, f"wizard_1_welcome_{lang}")
+        _shot(qtbot, wizard, f"wizard_1_welcome_{lang}{suffix}")
         wizard.next()
-        _shot(qtbot, wizard, f"wizard_2_sources_{lang}")
+        _shot(qtbot, wizard, f"wizard_2_sources_{lang}{suffix}")
         wizard.next()
+        wizard.target_page.email_edit.setText("zhang.wei@")  # what blocks Next is said in red
+        _shot(qtbot, wizard, f"wizard_3_target_invalid_{lang}{suffix}")
         wizard.target_page.email_edit.setText(ZW)
-        _shot(qtbot, wizard, f"wizard_3_target_{lang}")
+        _shot(qtbot, wizard, f"wizard_3_target_{lang}{suffix}")
         wizard.next()
-        _shot(qtbot, wizard, f"wizard_4_licenses_{lang}")
+        _shot(qtbot, wizard, f"wizard_4_licenses_{lang}{suffix}")
         wizard.next()
         dialog = wizard.licenses_page.confirm_dialog
         assert dialog is not None
-        _shot(qtbot, dialog, f"wizard_5_confirm_{lang}")
+        _shot(qtbot, dialog, f"wizard_5_confirm_{lang}{suffix}")
         sandbox.app.faults = FaultInjector(FaultOptions(fail_rate=0.15, seed=5))
         dialog.yes_button.click()
         await settle(qtbot, lambda: not rig.runner.running and rig.flow.can_go_on(Step.RUN))
-        _shot(qtbot, wizard, f"wizard_6_run_{lang}")
+        _shot(qtbot, wizard, f"wizard_6_run_{lang}{suffix}")
         wizard.next()
-        _shot(qtbot, wizard, f"wizard_7_summary_{lang}")
+        _shot(qtbot, wizard, f"wizard_7_summary_{lang}{suffix}")
     finally:
         await rig.close()
         language.apply("en", remember=False)
+        app.setPalette(light)
