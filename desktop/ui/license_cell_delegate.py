@@ -31,12 +31,13 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 #: Laid-out texts kept; a few screens' worth of every column many times over.
 CACHE_LIMIT = 20_000
 
-_SELECTED = QStyle.StateFlag.State_Selected
-_FOCUSED = QStyle.StateFlag.State_HasFocus
-_ENABLED = QStyle.StateFlag.State_Enabled
-_ACTIVE = QStyle.StateFlag.State_Active
+# State bits as plain ints: Python's Flag operators cost more than the drawing of a cell.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_FOCUSED = QStyle.StateFlag.State_HasFocus.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
 #: The states in which a style paints an item's panel (selection, hover); otherwise it is empty.
-_PANEL_STATES = _SELECTED | QStyle.StateFlag.State_MouseOver
+_PANEL_STATES = _SELECTED | QStyle.StateFlag.State_MouseOver.value
 #: Events after which laid-out texts, margins or colours may be stale.
 _RESET_EVENTS = frozenset(
     {QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange}
@@ -91,7 +92,7 @@ class LicenseCellDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         text, colour = cell
-        state = option.state
+        state: int = option.state.value
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         if state & _PANEL_STATES:
@@ -135,9 +136,7 @@ class LicenseCellDelegate(QStyledItemDelegate):
             self._lines[key] = line
         return line
 
-    def _text_colour(
-        self, option: QStyleOptionViewItem, state: QStyle.StateFlag, selected: bool
-    ) -> QColor:
+    def _text_colour(self, option: QStyleOptionViewItem, state: int, selected: bool) -> QColor:
         if not state & _ENABLED:
             group = QPalette.ColorGroup.Disabled
         elif state & _ACTIVE:
@@ -155,14 +154,14 @@ class LicenseCellDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, style: QStyle, widget: QWidget | None
     ) -> None:
         """The current cell's focus frame, as Qt's own delegate draws it."""
-        state = option.state
         focus = QStyleOptionFocusRect()
         if widget is not None:
             focus.initFrom(widget)
         focus.rect = option.rect
         focus.state = (
-            state | QStyle.StateFlag.State_KeyboardFocusChange | QStyle.StateFlag.State_Item
+            option.state | QStyle.StateFlag.State_KeyboardFocusChange | QStyle.StateFlag.State_Item
         )
+        state = option.state.value
         role = QPalette.ColorRole.Highlight if state & _SELECTED else QPalette.ColorRole.Window
         group = QPalette.ColorGroup.Active if state & _ACTIVE else QPalette.ColorGroup.Inactive
         focus.backgroundColor = option.palette.color(group, role)
