@@ -10,8 +10,17 @@ style, so the table keeps the platform's look.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,7 +66,8 @@ class _Line:
 
 
 class LicenseCellDelegate(QStyledItemDelegate):
-    """Draws ``PAINT_ROLE``'s ``(text, colour)`` on one line, elided as the view says.
+    """Draws ``PAINT_ROLE``'s ``(text, colour)`` on one line, elided as the view says (asked
+    of the model's ``paint_cell(row, column)`` directly when it has one).
 
     Made with the view as its parent, it notices the view's font, style and palette changes
     (a language or dark-mode switch) and lays its texts out again."""
@@ -68,6 +78,8 @@ class LicenseCellDelegate(QStyledItemDelegate):
         self._metrics: QFontMetrics | None = None
         self._margin = -1
         self._colours: dict[tuple[bool, QPalette.ColorGroup], QColor] = {}
+        self._model: QAbstractItemModel | None = None
+        self._paint_cell: Callable[[int, int], tuple[str, QColor | None]] | None = None
         if isinstance(parent, QWidget):
             parent.installEventFilter(self)
 
@@ -87,7 +99,14 @@ class LicenseCellDelegate(QStyledItemDelegate):
         return [line.static.text() for line in self._lines.values()]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        cell = index.data(PAINT_ROLE)
+        model = index.model()
+        if model is not self._model:  # the model's direct answer, when it has one
+            self._model = model
+            self._paint_cell = getattr(model, "paint_cell", None)
+        if self._paint_cell is not None:
+            cell = self._paint_cell(index.row(), index.column())
+        else:
+            cell = index.data(PAINT_ROLE)
         if cell is None:  # not a license table cell: Qt's own painting
             super().paint(painter, option, index)
             return

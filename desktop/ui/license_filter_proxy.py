@@ -21,9 +21,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from desktop.domain.models import SupportStatus
-from desktop.ui.license_table_model import COLUMN_COUNT, LicenseTableModel
+from desktop.ui.license_table_model import CELL_FLAGS, COLUMN_COUNT, LicenseTableModel
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ class LicenseFilterProxy(QAbstractProxyModel):
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if parent.isValid() or not (0 <= row < len(self._rows)):
             return QModelIndex()
-        if not 0 <= column < self.columnCount():
+        if self._source is None or not 0 <= column < COLUMN_COUNT:
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -177,6 +178,11 @@ class LicenseFilterProxy(QAbstractProxyModel):
             return None
         return self._source.cell_data(self._rows[row], index.column(), role)
 
+    def paint_cell(self, proxy_row: int, column: int) -> tuple[str, QColor | None]:
+        """What the cell delegate draws (see LicenseTableModel.paint_cell)."""
+        assert self._source is not None
+        return self._source.paint_cell(self._rows[proxy_row], column)
+
     def multiData(self, index: ModelIndex, roleDataSpan: QModelRoleDataSpan) -> None:
         """Every role a delegate asks for in one call (see LicenseTableModel.fill_roles)."""
         row = index.row() if self._source is not None and index.isValid() else -1
@@ -188,9 +194,7 @@ class LicenseFilterProxy(QAbstractProxyModel):
                 role_data.clearData()
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sibling(self, row: int, column: int, idx: ModelIndex) -> QModelIndex:
         del idx

@@ -38,6 +38,8 @@ LICENSE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: ``(text, colour or None)``: what a cell shows, in one call (see LicenseCellDelegate).
 PAINT_ROLE = Qt.ItemDataRole.UserRole + 2
 
+#: Every cell: selectable, read-only (made once: combining flags in Python costs per call).
+CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _NO_DATE = 10**8  # sorts after every real date ordinal
@@ -230,9 +232,7 @@ class LicenseTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -333,8 +333,7 @@ class LicenseTableModel(QAbstractTableModel):
 
     def _foreground(self, lic: License, row: int, column: int) -> QColor | None:
         del lic
-        expired = self._statuses[row] is SupportStatus.EXPIRED
-        if expired and column in (Column.SUPPORT, Column.SUPPORT_EXPIRES):
+        if column in _EXPIRY_COLUMNS and self._statuses[row] is SupportStatus.EXPIRED:
             return danger()
         return None
 
@@ -343,7 +342,15 @@ class LicenseTableModel(QAbstractTableModel):
         return self.sort_keys(column)[row]
 
     def _paint(self, lic: License, row: int, column: int) -> tuple[str, QColor | None]:
-        return self.row_texts(row)[column], self._foreground(lic, row, column)
+        del lic
+        return self.paint_cell(row, column)
+
+    def paint_cell(self, row: int, column: int) -> tuple[str, QColor | None]:
+        """``PAINT_ROLE`` by row and column, without going through a QModelIndex and a
+        QVariant (the delegate asks it for every cell it draws)."""
+        texts = self._row_texts[row] or self.row_texts(row)
+        expired = column in _EXPIRY_COLUMNS and self._statuses[row] is SupportStatus.EXPIRED
+        return texts[column], danger() if expired else None
 
     def _license_role(self, lic: License, row: int, column: int) -> License:
         del row, column
@@ -393,6 +400,7 @@ class LicenseTableModel(QAbstractTableModel):
         return self.accounts_text(lic).casefold()
 
 
+_EXPIRY_COLUMNS = frozenset({Column.SUPPORT, Column.SUPPORT_EXPIRES})
 _STATUS_ORDER = {SupportStatus.EXPIRED: 0, SupportStatus.ACTIVE: 1, SupportStatus.UNKNOWN: 2}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QIdentityProxyModel, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QTableView
 
@@ -134,3 +134,18 @@ def test_a_palette_change_such_as_dark_mode_repaints_in_the_new_colours(tables) 
     both(tables, lambda t: t.view.setPalette(dark))
     assert ours.image() != before
     assert same_pixels(qt, ours) == 0
+
+
+def test_a_model_without_paint_cell_is_asked_through_the_paint_role(qtbot) -> None:
+    """Over another proxy (no ``paint_cell``), the delegate asks ``PAINT_ROLE`` via data()."""
+    tables = []
+    for ours in (False, True):
+        table = Table(qtbot, ours=ours)
+        identity = QIdentityProxyModel(table.view)
+        identity.setSourceModel(table.proxy)
+        table.view.setModel(identity)
+        tables.append(table)
+    qt, ours_table = tables
+    assert not hasattr(ours_table.view.model(), "paint_cell")
+    assert same_pixels(qt, ours_table) == 0
+    assert ours_table.delegate is not None and ours_table.delegate.cached_texts()
