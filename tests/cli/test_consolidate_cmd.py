@@ -15,11 +15,19 @@ from tests.conftest import SandboxFactory, SandboxHandle
 from tests.engine.sandbox_helpers import check_end_state
 
 EMAILS = ",".join(a.email for a in ACCOUNTS)
+#: Every demo account, consolidated into the demo's target.
+DEMO = ("--account", EMAILS, "--target", TARGET)
 
 
 @pytest.fixture(autouse=True)
 def demo_password(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESKTOP_PORTAL_PASSWORD", "demo")
+
+
+def consolidate(url: str, tmp_path: Path, *options: str) -> int:
+    """``desktop-cli consolidate --portal URL --journal <tmp>/j.sqlite3 OPTIONS…``; exit code."""
+    journal = str(tmp_path / "j.sqlite3")
+    return main(["consolidate", "--portal", url, "--journal", journal, *options])
 
 
 def _writes(handle: SandboxHandle) -> int:
@@ -35,22 +43,7 @@ def test_consolidate_all_demo_accounts_with_yes_and_a_report(
 ) -> None:
     plan = make_plan(sandbox.data.licenses, sandbox.emails, TARGET)
     report = tmp_path / "report.csv"
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            sandbox.url,
-            "--account",
-            EMAILS,
-            "--target",
-            TARGET,
-            "--yes",
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-            "--report",
-            str(report),
-        ]
-    )
+    code = consolidate(sandbox.url, tmp_path, *DEMO, "--yes", "--report", str(report))
     out = capsys.readouterr().out
     assert code == 0, out
     assert out.index("Promote to primary technical contact?") < out.index("[1/")
@@ -61,20 +54,7 @@ def test_consolidate_all_demo_accounts_with_yes_and_a_report(
     assert "AAAB" not in report.read_text("utf-8-sig")
     # again: nothing left to do, nothing sent
     before = _writes(sandbox)
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            sandbox.url,
-            "--account",
-            EMAILS,
-            "--target",
-            TARGET,
-            "--yes",
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-        ]
-    )
+    code = consolidate(sandbox.url, tmp_path, *DEMO, "--yes")
     assert code == 0
     assert "Nothing to do" in capsys.readouterr().out
     assert _writes(sandbox) == before
@@ -87,19 +67,7 @@ def test_without_a_terminal_and_without_yes_it_refuses(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            sandbox.url,
-            "--account",
-            EMAILS,
-            "--target",
-            TARGET,
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-        ]
-    )
+    code = consolidate(sandbox.url, tmp_path, *DEMO)
     captured = capsys.readouterr()
     assert code == 2
     assert "Promote to primary technical contact?" in captured.out
@@ -115,19 +83,7 @@ def test_answering_no_changes_nothing(
 ) -> None:
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: "n")
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            sandbox.url,
-            "--account",
-            EMAILS,
-            "--target",
-            TARGET,
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-        ]
-    )
+    code = consolidate(sandbox.url, tmp_path, *DEMO)
     assert code == 0
     assert "nothing was changed" in capsys.readouterr().out
     assert _writes(sandbox) == 0
@@ -149,19 +105,7 @@ def test_bad_input_exits_2_before_any_request(
     extra: list[str],
     message: str,
 ) -> None:
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            sandbox.url,
-            "--account",
-            EMAILS,
-            "--yes",
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-            *extra,
-        ]
-    )
+    code = consolidate(sandbox.url, tmp_path, "--account", EMAILS, "--yes", *extra)
     assert code == 2
     assert message in capsys.readouterr().err
     assert sandbox.state.requests_by_route() == {}
@@ -170,17 +114,7 @@ def test_bad_input_exits_2_before_any_request(
 def test_resume_with_nothing_to_resume_is_bad_input(
     sandbox: SandboxHandle, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            sandbox.url,
-            "--resume",
-            "--yes",
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-        ]
-    )
+    code = consolidate(sandbox.url, tmp_path, "--resume", "--yes")
     assert code == 2
     assert "no unfinished run" in capsys.readouterr().err
 
@@ -190,21 +124,16 @@ def test_failures_exit_1_and_are_listed_with_their_reason(
 ) -> None:
     # Sign-ins expire in the middle of the run: the licenses after that fail.
     handle = sandbox_server(licenses=40, accounts=3, latency_ms=40, token_ttl_s=0.6)
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            handle.url,
-            "--account",
-            ",".join(handle.emails),
-            "--target",
-            handle.emails[0],
-            "--yes",
-            "--concurrency",
-            "2",
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-        ]
+    code = consolidate(
+        handle.url,
+        tmp_path,
+        "--account",
+        ",".join(handle.emails),
+        "--target",
+        handle.emails[0],
+        "--yes",
+        "--concurrency",
+        "2",
     )
     out = capsys.readouterr().out
     assert code == 1
