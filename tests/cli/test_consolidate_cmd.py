@@ -30,14 +30,6 @@ def consolidate(url: str, tmp_path: Path, *options: str) -> int:
     return main(["consolidate", "--portal", url, "--journal", journal, *options])
 
 
-def _writes(handle: SandboxHandle) -> int:
-    return sum(
-        n
-        for route, n in handle.state.requests_by_route().items()
-        if route.startswith(("POST /api/v1/licenses", "DELETE"))
-    )
-
-
 def test_consolidate_all_demo_accounts_with_yes_and_a_report(
     sandbox: SandboxHandle, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -53,11 +45,11 @@ def test_consolidate_all_demo_accounts_with_yes_and_a_report(
     assert len(rows) == 1 + len(plan.entries)
     assert "AAAB" not in report.read_text("utf-8-sig")
     # again: nothing left to do, nothing sent
-    before = _writes(sandbox)
+    before = sandbox.state.write_requests()
     code = consolidate(sandbox.url, tmp_path, *DEMO, "--yes")
     assert code == 0
     assert "Nothing to do" in capsys.readouterr().out
-    assert _writes(sandbox) == before
+    assert sandbox.state.write_requests() == before
 
 
 def test_without_a_terminal_and_without_yes_it_refuses(
@@ -72,7 +64,7 @@ def test_without_a_terminal_and_without_yes_it_refuses(
     assert code == 2
     assert "Promote to primary technical contact?" in captured.out
     assert "--yes" in captured.err
-    assert _writes(sandbox) == 0
+    assert sandbox.state.write_requests() == 0
 
 
 def test_answering_no_changes_nothing(
@@ -86,7 +78,7 @@ def test_answering_no_changes_nothing(
     code = consolidate(sandbox.url, tmp_path, *DEMO)
     assert code == 0
     assert "nothing was changed" in capsys.readouterr().out
-    assert _writes(sandbox) == 0
+    assert sandbox.state.write_requests() == 0
 
 
 @pytest.mark.parametrize(

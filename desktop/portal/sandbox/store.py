@@ -18,6 +18,9 @@ from desktop.domain.models import Contact, License
 from desktop.domain.sen import InvalidSen, normalize_sen
 from desktop.portal.sandbox.dataset import SandboxAccount, SandboxData
 
+#: The routes that change a license (as counted by route: method and path template).
+_WRITES = ("POST /api/v1/licenses/", "DELETE /api/v1/licenses/")
+
 
 class SandboxFailure(Exception):
     """An error answer of the contract: ``status``, ``error_key`` and an English message."""
@@ -229,6 +232,12 @@ class SandboxStore:
     def requests_by_route(self) -> dict[str, int]:
         with self._lock:
             return dict(self._by_route)
+
+    def write_requests(self) -> int:
+        """How many requests asked to change a license's contacts (add, make primary, remove),
+        whether or not they were applied."""
+        with self._lock:
+            return sum(n for route, n in self._by_route.items() if route.startswith(_WRITES))
 
     @property
     def accounts(self) -> list[SandboxAccount]:
