@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
     QModelIndex,
-    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -182,16 +181,6 @@ class LicenseFilterProxy(QAbstractProxyModel):
         """What the cell delegate draws (see LicenseTableModel.paint_cell)."""
         assert self._source is not None
         return self._source.paint_cell(self._rows[proxy_row], column)
-
-    def multiData(self, index: ModelIndex, roleDataSpan: QModelRoleDataSpan) -> None:
-        """Every role a delegate asks for in one call (see LicenseTableModel.fill_roles)."""
-        row = index.row() if self._source is not None and index.isValid() else -1
-        if 0 <= row < len(self._rows):
-            assert self._source is not None
-            self._source.fill_roles(self._rows[row], index.column(), roleDataSpan)
-        else:
-            for role_data in roleDataSpan:
-                role_data.clearData()
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

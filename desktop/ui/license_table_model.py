@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QDate,
     QLocale,
     QModelIndex,
-    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -40,8 +39,6 @@ PAINT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: Every cell: selectable, read-only (made once: combining flags in Python costs per call).
 CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _NO_DATE = 10**8  # sorts after every real date ordinal
 
 
@@ -239,36 +236,6 @@ class LicenseTableModel(QAbstractTableModel):
             return None
         return self.cell_data(index.row(), index.column(), role)
 
-    def multiData(self, index: ModelIndex, roleDataSpan: QModelRoleDataSpan) -> None:
-        if index.isValid():
-            self.fill_roles(index.row(), index.column(), roleDataSpan)
-        else:
-            for role_data in roleDataSpan:
-                role_data.clearData()
-
-    def fill_roles(self, row: int, column: int, span: QModelRoleDataSpan) -> None:
-        """``multiData()`` by row and column: every role a delegate asks for, in one call.
-
-        A view paints a cell after asking for seven roles; answering them in one Python call
-        instead of seven keeps a repaint of the visible rows cheap."""
-        valid = 0 <= row < len(self._licenses) and 0 <= column < COLUMN_COUNT
-        for role_data in span:
-            role = role_data.role()
-            value: Any
-            if not valid:
-                value = None
-            elif role == _DISPLAY:
-                value = self.row_texts(row)[column]
-            elif role == _FOREGROUND:
-                value = self._foreground(self._licenses[row], row, column)
-            else:
-                handler = self._ROLE_HANDLERS.get(role)
-                value = None if handler is None else handler(self, self._licenses[row], row, column)
-            if value is None:
-                role_data.clearData()
-            else:
-                role_data.setData(value)
-
     def cell_data(self, row: int, column: int, role: int) -> Any:
         """``data()`` by row and column: the proxy calls it without making source indexes."""
         handler = self._ROLE_HANDLERS.get(role)
@@ -333,6 +300,10 @@ class LicenseTableModel(QAbstractTableModel):
 
     def _foreground(self, lic: License, row: int, column: int) -> QColor | None:
         del lic
+        return self._colour(row, column)
+
+    def _colour(self, row: int, column: int) -> QColor | None:
+        """Red on the support columns of an expired license; else the palette's text colour."""
         if column in _EXPIRY_COLUMNS and self._statuses[row] is SupportStatus.EXPIRED:
             return danger()
         return None
@@ -348,9 +319,7 @@ class LicenseTableModel(QAbstractTableModel):
     def paint_cell(self, row: int, column: int) -> tuple[str, QColor | None]:
         """``PAINT_ROLE`` by row and column, without going through a QModelIndex and a
         QVariant (the delegate asks it for every cell it draws)."""
-        texts = self._row_texts[row] or self.row_texts(row)
-        expired = column in _EXPIRY_COLUMNS and self._statuses[row] is SupportStatus.EXPIRED
-        return texts[column], danger() if expired else None
+        return self.row_texts(row)[column], self._colour(row, column)
 
     def _license_role(self, lic: License, row: int, column: int) -> License:
         del row, column

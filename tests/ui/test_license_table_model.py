@@ -6,8 +6,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.models import SupportStatus
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
@@ -98,35 +96,6 @@ def test_license_key_never_in_any_role(model: LicenseTableModel) -> None:
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             assert key not in str(model.index(0, column).data(role))
-
-
-@pytest.mark.parametrize("through_proxy", [False, True])
-def test_a_delegate_paints_what_data_says(
-    qapp, model: LicenseTableModel, through_proxy: bool
-) -> None:
-    """A view's delegate asks for every role in one multiData() call: it must get exactly what
-    data() answers, and a role left over from the cell painted before must not stay."""
-    shown: LicenseTableModel | LicenseFilterProxy = model
-    if through_proxy:
-        shown = LicenseFilterProxy()
-        shown.setSourceModel(model)
-        shown.sort(Column.SEN, Qt.SortOrder.DescendingOrder)
-    delegate = QStyledItemDelegate()  # one delegate for every cell, as in a view
-    fresh = QStyleOptionViewItem()
-    default_text = QColor(fresh.palette.color(QPalette.ColorRole.Text))
-    for row in range(shown.rowCount()):
-        for column in range(shown.columnCount()):
-            index = shown.index(row, column)
-            option = QStyleOptionViewItem()
-            delegate.initStyleOption(option, index)
-            assert option.text == index.data()
-            foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-            painted = QColor(option.palette.color(QPalette.ColorRole.Text))
-            assert painted == (foreground if foreground is not None else default_text)
-    expired = [
-        r for r in range(shown.rowCount()) if shown.index(r, Column.SUPPORT).data() == "Expired"
-    ]
-    assert expired and len(expired) < shown.rowCount()
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, model: LicenseTableModel) -> None:
