@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -36,6 +36,13 @@ class AccountKind(StrEnum):
     PORTAL = "portal"  # a portal speaking PORTAL_API.md at a URL
     PASTE = "paste"  # text pasted from My Atlassian: read-only, offline
     MY_ATLASSIAN = "my-atlassian"  # the real My Atlassian in an embedded browser
+
+
+class ContactRole(StrEnum):
+    """Which list of a license's contacts: technical (support) or billing (quotes, invoices)."""
+
+    TECHNICAL = "technical"
+    BILLING = "billing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +106,27 @@ class License:
     def is_primary_technical(self, email: str) -> bool:
         primary = self.primary_technical_contact
         return primary is not None and primary.email == email.lower()
+
+    def contacts(self, role: ContactRole) -> tuple[Contact, ...]:
+        """The technical or the billing contacts."""
+        return self.technical_contacts if role is ContactRole.TECHNICAL else self.billing_contacts
+
+    def primary_contact(self, role: ContactRole) -> Contact | None:
+        return next((c for c in self.contacts(role) if c.primary), None)
+
+    def contact(self, role: ContactRole, email: str) -> Contact | None:
+        wanted = email.lower()
+        return next((c for c in self.contacts(role) if c.email == wanted), None)
+
+    def is_primary(self, role: ContactRole, email: str) -> bool:
+        primary = self.primary_contact(role)
+        return primary is not None and primary.email == email.lower()
+
+    def with_contacts(self, role: ContactRole, contacts: tuple[Contact, ...]) -> License:
+        """A copy with the ``role`` contacts replaced."""
+        if role is ContactRole.TECHNICAL:
+            return replace(self, technical_contacts=contacts)
+        return replace(self, billing_contacts=contacts)
 
     def support_status(self, today: date) -> SupportStatus:
         """Active until and including the expiry day, expired after it."""

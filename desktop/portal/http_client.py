@@ -498,9 +498,37 @@ class HttpPortalSession:
             safety=RequestSafety.WRITE,
         )
 
+    # -- billing contacts (API v1.1) ---------------------------------------------------------
+
+    async def add_billing_contact(self, sen: str, email: str, name: str | None = None) -> License:
+        response = await self._call(
+            "POST",
+            _billing_path(sen),
+            json_body={"email": email, "name": name},
+            safety=RequestSafety.IDEMPOTENT_WRITE,
+        )
+        return self._license(_json(response))
+
+    async def make_billing_primary(self, sen: str, email: str) -> License:
+        response = await self._call(
+            "POST",
+            _billing_path(sen, email) + "/make-primary",
+            safety=RequestSafety.IDEMPOTENT_WRITE,
+        )
+        return self._license(_json(response))
+
+    async def remove_billing_contact(self, sen: str, email: str) -> None:
+        await self._call("DELETE", _billing_path(sen, email), safety=RequestSafety.WRITE)
+
     async def close(self) -> None:
         """Forget the token (the contract has no sign-out; the portal expires it)."""
         self._token = ""
+
+
+def _billing_path(sen: str, email: str | None = None) -> str:
+    """``/licenses/{sen}/billing-contacts[/{email}]``, each part quoted."""
+    path = f"/licenses/{quote(sen, safe='')}/billing-contacts"
+    return path if email is None else f"{path}/{quote(email, safe='@')}"
 
 
 def demo_portal(**options: Any) -> HttpPortal:

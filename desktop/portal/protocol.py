@@ -44,6 +44,18 @@ class PortalSession(Protocol):
         """Only ever called when the person explicitly asked to remove a contact."""
         ...
 
+    async def add_billing_contact(self, sen: str, email: str, name: str | None = None) -> License:
+        """Add a secondary billing contact (a license's first one is its primary); idempotent."""
+        ...
+
+    async def make_billing_primary(self, sen: str, email: str) -> License:
+        """Make ``email`` the primary billing contact; already primary is not an error."""
+        ...
+
+    async def remove_billing_contact(self, sen: str, email: str) -> None:
+        """Only ever called when the person explicitly asked to remove a contact."""
+        ...
+
     async def close(self) -> None:
         """Sign out / release what the session holds (not the portal's shared client)."""
         ...

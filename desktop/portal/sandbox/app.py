@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Match, Route
 from starlette.types import Message, Receive, Scope, Send
 
-from desktop.domain.models import License
+from desktop.domain.models import ContactRole, License
 from desktop.portal.license_json import license_to_json
 from desktop.portal.sandbox.dataset import SandboxData
 from desktop.portal.sandbox.demo_data import demo_data
@@ -154,29 +154,34 @@ async def get_license(request: Request) -> Response:
     return JSONResponse(license_to_json(lic))
 
 
-async def add_technical_contact(request: Request) -> Response:
+def _role(request: Request) -> ContactRole:
+    """``technical-contacts`` or ``billing-contacts`` in the route's path."""
+    return ContactRole.BILLING if "/billing-contacts" in request.url.path else ContactRole.TECHNICAL
+
+
+async def add_contact(request: Request) -> Response:
     caller = _caller(request)
     store = _store(request)
     store.get_for(caller, request.path_params["sen"])  # 404 before looking at the body
     body = await _json_body(request)
     email = _string_field(body, "email") or ""
     name = _string_field(body, "name", required=False)
-    lic, added = store.add_technical_contact(caller, request.path_params["sen"], email, name)
+    lic, added = store.add_contact(_role(request), caller, request.path_params["sen"], email, name)
     return JSONResponse(license_to_json(lic), status_code=201 if added else 200)
 
 
 async def make_primary(request: Request) -> Response:
     caller = _caller(request)
-    lic = _store(request).make_primary(
-        caller, request.path_params["sen"], request.path_params["email"]
+    lic = _store(request).make_contact_primary(
+        _role(request), caller, request.path_params["sen"], request.path_params["email"]
     )
     return JSONResponse(license_to_json(lic))
 
 
-async def remove_technical_contact(request: Request) -> Response:
+async def remove_contact(request: Request) -> Response:
     caller = _caller(request)
-    _store(request).remove_technical_contact(
-        caller, request.path_params["sen"], request.path_params["email"]
+    _store(request).remove_contact(
+        _role(request), caller, request.path_params["sen"], request.path_params["email"]
     )
     return Response(status_code=204)
 
@@ -184,7 +189,7 @@ async def remove_technical_contact(request: Request) -> Response:
 async def sandbox_notifications(request: Request) -> Response:
     return JSONResponse(
         [
-            {"to": n.to, "sen": n.sen, "newPrimary": n.new_primary, "at": n.at}
+            {"to": n.to, "sen": n.sen, "newPrimary": n.new_primary, "at": n.at, "kind": n.kind}
             for n in _store(request).notifications()
         ]
     )
@@ -225,16 +230,20 @@ ROUTES = [
     Route(f"{API}/me", me, methods=["GET"]),
     Route(f"{API}/licenses", list_licenses, methods=["GET"]),
     Route(f"{API}/licenses/{{sen}}", get_license, methods=["GET"]),
-    Route(f"{API}/licenses/{{sen}}/technical-contacts", add_technical_contact, methods=["POST"]),
-    Route(
-        f"{API}/licenses/{{sen}}/technical-contacts/{{email}}/make-primary",
-        make_primary,
-        methods=["POST"],
-    ),
-    Route(
-        f"{API}/licenses/{{sen}}/technical-contacts/{{email}}",
-        remove_technical_contact,
-        methods=["DELETE"],
+    *(
+        route
+        for contacts in ("technical-contacts", "billing-contacts")
+        for route in (
+            Route(f"{API}/licenses/{{sen}}/{contacts}", add_contact, methods=["POST"]),
+            Route(
+                f"{API}/licenses/{{sen}}/{contacts}/{{email}}/make-primary",
+                make_primary,
+                methods=["POST"],
+            ),
+            Route(
+                f"{API}/licenses/{{sen}}/{contacts}/{{email}}", remove_contact, methods=["DELETE"]
+            ),
+        )
     ),
     Route(f"{API}/_sandbox/notifications", sandbox_notifications, methods=["GET"]),
     Route(f"{API}/_sandbox/stats", sandbox_stats, methods=["GET"]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from desktop.domain.emails import InvalidEmail, normalize_email, same_company_domain
-from desktop.domain.models import Contact, License
+from desktop.domain.models import Contact, ContactRole, License
 from desktop.domain.sen import InvalidSen, normalize_sen
 from desktop.portal.sandbox.dataset import SandboxAccount, SandboxData
 
@@ -41,8 +41,8 @@ def _not_found() -> SandboxFailure:
     return SandboxFailure(404, "not-found", "No such license.")
 
 
-def _contact_not_found() -> SandboxFailure:
-    return SandboxFailure(404, "contact-not-found", "That email is not a technical contact.")
+def _contact_not_found(role: ContactRole) -> SandboxFailure:
+    return SandboxFailure(404, "contact-not-found", f"That email is not a {role.value} contact.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,7 @@ class Notification:
     sen: str
     new_primary: str
     at: str  # ISO time, UTC
+    kind: str = ContactRole.TECHNICAL.value  # which primary changed: "technical" or "billing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,22 @@ class SandboxStore:
         self, caller: str, sen: str, email: str, name: str | None
     ) -> tuple[License, bool]:
         """Add a secondary technical contact; returns the license and whether it was added."""
+        return self.add_contact(ContactRole.TECHNICAL, caller, sen, email, name)
+
+    def make_primary(self, caller: str, sen: str, email: str) -> License:
+        return self.make_contact_primary(ContactRole.TECHNICAL, caller, sen, email)
+
+    def remove_technical_contact(self, caller: str, sen: str, email: str) -> None:
+        self.remove_contact(ContactRole.TECHNICAL, caller, sen, email)
+
+    def add_contact(
+        self, role: ContactRole, caller: str, sen: str, email: str, name: str | None
+    ) -> tuple[License, bool]:
+        """Add a secondary ``role`` contact; returns the license and whether it was added.
+
+        A license's first billing contact is its primary one (a license with billing contacts
+        always has exactly one primary).
+        """
         with self._lock:
             lic = self._visible(caller, sen)
             try:
@@ -147,27 +164,29 @@ class SandboxStore:
                 raise SandboxFailure(
                     422, "invalid-email", "The email is not a valid address."
                 ) from None
-            if lic.is_evaluation:
+            if lic.is_evaluation and role is ContactRole.TECHNICAL:
                 raise SandboxFailure(
                     422,
                     "evaluation-license",
                     "Technical contacts cannot be added to an evaluation license.",
                 )
-            if lic.is_technical_contact(address):
+            if lic.contact(role, address) is not None:
                 return lic, False
-            new = Contact(email=address, name=name or None, primary=False)
-            lic = replace(lic, technical_contacts=(*lic.technical_contacts, new))
+            first = role is ContactRole.BILLING and not lic.billing_contacts
+            new = Contact(email=address, name=name or None, primary=first)
+            lic = lic.with_contacts(role, (*lic.contacts(role), new))
             self._licenses[lic.sen] = lic
             self._version += 1
             return lic, True
 
-    def make_primary(self, caller: str, sen: str, email: str) -> License:
+    def make_contact_primary(self, role: ContactRole, caller: str, sen: str, email: str) -> License:
+        """Make ``email`` the primary ``role`` contact, by the domain rule; notify the old one."""
         with self._lock:
             lic = self._visible(caller, sen)
             address = email.strip().lower()
-            if not lic.is_technical_contact(address):
-                raise _contact_not_found()
-            old = lic.primary_technical_contact
+            if lic.contact(role, address) is None:
+                raise _contact_not_found(role)
+            old = lic.primary_contact(role)
             if old is not None and old.email == address:
                 return lic
             if (
@@ -181,8 +200,8 @@ class SandboxStore:
                     "The new primary contact has another email domain: "
                     "they must sign in and promote themselves.",
                 )
-            contacts = tuple(replace(c, primary=c.email == address) for c in lic.technical_contacts)
-            lic = replace(lic, technical_contacts=contacts)
+            contacts = tuple(replace(c, primary=c.email == address) for c in lic.contacts(role))
+            lic = lic.with_contacts(role, contacts)
             self._licenses[lic.sen] = lic
             self._version += 1
             if old is not None:
@@ -192,23 +211,25 @@ class SandboxStore:
                         sen=lic.sen,
                         new_primary=address,
                         at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+                        kind=role.value,
                     )
                 )
             return lic
 
-    def remove_technical_contact(self, caller: str, sen: str, email: str) -> None:
+    def remove_contact(self, role: ContactRole, caller: str, sen: str, email: str) -> None:
+        """Remove a secondary ``role`` contact; never the primary one."""
         with self._lock:
             lic = self._visible(caller, sen)
             address = email.strip().lower()
-            contact = lic.technical_contact(address)
+            contact = lic.contact(role, address)
             if contact is None:
-                raise _contact_not_found()
+                raise _contact_not_found(role)
             if contact.primary:
                 raise SandboxFailure(
-                    409, "primary-contact", "The primary technical contact cannot be removed."
+                    409, "primary-contact", f"The primary {role.value} contact cannot be removed."
                 )
-            contacts = tuple(c for c in lic.technical_contacts if c.email != address)
-            self._licenses[lic.sen] = replace(lic, technical_contacts=contacts)
+            contacts = tuple(c for c in lic.contacts(role) if c.email != address)
+            self._licenses[lic.sen] = lic.with_contacts(role, contacts)
             self._version += 1
 
     # -- the sandbox's own view ----------------------------------------------------------

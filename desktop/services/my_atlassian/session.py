@@ -197,6 +197,24 @@ class MyAtlassianSession:
             step = GuidedStep(GuidedKind.REMOVE_CONTACT, sen, email, reason="chosen")
             await self._guided(step, lambda found: not found.is_technical_contact(email))
 
+    async def add_billing_contact(self, sen: str, email: str, name: str | None = None) -> License:
+        del sen, email, name
+        raise NeedsGuidance(
+            "billing contacts are not changed on My Atlassian yet", reason="billing"
+        )
+
+    async def make_billing_primary(self, sen: str, email: str) -> License:
+        del sen, email
+        raise NeedsGuidance(
+            "billing contacts are not changed on My Atlassian yet", reason="billing"
+        )
+
+    async def remove_billing_contact(self, sen: str, email: str) -> None:
+        del sen, email
+        raise NeedsGuidance(
+            "billing contacts are not changed on My Atlassian yet", reason="billing"
+        )
+
     async def close(self) -> None:
         """Nothing to release here: the page and profile belong to the live account."""
 
