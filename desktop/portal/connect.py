@@ -13,13 +13,12 @@ from typing import Any
 
 from desktop.domain.merge import merge_licenses
 from desktop.domain.models import Account, License
+from desktop.portal.demo_accounts import DEMO
 from desktop.portal.errors import PortalError
 from desktop.portal.http_client import HttpPortal, demo_portal
 from desktop.portal.protocol import Portal
 
 log = logging.getLogger(__name__)
-
-DEMO = "demo"
 
 
 def open_portal(url_or_demo: str, **options: Any) -> HttpPortal:

@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.domain.models import Account, AccountKind
-from desktop.portal.sandbox.demo_data import ACCOUNTS as DEMO_ACCOUNTS
+from desktop.portal.demo_accounts import DEMO, DEMO_PEOPLE
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +22,8 @@ _SHOW_DEMO = "accounts/showDemo"
 def demo_accounts() -> list[Account]:
     """The built-in demo portal's accounts (password ``demo``, never stored)."""
     return [
-        Account(AccountKind.DEMO, email=a.email, portal="demo", label=a.email, name=a.name)
-        for a in DEMO_ACCOUNTS
+        Account(AccountKind.DEMO, email=p.email, portal=DEMO, label=p.email, name=p.name)
+        for p in DEMO_PEOPLE
     ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from desktop.domain.models import Account, AccountKind
-from desktop.portal.sandbox.demo_data import DEMO_PASSWORD
+from desktop.portal.demo_accounts import DEMO_PASSWORD
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.emails import InvalidEmail, normalize_email
 from desktop.domain.models import Account, AccountKind
-from desktop.portal.connect import DEMO
+from desktop.portal.demo_accounts import DEMO
 from desktop.portal.errors import PortalError
 from desktop.portal.http_client import check_base_url
 from desktop.services.error_messages import error_message

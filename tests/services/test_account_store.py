@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,14 @@ def test_a_damaged_paste_file_is_ignored(tmp_path: Path) -> None:
     for path in tmp_path.iterdir():
         path.write_text("{not json", "utf-8")
     assert PasteStore(tmp_path).load("paste:b") == []
+
+
+def test_the_account_list_loads_no_web_server() -> None:
+    """A start with real accounts only needs the demo's names, not the sandbox's server."""
+    code = (
+        "import sys, desktop.services.account_store, desktop.services.passwords; "
+        "loaded = [m for m in ('uvicorn', 'starlette') if m in sys.modules]; "
+        "sys.exit(', '.join(loaded) or None)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -12,17 +12,13 @@ from functools import cache
 
 from desktop.domain.models import Contact, License
 from desktop.domain.product import hosting_from_product, license_type_from_product
+from desktop.portal.demo_accounts import DEMO_PASSWORD, DEMO_PEOPLE
+from desktop.portal.demo_accounts import DEMO_TARGET as TARGET
 from desktop.portal.sandbox.dataset import SandboxAccount, SandboxData, fake_license_key
 
-DEMO_PASSWORD = "demo"
-TARGET = "zhang.wei@huake.example"
+__all__ = ["ACCOUNTS", "DEMO_PASSWORD", "TARGET", "demo_data"]
 
-ACCOUNTS = (
-    SandboxAccount("zhang.wei@huake.example", "Zhang Wei", DEMO_PASSWORD),
-    SandboxAccount("li.na@huake.example", "Li Na", DEMO_PASSWORD),
-    SandboxAccount("wang.fang@northwind.example", "Wang Fang", DEMO_PASSWORD),
-    SandboxAccount("huake.buyer@qq.com", "华科采购", DEMO_PASSWORD),
-)
+ACCOUNTS = tuple(SandboxAccount(p.email, p.name, DEMO_PASSWORD) for p in DEMO_PEOPLE)
 
 # People who are contacts but have no sandbox sign-in.
 _NAMES = {

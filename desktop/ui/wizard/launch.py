@@ -17,6 +17,7 @@ from desktop.domain.models import Account, AccountKind
 from desktop.engine.events import Outcome
 from desktop.engine.journal import Journal, JournalError, RunSummary
 from desktop.engine.planner import make_plan
+from desktop.portal.demo_accounts import DEMO_TARGET
 from desktop.portal.errors import PortalError
 from desktop.portal.protocol import Portal, PortalSession
 from desktop.services.consolidation_flow import ConsolidationFlow, Finished, Step
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 CONTEXT = "WizardLauncher"
-DEMO_TARGET = "zhang.wei@huake.example"
 
 
 def _tr(text: str) -> str:
