@@ -419,6 +419,74 @@
         <source>Left out of this run.</source>
         <translation>未包含在本次运行中。</translation>
     </message>
+    <message>
+        <source>%1 is already the primary billing contact.</source>
+        <translation>%1 已是主要账单联系人。</translation>
+    </message>
+    <message>
+        <source>%2 adds %1 as a billing contact, then %3 makes it the primary billing contact: it has the same email domain as the current primary billing contact %4.</source>
+        <translation>%2 将 %1 添加为账单联系人，然后由 %3 将其设为主要账单联系人：它与当前的主要账单联系人 %4 邮箱域名相同。</translation>
+    </message>
+    <message>
+        <source>%1 is already a billing contact; %2 makes it the primary billing contact: it has the same email domain as the current primary billing contact %3.</source>
+        <translation>%1 已是账单联系人；由 %2 将其设为主要账单联系人：它与当前的主要账单联系人 %3 邮箱域名相同。</translation>
+    </message>
+    <message>
+        <source>%2 adds %1 as a billing contact, then %1 promotes itself: its email domain differs from that of the current primary billing contact %3 (or is a public mail domain).</source>
+        <translation>%2 将 %1 添加为账单联系人，然后由 %1 自行升级为主要账单联系人：它的邮箱域名与当前的主要账单联系人 %3 不同（或是公共邮箱域名）。</translation>
+    </message>
+    <message>
+        <source>%1 is already a billing contact and is signed in, so it promotes itself to primary billing contact: its email domain differs from that of the current one, %2 (or is a public mail domain).</source>
+        <translation>%1 已是账单联系人且已登录，因此由它自行升级为主要账单联系人：它的邮箱域名与当前的主要账单联系人 %2 不同（或是公共邮箱域名）。</translation>
+    </message>
+    <message>
+        <source>The license has no billing contact: %2 adds %1, which makes it the primary billing contact.</source>
+        <translation>此授权没有账单联系人：由 %2 添加 %1，它即成为主要账单联系人。</translation>
+    </message>
+    <message>
+        <source>%2 adds %1 as a billing contact. Its email domain differs from that of the current primary billing contact %3 (or is a public mail domain), so only %1 can promote itself: sign in as %1 and run again.</source>
+        <translation>%2 将 %1 添加为账单联系人。它的邮箱域名与当前的主要账单联系人 %3 不同（或是公共邮箱域名），所以只能由 %1 自行升级：请以 %1 登录后再运行一次。</translation>
+    </message>
+    <message>
+        <source>%1 is already a billing contact, but its email domain differs from that of the current primary billing contact %2 (or is a public mail domain): sign in as %1 so it can promote itself.</source>
+        <translation>%1 已是账单联系人，但它的邮箱域名与当前的主要账单联系人 %2 不同（或是公共邮箱域名）：请以 %1 登录，由它自行升级。</translation>
+    </message>
+    <message>
+        <source>Cloud subscription: its billing is managed in admin.atlassian.com, not here, so its billing contacts stay as they are.</source>
+        <translation>云订阅：它的账单在 admin.atlassian.com 中管理，不在这里，因此它的账单联系人保持不变。</translation>
+    </message>
+    <message>
+        <source>None of the signed-in accounts is a contact of this license, so its billing contacts cannot be changed either.</source>
+        <translation>已登录的账户都不是此授权的联系人，因此也无法更改它的账单联系人。</translation>
+    </message>
+    <message>
+        <source>%1 will be removed from this license&apos;s contacts.</source>
+        <translation>将从此授权的联系人中移除 %1。</translation>
+    </message>
+    <message>
+        <source>Nobody can be removed from this license (see each person).</source>
+        <translation>此授权上没有可以移除的人（见每个人的说明）。</translation>
+    </message>
+    <message>
+        <source>%1 removes %2 from this license&apos;s contacts: %2 will no longer see it in My Atlassian.</source>
+        <translation>由 %1 将 %2 从此授权的联系人中移除：%2 将不再在 My Atlassian 中看到它。</translation>
+    </message>
+    <message>
+        <source>%1 is the primary technical contact, which cannot be removed: make someone else primary first.</source>
+        <translation>%1 是主要技术联系人，不能移除：请先将其他人设为主要联系人。</translation>
+    </message>
+    <message>
+        <source>%1 is the primary billing contact, which cannot be removed: make someone else primary first.</source>
+        <translation>%1 是主要账单联系人，不能移除：请先将其他人设为主要联系人。</translation>
+    </message>
+    <message>
+        <source>%1 is the account the licenses were gathered under: it is never removed.</source>
+        <translation>%1 是授权归集到的账户：它永远不会被移除。</translation>
+    </message>
+    <message>
+        <source>None of the signed-in accounts is a contact of this license: sign in as one of its contacts to remove %1.</source>
+        <translation>已登录的账户都不是此授权的联系人：请以它的某位联系人登录，才能移除 %1。</translation>
+    </message>
 </context>
 <context>
     <name>PortalError</name>
@@ -451,12 +519,12 @@
         <translation>没有该授权，或此账户不是它的联系人。</translation>
     </message>
     <message>
-        <source>That email is not a technical contact of the license.</source>
-        <translation>该邮箱不是此授权的技术联系人。</translation>
+        <source>That email is not a contact of this kind on the license.</source>
+        <translation>该邮箱不是此授权上这一类的联系人。</translation>
     </message>
     <message>
-        <source>The primary technical contact cannot be removed.</source>
-        <translation>不能删除主要技术联系人。</translation>
+        <source>A primary contact (technical or billing) cannot be removed: make someone else primary first.</source>
+        <translation>不能移除主要联系人（技术或账单）：请先将其他人设为主要联系人。</translation>
     </message>
     <message>
         <source>The email address is not valid.</source>

@@ -37,6 +37,25 @@ class Reason(StrEnum):
     EVALUATION = "evaluation"
     NO_SIGNED_IN_CONTACT = "no-signed-in-contact"
     EXCLUDED = "excluded"
+    # The billing part of a plan (API v1.1).
+    BILLING_TARGET_IS_PRIMARY = "billing-target-is-primary"
+    BILLING_ADD_THEN_PROMOTE = "billing-add-then-promote"
+    BILLING_PROMOTE_SAME_DOMAIN = "billing-promote-same-domain"
+    BILLING_ADD_THEN_SELF_PROMOTE = "billing-add-then-self-promote"
+    BILLING_SELF_PROMOTE = "billing-self-promote"
+    BILLING_NO_PRIMARY = "billing-no-primary"
+    BILLING_ADD_THEN_TARGET_SIGNS_IN = "billing-add-then-target-signs-in"
+    BILLING_TARGET_MUST_SIGN_IN = "billing-target-must-sign-in"
+    BILLING_CLOUD = "billing-cloud"
+    BILLING_NO_SIGNED_IN_CONTACT = "billing-no-signed-in-contact"
+    # Removing contacts who have left.
+    REMOVE_CONTACTS = "remove-contacts"
+    REMOVE_NOTHING = "remove-nothing"
+    REMOVE_CONTACT = "remove-contact"
+    REMOVE_PRIMARY_TECHNICAL = "remove-primary-technical"
+    REMOVE_PRIMARY_BILLING = "remove-primary-billing"
+    REMOVE_TARGET = "remove-target"
+    REMOVE_NO_SIGNED_IN_CONTACT = "remove-no-signed-in-contact"
 
 
 class EngineErrorKey(StrEnum):
@@ -99,6 +118,85 @@ REASON_TEXTS: dict[str, str] = {
         "in as one of its contacts to change it.",
     ),
     Reason.EXCLUDED: QT_TRANSLATE_NOOP("PlanReason", "Left out of this run."),
+    Reason.BILLING_TARGET_IS_PRIMARY: QT_TRANSLATE_NOOP(
+        "PlanReason", "%1 is already the primary billing contact."
+    ),
+    Reason.BILLING_ADD_THEN_PROMOTE: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%2 adds %1 as a billing contact, then %3 makes it the primary billing contact: it has "
+        "the same email domain as the current primary billing contact %4.",
+    ),
+    Reason.BILLING_PROMOTE_SAME_DOMAIN: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 is already a billing contact; %2 makes it the primary billing contact: it has the "
+        "same email domain as the current primary billing contact %3.",
+    ),
+    Reason.BILLING_ADD_THEN_SELF_PROMOTE: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%2 adds %1 as a billing contact, then %1 promotes itself: its email domain differs "
+        "from that of the current primary billing contact %3 (or is a public mail domain).",
+    ),
+    Reason.BILLING_SELF_PROMOTE: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 is already a billing contact and is signed in, so it promotes itself to primary "
+        "billing contact: its email domain differs from that of the current one, %2 (or is a "
+        "public mail domain).",
+    ),
+    Reason.BILLING_NO_PRIMARY: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "The license has no billing contact: %2 adds %1, which makes it the primary billing "
+        "contact.",
+    ),
+    Reason.BILLING_ADD_THEN_TARGET_SIGNS_IN: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%2 adds %1 as a billing contact. Its email domain differs from that of the current "
+        "primary billing contact %3 (or is a public mail domain), so only %1 can promote "
+        "itself: sign in as %1 and run again.",
+    ),
+    Reason.BILLING_TARGET_MUST_SIGN_IN: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 is already a billing contact, but its email domain differs from that of the "
+        "current primary billing contact %2 (or is a public mail domain): sign in as %1 so it "
+        "can promote itself.",
+    ),
+    Reason.BILLING_CLOUD: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "Cloud subscription: its billing is managed in admin.atlassian.com, not here, so its "
+        "billing contacts stay as they are.",
+    ),
+    Reason.BILLING_NO_SIGNED_IN_CONTACT: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "None of the signed-in accounts is a contact of this license, so its billing contacts "
+        "cannot be changed either.",
+    ),
+    Reason.REMOVE_CONTACTS: QT_TRANSLATE_NOOP(
+        "PlanReason", "%1 will be removed from this license's contacts."
+    ),
+    Reason.REMOVE_NOTHING: QT_TRANSLATE_NOOP(
+        "PlanReason", "Nobody can be removed from this license (see each person)."
+    ),
+    Reason.REMOVE_CONTACT: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 removes %2 from this license's contacts: %2 will no longer see it in My Atlassian.",
+    ),
+    Reason.REMOVE_PRIMARY_TECHNICAL: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 is the primary technical contact, which cannot be removed: make someone else "
+        "primary first.",
+    ),
+    Reason.REMOVE_PRIMARY_BILLING: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "%1 is the primary billing contact, which cannot be removed: make someone else "
+        "primary first.",
+    ),
+    Reason.REMOVE_TARGET: QT_TRANSLATE_NOOP(
+        "PlanReason", "%1 is the account the licenses were gathered under: it is never removed."
+    ),
+    Reason.REMOVE_NO_SIGNED_IN_CONTACT: QT_TRANSLATE_NOOP(
+        "PlanReason",
+        "None of the signed-in accounts is a contact of this license: sign in as one of its "
+        "contacts to remove %1.",
+    ),
 }
 
 OUTCOME_TEXTS: dict[str, str] = {
@@ -140,10 +238,12 @@ PORTAL_ERROR_TEXTS: dict[str, str] = {
         "PortalError", "No such license, or this account is not one of its contacts."
     ),
     "contact-not-found": QT_TRANSLATE_NOOP(
-        "PortalError", "That email is not a technical contact of the license."
+        "PortalError", "That email is not a contact of this kind on the license."
     ),
     "primary-contact": QT_TRANSLATE_NOOP(
-        "PortalError", "The primary technical contact cannot be removed."
+        "PortalError",
+        "A primary contact (technical or billing) cannot be removed: make someone else primary "
+        "first.",
     ),
     "invalid-email": QT_TRANSLATE_NOOP("PortalError", "The email address is not valid."),
     "evaluation-license": QT_TRANSLATE_NOOP(
