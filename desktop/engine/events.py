@@ -72,5 +72,13 @@ class LicenseFinished:
         primary = self.license.primary_technical_contact
         return primary.email if primary is not None else None
 
+    @property
+    def new_billing_primary(self) -> str | None:
+        """The primary billing contact in the portal's last answer."""
+        if self.license is None:
+            return None
+        primary = self.license.primary_billing_contact
+        return primary.email if primary is not None else None
+
 
 ProgressEvent = StepEvent | LicenseFinished

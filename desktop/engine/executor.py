@@ -16,15 +16,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from desktop.domain.models import License
+from desktop.domain.models import ContactRole, License
 from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent, StepEvent, StepStatus
 from desktop.engine.journal import Journal, JournalError, RunStatus, StepRecord, plan_rows
-from desktop.engine.plan import Action, Plan, PlanEntry, Step, StepKind
+from desktop.engine.plan import Action, Plan, PlanEntry, PlanKind, Step, StepKind
 from desktop.engine.reasons import EngineErrorKey
 from desktop.engine.run_result import RunResult, planned_outcome
 from desktop.portal.errors import (
     CertificateError,
     ConnectionFailed,
+    ContactNotFound,
+    NotFound,
     PortalError,
     PortalUnreachable,
     RateLimited,
@@ -63,9 +65,34 @@ class ExecutorError(Exception):
 
 def step_in_effect(step: Step, lic: License) -> bool:
     """Whether the license already shows what ``step`` would do."""
-    if step.kind is StepKind.ADD_CONTACT:
-        return lic.is_technical_contact(step.email)
-    return lic.is_primary_technical(step.email)
+    role = step.kind.role
+    if step.kind.is_removal:
+        return lic.contact(role, step.email) is None
+    if step.kind.is_promotion:
+        return lic.is_primary(role, step.email)
+    return lic.contact(role, step.email) is not None
+
+
+def without_contact(lic: License, role: ContactRole, email: str) -> License:
+    """The license as a removal's answer (204, no body) leaves it."""
+    return lic.with_contacts(role, tuple(c for c in lic.contacts(role) if c.email != email))
+
+
+def _part_state(entry: PlanEntry, role: ContactRole, lic: License, target: str) -> str:
+    """How one kind of contact ended: ``ok``, ``partial`` (the target must sign in) or
+    ``failed``; a part without steps ended as planned unless it waits for the target."""
+    action = entry.action if role is ContactRole.TECHNICAL else _billing_action(entry)
+    if not entry.role_steps(role):
+        return "partial" if action is Action.NEEDS_TARGET_SIGN_IN else "ok"
+    if lic.is_primary(role, target):
+        return "ok"
+    if action is Action.NEEDS_TARGET_SIGN_IN and lic.contact(role, target) is not None:
+        return "partial"
+    return "failed"
+
+
+def _billing_action(entry: PlanEntry) -> Action | None:
+    return entry.billing.action if entry.billing is not None else None
 
 
 def _outcome_unknown(error: PortalError) -> bool:
@@ -77,6 +104,10 @@ def _outcome_unknown(error: PortalError) -> bool:
 
 def _surely_not_applied_transient(error: PortalError) -> bool:
     return isinstance(error, RateLimited | Unavailable | ConnectionFailed)
+
+
+def _removes_itself(entry: PlanEntry, actor: str) -> bool:
+    return any(s.kind.is_removal and s.actor == s.email == actor for s in entry.steps)
 
 
 @dataclass
@@ -150,6 +181,10 @@ class Executor:
         The plan is encoded in a worker thread (the loop's thread may be the UI's); the journal
         write itself stays on the loop's thread and ends before the first request.
         """
+        if plan.kind is not PlanKind.REMOVE_CONTACTS and any(
+            step.kind.is_removal for entry in plan.entries for step in entry.steps
+        ):
+            raise ExecutorError("only a removal plan deletes contacts")
         rows = await asyncio.to_thread(plan_rows, plan)
         run_id = self.journal.start_run(plan, rows)
         return await self._execute(run_id, plan, plan.entries, refresh=False, earlier={})
@@ -301,7 +336,8 @@ class Executor:
                 return _Failure(EngineErrorKey.INTERRUPTED, "cancelled between retries")
             record = self.journal.record_intent(run_id, sen, index, step)
             try:
-                lic = await self._send(session, sen, step)
+                assert work.state is not None
+                lic = await self._send(session, sen, step, work.state)
             except PortalError as error:
                 if _outcome_unknown(error):
                     self.journal.record_step(record, StepRecord.UNKNOWN, error.error_key)
@@ -345,15 +381,34 @@ class Executor:
         return last
 
     @staticmethod
-    async def _send(session: PortalSession, sen: str, step: Step) -> License:
-        if step.kind is StepKind.ADD_CONTACT:
-            return await session.add_technical_contact(sen, step.email)
-        return await session.make_primary(sen, step.email)
+    async def _send(session: PortalSession, sen: str, step: Step, state: License) -> License:
+        """One request; a removal answers without a body, so its license is ``state`` less
+        the contact (a contact already gone counts as removed)."""
+        kind, email = step.kind, step.email
+        if kind.is_removal:
+            remove = (
+                session.remove_technical_contact
+                if kind is StepKind.REMOVE_TECHNICAL_CONTACT
+                else session.remove_billing_contact
+            )
+            try:
+                await remove(sen, email)
+            except ContactNotFound:
+                log.info("%s %s: already gone", sen, kind)
+            return without_contact(state, kind.role, email)
+        if kind is StepKind.ADD_CONTACT:
+            return await session.add_technical_contact(sen, email)
+        if kind is StepKind.MAKE_PRIMARY:
+            return await session.make_primary(sen, email)
+        if kind is StepKind.ADD_BILLING_CONTACT:
+            return await session.add_billing_contact(sen, email)
+        return await session.make_billing_primary(sen, email)
 
     async def _reread(self, entry: PlanEntry, preferred: str) -> License | _Failure:
         """The license as the portal has it now, read by ``preferred`` or another contact."""
-        actors = [preferred, *(s.actor for s in entry.steps if s.actor != preferred)]
+        actors = list(dict.fromkeys([preferred, *(s.actor for s in entry.steps)]))
         last = _Failure(EngineErrorKey.OUTCOME_UNKNOWN)
+        gone: list[str] = []  # people removing themselves who no longer see the license
         for actor in actors:
             session = self.sessions.get(actor)
             if session is None:
@@ -364,22 +419,35 @@ class Executor:
                     return await session.get_license(entry.sen)
                 except PortalError as error:
                     last = _Failure(error.error_key, str(error))
+                    if isinstance(error, NotFound) and _removes_itself(entry, actor):
+                        gone.append(actor)
                     if not isinstance(error, PortalUnreachable | RateLimited | Unavailable):
                         break
                     await asyncio.sleep(self.retry_pause_s * (attempt + 1))
+        if gone and len(gone) == len(actors):
+            # Not a contact any more (of either kind): their removals took effect.
+            lic = entry.license
+            for email in gone:
+                for role in ContactRole:
+                    lic = without_contact(lic, role, email)
+            return lic
         return last
 
     def _verify(self, work: _LicenseRun, target: str) -> LicenseFinished:
-        """The end state, judged from the portal's last answer."""
+        """The end state, judged from the portal's last answers: the technical and (when
+        planned) billing primary, or the removed contacts gone."""
         lic = work.state
         assert lic is not None
-        if lic.is_primary_technical(target):
-            return self._ended(work, Outcome.DONE)
-        if work.entry.action is Action.NEEDS_TARGET_SIGN_IN and lic.is_technical_contact(target):
-            return self._ended(work, Outcome.PARTIAL)
-        return self._failed(
-            work, _Failure(EngineErrorKey.NOT_VERIFIED, "the portal does not show the change")
-        )
+        entry = work.entry
+        if entry.action is Action.REMOVE_CONTACTS:
+            states = {"ok" if step_in_effect(s, lic) else "failed" for s in entry.steps}
+        else:
+            states = {_part_state(entry, role, lic, target) for role in ContactRole}
+        if "failed" in states:
+            return self._failed(
+                work, _Failure(EngineErrorKey.NOT_VERIFIED, "the portal does not show the change")
+            )
+        return self._ended(work, Outcome.PARTIAL if "partial" in states else Outcome.DONE)
 
     def _ended(self, work: _LicenseRun, outcome: Outcome) -> LicenseFinished:
         return LicenseFinished(

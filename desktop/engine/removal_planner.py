@@ -74,32 +74,45 @@ def plan_removal(
     lic: License, signed_in: frozenset[str], leaving: tuple[str, ...], keep: frozenset[str]
 ) -> PlanEntry | None:
     """The entry of one license, or None when none of ``leaving`` is one of its contacts."""
+    people = {
+        email: roles
+        for email in leaving
+        if (roles := tuple(role for role in ContactRole if lic.contact(role, email) is not None))
+    }
+    if not people:
+        return None
+    refusals = {email: _refusal(lic, keep, email, roles) for email, roles in people.items()}
+    removable = {email for email, refusal in refusals.items() if refusal is None}
+    # Whoever stays a contact of the license may delete the others' contacts.
+    contacts = {c.email for c in (*lic.technical_contacts, *lic.billing_contacts)}
+    acting = sorted((contacts - removable) & signed_in, key=lambda e: _rank(lic, e))
     removals: list[Removal] = []
     others: list[Step] = []
     selves: list[Step] = []
-    for email in leaving:
-        roles = tuple(role for role in ContactRole if lic.contact(role, email) is not None)
-        if not roles:
+    for email, roles in people.items():
+        refusal = refusals[email]
+        if refusal is not None:
+            removals.append(refusal)
             continue
-        removal, steps = _one_person(lic, signed_in, leaving, keep, email, roles)
-        removals.append(removal)
-        (selves if steps and steps[0].actor == email else others).extend(steps)
-    if not removals:
-        return None
-    # Whoever removes itself no longer sees the license: those steps come last.
+        actor = acting[0] if acting else email if email in signed_in else None
+        if actor is None:
+            removals.append(Removal(email, roles, Reason.REMOVE_NO_SIGNED_IN_CONTACT, (email,)))
+            continue
+        removals.append(Removal(email, roles, Reason.REMOVE_CONTACT, (actor, email), True))
+        # Whoever removes itself no longer sees the license: those steps come last.
+        (selves if actor == email else others).extend(
+            Step(_REMOVE_STEP[role], actor, email) for role in roles
+        )
     steps = (*others, *selves)
-    removed = tuple(r.email for r in removals if r.removed)
     if steps:
-        args = (", ".join(removed),)
+        removed = ", ".join(r.email for r in removals if r.removed)
         return PlanEntry(
             lic,
             Action.REMOVE_CONTACTS,
             Reason.REMOVE_CONTACTS,
             steps,
-            args,
-            None,
-            None,
-            tuple(removals),
+            (removed,),
+            removals=tuple(removals),
         )
     if all(r.reason == Reason.REMOVE_NO_SIGNED_IN_CONTACT for r in removals):
         args = (", ".join(r.email for r in removals),)
@@ -114,37 +127,19 @@ def plan_removal(
     return PlanEntry(lic, Action.NOT_POSSIBLE, Reason.REMOVE_NOTHING, removals=tuple(removals))
 
 
-def _one_person(
-    lic: License,
-    signed_in: frozenset[str],
-    leaving: tuple[str, ...],
-    keep: frozenset[str],
-    email: str,
-    roles: tuple[ContactRole, ...],
-) -> tuple[Removal, tuple[Step, ...]]:
+def _refusal(
+    lic: License, keep: frozenset[str], email: str, roles: tuple[ContactRole, ...]
+) -> Removal | None:
+    """Why ``email`` stays on the license whoever would act, or None."""
     if email in keep:
-        return Removal(email, roles, Reason.REMOVE_TARGET, (email,)), ()
+        return Removal(email, roles, Reason.REMOVE_TARGET, (email,))
     for role in roles:
         if lic.is_primary(role, email):
-            # Removing only the other role would not stop them seeing the license.
-            return Removal(email, roles, _PRIMARY_REASON[role], (email,)), ()
-    actor = _actor(lic, signed_in, leaving, email)
-    if actor is None:
-        return Removal(email, roles, Reason.REMOVE_NO_SIGNED_IN_CONTACT, (email,)), ()
-    steps = tuple(Step(_REMOVE_STEP[role], actor, email) for role in roles)
-    return Removal(email, roles, Reason.REMOVE_CONTACT, (actor, email), removed=True), steps
+            # Removing only the other kind of contact would not stop them seeing the license.
+            return Removal(email, roles, _PRIMARY_REASON[role], (email,))
+    return None
 
 
-def _actor(
-    lic: License, signed_in: frozenset[str], leaving: tuple[str, ...], email: str
-) -> str | None:
-    """Who deletes ``email``'s contacts: a signed-in contact who stays (the primary technical
-    contact first), else the person itself (it is leaving and not primary), else nobody."""
-    contacts = {c.email for c in (*lic.technical_contacts, *lic.billing_contacts)}
-    staying = sorted((contacts & signed_in) - set(leaving))
-    primary = lic.primary_technical_contact
-    if primary is not None and primary.email in staying:
-        return primary.email
-    if staying:
-        return staying[0]
-    return email if email in signed_in else None
+def _rank(lic: License, email: str) -> tuple[int, str]:
+    """The primary technical contact acts first, then the others alphabetically."""
+    return (0 if lic.is_primary_technical(email) else 1, email)

@@ -32,12 +32,18 @@ def planned_outcome(entry: PlanEntry) -> Outcome:
 
 
 def ended_as_planned(entry: PlanEntry, finished: LicenseFinished | None) -> bool:
-    """Whether an actionable entry ended as its plan said (non-actionable ones always do)."""
+    """Whether an actionable entry ended as its plan said (non-actionable ones always do).
+
+    A billing part that waits for the target's sign-in makes "partial" what was planned.
+    """
     if not entry.actionable:
         return True
     if finished is None:
         return False
-    return finished.outcome in _PLANNED.get(entry.action, frozenset({Outcome.DONE}))
+    expected = _PLANNED.get(entry.action, frozenset({Outcome.DONE}))
+    if entry.billing is not None and entry.billing.action is Action.NEEDS_TARGET_SIGN_IN:
+        expected |= {Outcome.PARTIAL}
+    return finished.outcome in expected
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,6 +148,16 @@ CASES = [
         ((GONE2, Reason.REMOVE_PRIMARY_TECHNICAL), (GONE, Reason.REMOVE_CONTACT)),
     ),
     Case(
+        "a leaving primary stays (refused) and so may remove another leaving person",
+        lic(technical=(GONE2, GONE), billing=(GONE2,)),
+        (GONE2,),
+        (GONE, GONE2),
+        Action.REMOVE_CONTACTS,
+        Reason.REMOVE_CONTACTS,
+        ((R_TECH, GONE2, GONE),),
+        ((GONE2, Reason.REMOVE_PRIMARY_TECHNICAL), (GONE, Reason.REMOVE_CONTACT)),
+    ),
+    Case(
         "two people leaving, each signed in: each removes itself, never the other first",
         lic(technical=(STRANGER, GONE, GONE2), billing=(STRANGER,)),
         (GONE, GONE2),
