@@ -11,7 +11,10 @@ from typing import Any
 
 from desktop.cli.errors import EXIT_OK, CliError
 from desktop.portal.sandbox import DEMO_PASSWORD, FaultOptions, create_app, demo_data, generate
+from desktop.portal.sandbox.replica.routes import LAYOUTS
 from desktop.portal.sandbox.server import serve_forever
+
+DEFAULT_TOKEN_LIFETIME_S = 8 * 3600.0
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,21 @@ def register(subparsers: Any) -> None:
         "--accounts", type=int, default=3, help="accounts for generated licenses (3)"
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for data and faults (0)")
+    parser.add_argument(
+        "--token-lifetime",
+        type=float,
+        default=DEFAULT_TOKEN_LIFETIME_S,
+        metavar="SECONDS",
+        help="how long a sign-in lasts, API token and replica session alike "
+        f"({DEFAULT_TOKEN_LIFETIME_S:g}); a short one provokes 'unauthenticated' mid-run",
+    )
+    parser.add_argument(
+        "--replica-layout",
+        choices=LAYOUTS,
+        default=LAYOUTS[0],
+        help="the page the My Atlassian replica (/my-atlassian/) shows: the seed's "
+        f"'{LAYOUTS[0]}' or the 'classic' table ({LAYOUTS[0]})",
+    )
     parser.set_defaults(func=run)
 
 
@@ -92,19 +110,31 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(error).replace("_", "-")) from None
     if args.licenses is not None and (args.licenses < 0 or args.accounts < 1):
         raise CliError("--licenses must be ≥ 0 and --accounts ≥ 1")
+    if not args.token_lifetime > 0 or args.token_lifetime == float("inf"):
+        raise CliError(
+            f"--token-lifetime must be a number of seconds above 0, not {args.token_lifetime:g}"
+        )
     data = (
         generate(args.licenses, args.accounts, args.seed)
         if args.licenses is not None
         else demo_data()
     )
-    app = create_app(data, faults)
+    app = create_app(
+        data, faults, token_ttl_s=args.token_lifetime, replica_layout=args.replica_layout
+    )
 
     def on_listening(url: str) -> None:
         print(f"listening on {url}", flush=True)
+        print(f"My Atlassian replica ({args.replica_layout}): {url}/my-atlassian/", flush=True)
         print(f"accounts (password {DEMO_PASSWORD!r}):", flush=True)
         for account in data.accounts:
             print(f"  {account.email}", flush=True)
-        log.info("%d licenses; faults %s", len(data.licenses), faults)
+        log.info(
+            "%d licenses; faults %s; sign-ins last %g s",
+            len(data.licenses),
+            faults,
+            args.token_lifetime,
+        )
 
     try:
         asyncio.run(serve_forever(app, args.host, args.port, on_listening))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -101,3 +102,43 @@ def test_bad_options_are_refused(
     assert main(["sandbox", *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_replica_layout_and_token_lifetime(processes: list[subprocess.Popen[str]]) -> None:
+    """``--replica-layout classic`` shows the table page; ``--token-lifetime`` ends sign-ins."""
+    process, url, lines = _start("--replica-layout", "classic", "--token-lifetime", "1")
+    processes.append(process)
+    assert any("My Atlassian replica (classic)" in line for line in lines)
+    with httpx.Client(base_url=url) as client:
+        signed_in = client.post(
+            "/my-atlassian/login",
+            content="email=li.na%40huake.example&password=demo",
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )
+        assert signed_in.status_code == 303
+        table = client.get("/my-atlassian/api/licenses")
+        token = client.post(
+            "/api/v1/session", json={"email": "li.na@huake.example", "password": "demo"}
+        ).json()["token"]
+        assert table.status_code == 200 and 'class="productTable"' in table.json()["html"]
+        time.sleep(1.2)
+        expired = client.get("/api/v1/licenses", headers={"Authorization": f"Bearer {token}"})
+        page_expired = client.get("/my-atlassian/api/licenses")
+    assert expired.status_code == 401 and expired.json()["errorKey"] == "unauthenticated"
+    assert page_expired.status_code == 401
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=15) == 0
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "inf"])
+def test_a_token_lifetime_must_be_positive(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sandbox", "--token-lifetime", value]) == 2
+    err = capsys.readouterr().err
+    assert "--token-lifetime must be a number of seconds above 0" in err and err.count("\n") == 1
+
+
+def test_an_unknown_replica_layout_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["sandbox", "--replica-layout", "modern"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'modern'" in capsys.readouterr().err

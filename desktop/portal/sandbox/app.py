@@ -258,9 +258,12 @@ class SandboxApp:
     The ``_sandbox/*`` routes are never faulted nor counted.
     """
 
-    def __init__(self, store: SandboxStore, faults: FaultInjector) -> None:
+    def __init__(
+        self, store: SandboxStore, faults: FaultInjector, *, replica_layout: str = "standard"
+    ) -> None:
         self.store = store
         self.faults = faults
+        self.replica_layout = replica_layout  # "standard" or "classic" (the replica's page)
         self._app = Starlette(
             routes=ROUTES,
             exception_handlers={
@@ -341,7 +344,14 @@ def create_app(
     faults: FaultOptions | None = None,
     *,
     token_ttl_s: float = 8 * 3600,
+    replica_layout: str = "standard",
 ) -> SandboxApp:
-    """A fresh sandbox: the demo data unless ``data`` is given, no faults unless asked."""
+    """A fresh sandbox: the demo data unless ``data`` is given, no faults unless asked.
+
+    ``token_ttl_s`` is how long a sign-in (API token or replica session) lasts;
+    ``replica_layout`` which page the My Atlassian replica shows (``standard``, ``classic``).
+    """
+    if token_ttl_s <= 0:
+        raise ValueError("token_ttl_s must be more than 0 seconds")
     store = SandboxStore(data if data is not None else demo_data(), token_ttl_s=token_ttl_s)
-    return SandboxApp(store, FaultInjector(faults))
+    return SandboxApp(store, FaultInjector(faults), replica_layout=replica_layout)
