@@ -342,7 +342,7 @@
     <name>LicenseTableModel</name>
     <message>
         <source>SEN</source>
-        <extracomment>``(text, colour or None)``: what a cell shows, in one call (see LicenseCellDelegate).</extracomment>
+        <extracomment>``(text, colour or None)``: what a cell shows, in one call (see LicenseCellDelegate). Every cell: selectable, read-only (made once: combining flags in Python costs per call).</extracomment>
         <translation>SEN</translation>
     </message>
     <message>
@@ -603,16 +603,17 @@
 <context>
     <name>MyAtlassianGuide</name>
     <message>
-        <source>On license %2, under Technical Contacts, click the box that says contact@example.com, paste %1 (it is on the clipboard) and click Add.</source>
-        <translation>在授权 %2 的“技术联系人”下，点击显示 contact@example.com 的输入框，粘贴 %1（已在剪贴板中），然后点击“Add”。</translation>
+        <source>On license %2, under &quot;%3&quot;, click the box that says &quot;%5&quot;, paste %1 (it is on the clipboard) and click &quot;%4&quot;.</source>
+        <extracomment>%1 the email, %2 the SEN; %3 the section&apos;s heading, %4 the control, %5 the add box&apos;s hint, %6 the dialog&apos;s title, %7 its Yes: each as the page shows it (see :meth:`GuidedStep.fill`).</extracomment>
+        <translation>在授权 %2 的“%3”下，点击显示“%5”的输入框，粘贴 %1（已在剪贴板中），然后点击“%4”。</translation>
     </message>
     <message>
-        <source>On license %2, under Technical Contacts, click Make Primary beside %1, then click Yes in the dialog &quot;Promote to primary technical contact?&quot;.</source>
-        <translation>在授权 %2 的“技术联系人”下，点击 %1 旁边的“Make Primary”，然后在“Promote to primary technical contact?”对话框中点击“Yes”。</translation>
+        <source>On license %2, under &quot;%3&quot;, click &quot;%4&quot; beside %1, then click &quot;%7&quot; in the dialog &quot;%6&quot;.</source>
+        <translation>在授权 %2 的“%3”下，点击 %1 旁边的“%4”，然后在对话框“%6”中点击“%7”。</translation>
     </message>
     <message>
-        <source>On license %2, under Technical Contacts, click Delete beside %1 and confirm.</source>
-        <translation>在授权 %2 的“技术联系人”下，点击 %1 旁边的“Delete”并确认。</translation>
+        <source>On license %2, under &quot;%3&quot;, click &quot;%4&quot; beside %1 and confirm.</source>
+        <translation>在授权 %2 的“%3”下，点击 %1 旁边的“%4”并确认。</translation>
     </message>
     <message>
         <source>The page does not show the button the app expected, so it will not click.</source>
@@ -822,6 +823,14 @@
     <message>
         <source>Use this account</source>
         <translation>使用此账户</translation>
+    </message>
+</context>
+<context>
+    <name>SiteProfile</name>
+    <message>
+        <source>The My Atlassian site profile %1 could not be used (%2). The app uses its built-in profile %3 instead.</source>
+        <extracomment>What the person is told about a refused override; %1 the file, %2 what is wrong (English, as the file is), %3 the built-in profile&apos;s name and version.</extracomment>
+        <translation>无法使用 My Atlassian 站点配置文件 %1（%2）。程序改用内置配置 %3。</translation>
     </message>
 </context>
 </TS>

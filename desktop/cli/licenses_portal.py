@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import logging
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from desktop.cli.errors import EXIT_BAD_INPUT, CliError
 from desktop.cli.plan_cmd import account_emails, open_cli_portal, passwords
@@ -19,6 +20,7 @@ from desktop.portal.connect import read_accounts
 from desktop.portal.errors import BadCredentials, PortalError, PortalUnreachable
 from desktop.portal.http_client import DEFAULT_TIMEOUT_S
 from desktop.services.credentials import PASSWORD_ENV
+from desktop.services.my_atlassian.site_profile import current as current_profile
 
 log = logging.getLogger(__name__)
 
@@ -62,13 +64,29 @@ async def _read(url: str, accounts: Sequence[tuple[str, str]], timeout: float) -
     return result.licenses
 
 
+def is_my_atlassian(url: str) -> bool:
+    """Whether ``url`` is My Atlassian (or Atlassian's sign-in), which only a browser can use."""
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    host = (parts.hostname or "").rstrip(".").lower()
+    profile = current_profile().profile
+    known = {profile.my_atlassian_host, *profile.sign_in_hosts}
+    return host in known or host == "atlassian.com" or host.endswith(".atlassian.com")
+
+
 def read_portal_licenses(url: str, accounts: Sequence[str], timeout: float) -> list[License]:
     """Every license the accounts see, merged by SEN.
 
     Raises:
-        CliError: no account, a missing password, a bad URL, a wrong password or an
-            unreachable portal — one line, exit 2.
+        CliError: My Atlassian itself, no account, a missing password, a bad URL, a wrong
+            password or an unreachable portal — one line, exit 2.
     """
+    if is_my_atlassian(url):
+        raise CliError(
+            "My Atlassian is a signed-in web page that only the app's own browser can read: "
+            "open the app and add the account there, or copy the licenses page's text into "
+            "a file and run 'desktop-cli licenses --paste FILE'",
+            exit_code=EXIT_BAD_INPUT,
+        )
     emails = account_emails(accounts)
     if not emails:
         raise CliError("--portal needs at least one --account EMAIL to sign in as")

@@ -125,3 +125,21 @@ def test_paste_and_portal_are_mutually_exclusive(capsys: pytest.CaptureFixture[s
         main(["licenses", "--paste", "x.txt", "--portal", "demo"])
     assert caught.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://my.atlassian.com",
+        "https://my.atlassian.com/product",
+        "my.atlassian.com",
+        "https://id.atlassian.com/login",
+    ],
+)
+def test_my_atlassian_itself_needs_the_app_s_browser(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(capsys, "--portal", url, "--account", LN)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "only the app's own browser" in err and "--paste" in err

@@ -26,9 +26,10 @@ from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from desktop.domain.models import Account, AccountKind
 from desktop.portal.my_atlassian.urls import MyAtlassianUrls, replica
+from desktop.portal.sandbox.replica.routes import LAYOUTS
 from desktop.services.my_atlassian.page_driver import PageDriver
 from desktop.services.my_atlassian.session import LiveTimings, MyAtlassianSession
-from tests.conftest import SandboxHandle
+from tests.conftest import SandboxFactory, SandboxHandle
 from tests.qt_loop import qasync_loop
 
 
@@ -119,6 +120,20 @@ def _url_of(driver: PageDriver):  # type: ignore[no-untyped-def]
         return driver.url
 
     return probe
+
+
+@pytest.fixture(params=LAYOUTS)
+def layout(request: pytest.FixtureRequest) -> str:
+    """Each live test runs on every layout of the replica; the test id names it."""
+    return str(request.param)
+
+
+@pytest.fixture
+def sandbox(sandbox_server: SandboxFactory, layout: str) -> SandboxHandle:
+    """The demo sandbox, its My Atlassian replica showing ``layout``."""
+    handle = sandbox_server()
+    handle.app.replica_layout = layout
+    return handle
 
 
 @pytest.fixture

@@ -3,11 +3,14 @@ refusals that fall back to guided mode, and verification by reading the page aga
 
 from __future__ import annotations
 
+import json
 import logging
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from desktop.domain.models import Account, AccountKind
 from desktop.engine.events import Outcome
 from desktop.engine.executor import Executor
 from desktop.engine.journal import Journal
@@ -16,8 +19,10 @@ from desktop.engine.planner import make_plan
 from desktop.portal.errors import DomainMismatch
 from desktop.portal.my_atlassian.errors import NeedsGuidance
 from desktop.portal.my_atlassian.guide import GuidedKind, GuidedStep
+from desktop.portal.my_atlassian.urls import replica
 from desktop.services.my_atlassian.session import MyAtlassianSession
-from tests.live.conftest import Live
+from desktop.services.my_atlassian.site_profile import load_profile
+from tests.live.conftest import FAST, Live
 
 ACTOR = "li.na@huake.example"
 TARGET = "zhang.wei@huake.example"
@@ -84,7 +89,7 @@ async def test_consolidates_through_assisted_clicks_and_verifies(
 async def test_a_renamed_label_is_not_clicked_and_the_step_needs_guidance(
     live: Live, tmp_path: Path
 ) -> None:
-    await live.set_quirks(labels={"make_primary": "Set as primary"})
+    await live.set_quirks(labels={"make_primary": "Promote now"})
     await live.sign_in(ACTOR)
     session = live.session(ACTOR)  # no guide: the refusal reaches the engine
 
@@ -139,13 +144,15 @@ class PersonAtThePage:
 
 
 def _click(label: str, sen: str, email: str) -> str:
-    """The person clicks ``label`` in ``email``'s row of ``sen``, or in the open dialog."""
+    """The person clicks ``label`` in ``email``'s row of ``sen``, or in the open dialog (on
+    either layout of the replica)."""
     return (
         "(function(label, sen, email){"
-        "const block=document.querySelector(`.ma-license[data-sen='${sen}']`);"
-        "const rows=[...block.querySelectorAll('.ma-contact')]"
+        "const parts=[...document.querySelectorAll(`[data-sen='${sen}']`)];"
+        "const rows=parts.flatMap(p=>[...p.querySelectorAll('.ma-contact, li.contact')])"
         ".filter(r=>r.innerText.includes(email));"
-        "const found=[...(rows[0]||block).querySelectorAll('button'),"
+        "const scope=rows.length?[rows[0]]:parts;"
+        "const found=[...scope.flatMap(p=>[...p.querySelectorAll('button, a')]),"
         "...document.querySelectorAll('.ma-dialog button')];"
         "const b=found.find(x=>x.innerText.trim()===label);"
         "if(!b)return false;b.click();return true;})"
@@ -156,9 +163,9 @@ def _click(label: str, sen: str, email: str) -> str:
 async def test_guided_fallback_waits_for_the_person_and_verifies(
     live: Live, tmp_path: Path
 ) -> None:
-    await live.set_quirks(labels={"make_primary": "Set as primary"})
+    await live.set_quirks(labels={"make_primary": "Promote now"})
     await live.sign_in(ACTOR)
-    person = PersonAtThePage(live, ["Set as primary", "Yes"])
+    person = PersonAtThePage(live, ["Promote now", "Yes"])
     session = live.session(ACTOR, guide=person)
 
     _, finished = await _run(live, session, {PROMOTE_ONLY}, tmp_path)
@@ -193,3 +200,39 @@ async def test_make_primary_greyed_out_across_domains_is_not_clicked(live: Live)
 
     assert _primary(live, "SEN-20110388") == ACTOR
     assert live.sandbox.state.notifications() == []
+
+
+async def test_an_override_profile_changes_the_label_the_connector_clicks(
+    live: Live, tmp_path: Path
+) -> None:
+    """The page renamed Make Primary: the built-in profile refuses to click it, a broken
+    override is refused (the built-in kept), a valid override that names it clicks it."""
+    await live.set_quirks(labels={"make_primary": "Promote now"})
+    await live.sign_in(ACTOR)
+    data = json.loads(
+        resources.files("desktop.portal.my_atlassian").joinpath("site_profile.json").read_text()
+    )
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({**data, "labels": {"make_primary": ["Promote now"]}}))
+    refused = load_profile(broken)
+    assert refused.problem and not refused.overridden
+    kept = live.session(ACTOR, labels=None)
+    kept.urls = replica(live.sandbox.url, refused.profile)
+    kept.labels = kept.urls.labels
+    with pytest.raises(NeedsGuidance):
+        await kept.make_primary(PROMOTE_ONLY, TARGET)
+    assert _primary(live, PROMOTE_ONLY) == ACTOR
+
+    data["labels"]["make_primary"] = ["Promote now"]
+    good = tmp_path / "site-profile.json"
+    good.write_text(json.dumps(data))
+    chosen = load_profile(good)
+    assert chosen.overridden
+    account = Account(AccountKind.MY_ATLASSIAN, email=ACTOR, portal=live.urls.start)
+    session = MyAtlassianSession(
+        live.driver, account, replica(live.sandbox.url, chosen.profile), timings=FAST
+    )
+
+    lic = await session.make_primary(PROMOTE_ONLY, TARGET)
+
+    assert lic.is_primary_technical(TARGET) and _primary(live, PROMOTE_ONLY) == TARGET

@@ -12,6 +12,7 @@ from desktop.portal.my_atlassian.urls import replica
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.my_atlassian.page_driver import PageDriver
 from desktop.services.my_atlassian.profiles import forget_profile, open_profile, profile_name
+from desktop.services.my_atlassian.session import ActionMode
 from desktop.ui.my_atlassian.live_page_panel import LivePagePanel
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow, email_on_page
 from tests.conftest import SandboxHandle
@@ -66,7 +67,7 @@ async def test_guided_panel_puts_the_email_on_the_clipboard_and_waits(live: Live
     panel = LivePagePanel()
     panel.show_page(live.driver.page, ACTOR)
     panel.show()
-    session = live.session(ACTOR, guide=panel.guide)
+    session = live.session(ACTOR, guide=panel.guide, mode=ActionMode.GUIDED)
     try:
         task = asyncio.ensure_future(session.make_primary("SEN-20110577", TARGET))
         shown = await live.driver.wait_for(
@@ -76,6 +77,9 @@ async def test_guided_panel_puts_the_email_on_the_clipboard_and_waits(live: Live
         clipboard = QGuiApplication.clipboard()
         assert clipboard is not None and clipboard.text() == TARGET
         assert "SEN-20110577" in panel.guide.instruction.text()
+        # The words name the control as the page shows it, not as the profile first says.
+        assert '"Set as primary"' in panel.guide.instruction.text()
+        assert "Make Primary" not in panel.guide.instruction.text()
         marked = await live.driver.run_js("document.querySelectorAll('.lc-guide').length")
         assert marked and marked >= 1  # the page shows what to click
         assert live.sandbox.state.license("SEN-20110577").is_primary_technical(ACTOR)
@@ -130,7 +134,8 @@ def _async(value):  # type: ignore[no-untyped-def]
 
 _PRESS = (
     "(function(label){"
-    "const scope='.ma-license[data-sen=\"SEN-20110577\"] button, .ma-dialog button';"
+    'const scope=\'[data-sen="SEN-20110577"] button, [data-sen="SEN-20110577"] a,'
+    " .ma-dialog button';"
     "const b=[...document.querySelectorAll(scope)].find(x=>x.innerText.trim()===label);"
     "if(!b)return false;b.click();return true;})"
 )

@@ -6,6 +6,7 @@ with ``QCoreApplication.translate`` and fills ``%1`` (the email) and ``%2`` (the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,21 +21,29 @@ class GuidedKind(StrEnum):
     REMOVE_CONTACT = "remove-contact"
 
 
+#: %1 the email, %2 the SEN; %3 the section's heading, %4 the control, %5 the add box's hint,
+#: %6 the dialog's title, %7 its Yes: each as the page shows it (see :meth:`GuidedStep.fill`).
 INSTRUCTIONS: dict[GuidedKind, str] = {
     GuidedKind.ADD_CONTACT: QT_TRANSLATE_NOOP(
         "MyAtlassianGuide",
-        "On license %2, under Technical Contacts, click the box that says "
-        "contact@example.com, paste %1 (it is on the clipboard) and click Add.",
+        'On license %2, under "%3", click the box that says "%5", paste %1 (it is on the '
+        'clipboard) and click "%4".',
     ),
     GuidedKind.MAKE_PRIMARY: QT_TRANSLATE_NOOP(
         "MyAtlassianGuide",
-        "On license %2, under Technical Contacts, click Make Primary beside %1, then click "
-        'Yes in the dialog "Promote to primary technical contact?".',
+        'On license %2, under "%3", click "%4" beside %1, then click "%7" in the dialog "%6".',
     ),
     GuidedKind.REMOVE_CONTACT: QT_TRANSLATE_NOOP(
         "MyAtlassianGuide",
-        "On license %2, under Technical Contacts, click Delete beside %1 and confirm.",
+        'On license %2, under "%3", click "%4" beside %1 and confirm.',
     ),
+}
+
+# The label each kind of step clicks (a key of the site profile's labels).
+CONTROL: dict[GuidedKind, str] = {
+    GuidedKind.ADD_CONTACT: "add",
+    GuidedKind.MAKE_PRIMARY: "make_primary",
+    GuidedKind.REMOVE_CONTACT: "delete",
 }
 
 WHY_GUIDED: dict[str, str] = {
@@ -63,14 +72,53 @@ WAITING = QT_TRANSLATE_NOOP(
 
 @dataclass(frozen=True, slots=True)
 class GuidedStep:
-    """One step the person does themselves; ``reason`` is a key of :data:`WHY_GUIDED`."""
+    """One step the person does themselves; ``reason`` is a key of :data:`WHY_GUIDED`.
+
+    ``shown`` holds the texts the page itself uses for the step's labels (``("make_primary",
+    "Set as primary")``, …), so the words name what the person sees; ``usual`` the profile's
+    first texts, for a label the page does not show.
+    """
 
     kind: GuidedKind
     sen: str
     email: str
     reason: str = "chosen"
+    shown: tuple[tuple[str, str], ...] = ()
+    usual: tuple[tuple[str, str], ...] = ()
+
+    def label(self, key: str) -> str:
+        """The page's text for ``key`` where it shows one, else the profile's usual one."""
+        for source in (self.shown, self.usual):
+            for name, text in source:
+                if name == key and text:
+                    return text
+        return _DEFAULT_TEXTS.get(key, key)
+
+    def fill(self, template: str) -> str:
+        """``template`` (one of :data:`INSTRUCTIONS`, maybe translated) with its blanks filled."""
+        values = {
+            "%7": self.label("yes"),
+            "%6": self.label("promote_title"),
+            "%5": self.label("placeholder"),
+            "%4": self.label(CONTROL[self.kind]),
+            "%3": self.label("technical_contacts"),
+            "%2": self.sen,
+            "%1": self.email,
+        }
+        return re.sub(r"%[1-7]", lambda mark: values[mark.group(0)], template)  # one pass
 
     @property
     def instruction(self) -> str:
-        """The English instruction with the email and SEN filled in (for the CLI and logs)."""
-        return INSTRUCTIONS[self.kind].replace("%1", self.email).replace("%2", self.sen)
+        """The English instruction, filled in (for the CLI and logs)."""
+        return self.fill(INSTRUCTIONS[self.kind])
+
+
+_DEFAULT_TEXTS = {
+    "add": "Add",
+    "make_primary": "Make Primary",
+    "delete": "Delete",
+    "yes": "Yes",
+    "promote_title": "Promote to primary technical contact?",
+    "placeholder": "contact@example.com",
+    "technical_contacts": "Technical Contacts",
+}

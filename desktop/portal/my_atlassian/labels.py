@@ -1,28 +1,46 @@
-"""The visible labels of the My Atlassian licenses page the connector acts by (see the seed)."""
+"""The visible labels of the My Atlassian licenses page the connector reads and acts by.
+
+Each label has the texts the connector accepts for it, first the usual one. Which texts they
+are comes from the site profile (``site_profile.json``, or an override file support hands out).
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+
+Texts = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class PageLabels:
-    """Exact texts, as a person sees them. A label the page no longer shows, or shows more than
-    once where one is expected, makes the connector refuse to click."""
+    """The texts accepted for each label, as a person sees them (compared without regard to
+    case or runs of spaces). Whatever the alternatives, a control is clicked only when exactly
+    one on the page matches; none, or more than one, makes the connector refuse."""
 
-    technical_contacts: str = "Technical Contacts"
-    billing_contacts: str = "Billing Contacts"
-    placeholder: str = "contact@example.com"
-    add: str = "Add"
-    make_primary: str = "Make Primary"
-    delete: str = "Delete"
-    promote_title: str = "Promote to primary technical contact?"
-    yes: str = "Yes"
-    cancel: str = "Cancel"
-    primary: str = "PRIMARY"
+    technical_contacts: Texts = ("Technical Contacts",)
+    billing_contacts: Texts = ("Billing Contacts",)
+    placeholder: Texts = ("contact@example.com",)
+    add: Texts = ("Add",)
+    make_primary: Texts = ("Make Primary",)
+    delete: Texts = ("Delete",)
+    promote_title: Texts = ("Promote to primary technical contact?",)
+    yes: Texts = ("Yes",)
+    cancel: Texts = ("Cancel",)
+    primary: Texts = ("PRIMARY",)
+    license_key: Texts = ("License Key",)
+    expand: Texts = ("Expand",)
 
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {key: list(getattr(self, key)) for key in self.names()}
+
+    def first(self, key: str) -> str:
+        """The usual text of ``key`` (what the instructions say when the page shows none)."""
+        texts: Texts = getattr(self, key)
+        return texts[0]
 
 
 MY_ATLASSIAN_LABELS = PageLabels()

@@ -1,10 +1,17 @@
 // The connector's actions in the My Atlassian page, by visible labels only.
 // Wrapped by scripts.py as (function (ARGS) { <this file>; return JSON.stringify(run()); }).
-// A control is used only when exactly one matches; otherwise the answer says why not.
+// Each label has the texts the site profile accepts for it (compared without regard to case
+// or runs of spaces). A control is used only when exactly one matches, whatever the
+// alternatives; otherwise the answer says why not. `shown` in an answer is the text the page
+// itself uses for a label, so guided steps can say it as the page does.
 const A = ARGS, L = A.labels;
 const norm = (s) => (s || "").replace(/[\s\u00a0]+/g, " ").trim();
+const fold = (s) => norm(s).toLowerCase();
 const SEN_RX = /^SEN-?\d{1,12}$/i;
+const EMAIL_RX = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CLICKABLE = "button, a, [role=button], input[type=submit], input[type=button], summary";
+const FOLDED = {};
+for (const key of Object.keys(L)) FOLDED[key] = L[key].map(fold);
 
 function shown(el) {
   if (!el || !el.isConnected) return false;
@@ -15,6 +22,9 @@ function shown(el) {
 function ownText(el) {
   return norm(el.innerText !== undefined ? el.innerText : el.textContent);
 }
+function isLabel(text, key) {
+  return FOLDED[key].includes(fold(text));
+}
 function fail(kind, label, count) {
   return { error: kind, label: label, count: count || 0 };
 }
@@ -23,23 +33,35 @@ function one(list, label) {
   if (list.length === 1) return { el: list[0] };
   return list.length ? fail("ambiguous", label, list.length) : fail("missing", label);
 }
-// The deepest shown elements under root whose whole text is exactly `text`.
-function exact(root, text) {
+// The deepest shown elements under root whose whole text passes `test`.
+function deepest(root, test, cheap) {
   const out = [];
   for (const el of root.querySelectorAll("*")) {
-    if (!norm(el.textContent).includes(text)) continue; // cheap, before innerText
-    if (ownText(el) !== text || !shown(el)) continue;
-    if ([...el.children].some((c) => ownText(c) === text)) continue;
+    if (cheap && !cheap(el.textContent || "")) continue; // before innerText
+    if (!test(ownText(el)) || !shown(el)) continue;
+    if ([...el.children].some((c) => test(ownText(c)))) continue;
     out.push(el);
   }
   return out;
 }
-function clickLabel(el) {
-  return norm(el.innerText || el.value || el.getAttribute("aria-label") || "");
+function exact(root, text) {
+  const wanted = fold(text);
+  return deepest(root, (t) => fold(t) === wanted, (raw) => fold(raw).includes(wanted));
 }
-function controls(root, label) {
+function labelled(root, key) {
+  const words = FOLDED[key];
+  return deepest(
+    root,
+    (t) => words.includes(fold(t)),
+    (raw) => words.some((w) => fold(raw).includes(w)),
+  );
+}
+function clickLabel(el) {
+  return norm(el.innerText || el.value || el.getAttribute("aria-label") || el.title || "");
+}
+function controls(root, key) {
   const all = [...root.querySelectorAll(CLICKABLE)];
-  return all.filter((el) => shown(el) && clickLabel(el) === label);
+  return all.filter((el) => shown(el) && isLabel(clickLabel(el), key));
 }
 function isDisabled(el) {
   return el.disabled === true || el.getAttribute("aria-disabled") === "true";
@@ -50,21 +72,45 @@ function after(a, b) {
 function leaves(root, test) {
   const out = [];
   for (const el of root.querySelectorAll("*")) {
+    if (el.tagName === "SCRIPT" || el.tagName === "STYLE") continue;
     if (!el.children.length && test(ownText(el)) && shown(el)) out.push(el);
   }
   return out;
 }
+// An element's look in the page's structure: its tag and classes (ours left out).
+function signature(el) {
+  const classes = [...el.classList].filter((c) => !c.startsWith("lc-")).sort().join(".");
+  return el.tagName + "." + classes;
+}
+// Of several elements that read like a heading, the ones that look like the page's other
+// headings (a contact named "Technical Contacts" is a name, not a heading).
+function headings(root, key, otherKey) {
+  const found = labelled(root, key);
+  if (found.length < 2) return found;
+  const others = new Set(labelled(root, otherKey).map(signature));
+  const alike = found.filter((el) => others.has(signature(el)));
+  return alike.length ? alike : found;
+}
 // A license's block: the smallest element around its SEN with exactly one "Technical
-// Contacts" heading and no other SEN. "collapsed" when its details are not shown.
+// Contacts" heading and no other license's SEN. "collapsed" when its details are not shown.
 function block(sen) {
   const starts = exact(document.body, sen);
   if (!starts.length) return fail("missing", sen);
+  const own = new Set(starts.map(signature));
   for (const start of starts) {
     for (let el = start.parentElement; el && el !== document.body; el = el.parentElement) {
-      const heads = exact(el, L.technical_contacts);
+      const heads = headings(el, "technical_contacts", "billing_contacts");
       if (!heads.length) continue;
-      const others = leaves(el, (t) => SEN_RX.test(t) && t.toUpperCase() !== sen.toUpperCase());
-      if (heads.length === 1 && !others.length) return { el: el, head: heads[0] };
+      const others = leaves(
+        el,
+        (t) => SEN_RX.test(t) && t.toUpperCase() !== sen.toUpperCase(),
+      ).filter((x) => own.has(signature(x))); // a SEN in a name is not another license
+      if (heads.length === 1 && !others.length) {
+        const ends = headings(el, "billing_contacts", "technical_contacts").filter((e) =>
+          after(heads[0], e),
+        );
+        return { el: el, head: heads[0], bill: ends.length ? ends[0] : null };
+      }
       break;
     }
   }
@@ -72,9 +118,10 @@ function block(sen) {
 }
 // The technical section of a block (heading to "Billing Contacts"): a test for a node.
 function technical(b) {
-  const ends = exact(b.el, L.billing_contacts).filter((e) => after(b.head, e));
-  const end = ends.length ? ends[0] : null;
-  return (node) => after(b.head, node) && (!end || after(node, end));
+  return (node) => after(b.head, node) && (!b.bill || after(node, b.bill));
+}
+function billing(b) {
+  return (node) => !!b.bill && after(b.bill, node);
 }
 function setValue(input, value) {
   input.focus();
@@ -87,32 +134,78 @@ function press(el) {
   el.scrollIntoView({ block: "center" });
   el.click();
 }
-// A contact's row: the largest element around its email holding no other address.
-function contactRow(b, inSection, email) {
-  const found = one(exact(b.el, email).filter(inSection), email);
-  if (found.error) return found;
-  let row = found.el;
-  for (let el = row.parentElement; el && el !== b.el; el = el.parentElement) {
-    const emails = leaves(el, (t) => t.includes("@"));
-    if (emails.some((x) => ownText(x).toLowerCase() !== email)) break;
-    row = el;
+function isEmail(text) {
+  return EMAIL_RX.test(text) && !isLabel(text, "placeholder"); // not the add box's hint
+}
+// A contact's row: the largest element around its email holding no other address and no
+// heading of the block's sections (a name may be the address, or read like a heading).
+function rowOf(b, el) {
+  let row = el;
+  const email = fold(ownText(el));
+  for (let up = el.parentElement; up && up !== b.el; up = up.parentElement) {
+    if (up.contains(b.head) || (b.bill && up.contains(b.bill))) break;
+    if (leaves(up, isEmail).some((x) => fold(ownText(x)) !== email)) break;
+    row = up;
   }
-  return { el: row };
+  return row;
+}
+function contactRow(b, inSection, email) {
+  const found = exact(b.el, email).filter(inSection);
+  if (!found.length) return fail("missing", email);
+  const rows = [...new Set(found.map((el) => rowOf(b, el)))];
+  return rows.length === 1 ? { el: rows[0] } : fail("ambiguous", email, rows.length);
 }
 function theDialog() {
-  const head = one(exact(document.body, L.promote_title), L.promote_title);
+  const heads = labelled(document.body, "promote_title");
+  const head = one(heads, L.promote_title[0]);
   if (head.error) return head;
   const dialog = head.el.closest("[role=dialog], [role=alertdialog], dialog");
-  return { el: dialog || head.el.parentElement };
+  return { el: dialog || head.el.parentElement, title: ownText(head.el) };
 }
 function addBox(b, inSection) {
   const boxes = [...b.el.querySelectorAll("input, textarea")].filter(
     (el) =>
       shown(el) &&
       inSection(el) &&
-      (el.placeholder === L.placeholder || el.getAttribute("aria-label") === L.placeholder),
+      !el.readOnly &&
+      (isLabel(el.placeholder || "", "placeholder") ||
+        isLabel(el.getAttribute("aria-label") || "", "placeholder")),
   );
-  return one(boxes, L.placeholder);
+  return one(boxes, L.placeholder[0]);
+}
+// The contacts of one section, read from the page's structure (not its text).
+function sectionContacts(b, inSection) {
+  const rows = [];
+  for (const el of leaves(b.el, isEmail).filter(inSection)) {
+    const row = rowOf(b, el);
+    const last = rows[rows.length - 1];
+    if (last && last.row === row) {
+      last.emails.push(el);
+      continue;
+    }
+    rows.push({ row: row, emails: [el] });
+  }
+  return rows.map((r) => {
+    const mail = r.emails[r.emails.length - 1];
+    const texts = leaves(r.row, (t) => !!t)
+      .filter((x) => x !== mail && !x.closest(CLICKABLE))
+      .map(ownText)
+      .filter((t) => !isLabel(t, "primary") && !/^[|\s]*$/.test(t));
+    return {
+      email: fold(ownText(mail)),
+      name: texts.length ? texts[0] : null,
+      primary: leaves(r.row, (t) => isLabel(t, "primary")).length > 0,
+    };
+  });
+}
+// The license key: a read-only text box in the block (a textarea's text is not innerText).
+function keyOf(b) {
+  const boxes = [...b.el.querySelectorAll("textarea, input")].filter(
+    (el) => (el.readOnly || el.tagName === "TEXTAREA") && !isLabel(el.placeholder || "", "placeholder"),
+  );
+  if (boxes.length !== 1) return null;
+  const value = (boxes[0].value || "").replace(/\s+/g, "");
+  return value || null;
 }
 
 const ACTIONS = {
@@ -133,50 +226,160 @@ const ACTIONS = {
     }
     return { ok: true, open: open, clicked: clicked, missing: missing };
   },
+  // Each shown license's contacts and key, read from its own block on the page.
+  blocks() {
+    const out = {};
+    for (const sen of A.sens) {
+      const b = block(sen);
+      if (b.error) continue;
+      out[sen] = {
+        technical: sectionContacts(b, technical(b)),
+        billing: sectionContacts(b, billing(b)),
+        key: keyOf(b),
+      };
+    }
+    return { ok: true, blocks: out };
+  },
   addContact() {
     const b = block(A.sen);
     if (b.error) return b;
     const inSection = technical(b);
     const box = addBox(b, inSection);
     if (box.error) return box;
-    const button = one(controls(b.el, L.add).filter(inSection), L.add);
+    const button = one(controls(b.el, "add").filter(inSection), L.add[0]);
     if (button.error) return button;
     box.el.scrollIntoView({ block: "center" });
     setValue(box.el, A.email);
-    if (isDisabled(button.el)) return fail("disabled", L.add);
+    if (isDisabled(button.el)) return fail("disabled", clickLabel(button.el));
     press(button.el);
-    return { ok: true };
+    return { ok: true, shown: clickLabel(button.el) };
   },
   makePrimary() {
     const b = block(A.sen);
     if (b.error) return b;
     const row = contactRow(b, technical(b), A.email);
     if (row.error) return row;
-    const button = one(controls(row.el, L.make_primary), L.make_primary);
+    const button = one(controls(row.el, "make_primary"), L.make_primary[0]);
     if (button.error) return button;
-    if (isDisabled(button.el)) return fail("disabled", L.make_primary);
+    if (isDisabled(button.el)) return fail("disabled", clickLabel(button.el));
     press(button.el);
-    return { ok: true };
+    return { ok: true, shown: clickLabel(button.el) };
   },
   dialogState() {
     const d = theDialog();
-    return d.error ? d : { ok: true };
+    return d.error ? d : { ok: true, shown: d.title };
   },
   confirmPromotion() {
     const d = theDialog();
     if (d.error) return d;
     const text = ownText(d.el).toLowerCase();
     if (!text.includes(A.email) || !text.includes(A.sen.toLowerCase())) {
-      return fail("mismatch", L.promote_title);
+      return fail("mismatch", d.title);
     }
-    const yes = one(controls(d.el, L.yes), L.yes);
+    const yes = one(controls(d.el, "yes"), L.yes[0]);
     if (yes.error) return yes;
     press(yes.el);
-    return { ok: true };
+    return { ok: true, shown: clickLabel(yes.el) };
   },
   alerts() {
     const found = [...document.querySelectorAll("[role=alert]")].filter(shown);
     return { ok: true, alerts: found.map(ownText).filter(Boolean) };
+  },
+  // The texts the page uses for the labels a guided step names (what the person will see).
+  pageLabels() {
+    const out = {};
+    const b = A.sen ? block(A.sen) : fail("missing", "");
+    const root = b.error ? document.body : b.el;
+    for (const key of ["add", "make_primary", "yes", "delete"]) {
+      const found = controls(root, key);
+      if (found.length) out[key] = clickLabel(found[0]);
+    }
+    for (const key of ["technical_contacts", "billing_contacts", "promote_title"]) {
+      const found = labelled(root, key);
+      if (found.length) out[key] = ownText(found[0]);
+    }
+    const box = b.error ? null : addBox(b, technical(b));
+    if (box && !box.error) out.placeholder = box.el.placeholder || "";
+    return { ok: true, labels: out };
+  },
+  // What the page shows of each part the connector needs (nothing is changed; counts only).
+  inspect() {
+    const sens = [...new Set(deepest(document.body, (t) => SEN_RX.test(t)).map(ownText))];
+    const open = sens.map((sen) => block(sen)).filter((b) => !b.error);
+    const count = (key) => labelled(document.body, key).length;
+    const texts = (key) => [...new Set(labelled(document.body, key).map(ownText))].slice(0, 3);
+    let addBoxes = 0, addButtons = 0, makePrimary = 0, contacts = 0, keys = 0;
+    for (const b of open) {
+      const inSection = technical(b);
+      if (!addBox(b, inSection).error) addBoxes += 1;
+      addButtons += controls(b.el, "add").filter(inSection).length ? 1 : 0;
+      makePrimary += controls(b.el, "make_primary").filter(inSection).length;
+      contacts += sectionContacts(b, inSection).length;
+      keys += keyOf(b) ? 1 : 0;
+    }
+    return {
+      ok: true,
+      sens: sens.length,
+      open: open.length,
+      technical: count("technical_contacts"),
+      billing: count("billing_contacts"),
+      contacts: contacts,
+      addBoxes: addBoxes,
+      addButtons: addButtons,
+      makePrimary: makePrimary,
+      primary: count("primary"),
+      keys: keys,
+      keyLabels: count("license_key"),
+      shown: {
+        technical_contacts: texts("technical_contacts"),
+        make_primary: [...new Set(controls(document.body, "make_primary").map(clickLabel))].slice(0, 3),
+        add: [...new Set(controls(document.body, "add").map(clickLabel))].slice(0, 3),
+      },
+    };
+  },
+  // The page's structure for a support report: tags, ids, classes, roles, and which labels
+  // of the profile an element shows. No text, no attribute value that is not a label.
+  structure() {
+    const MAX = 6000;
+    let seen = 0;
+    const keys = Object.keys(L);
+    const labelsOf = (text) => keys.filter((k) => isLabel(text, k));
+    function walk(el, depth) {
+      if (seen >= MAX || depth > 60) return null;
+      seen += 1;
+      const node = { tag: el.tagName.toLowerCase() };
+      if (el.id) node.id = el.id;
+      if (el.classList.length) node.classes = [...el.classList].filter((c) => !c.startsWith("lc-"));
+      const role = el.getAttribute("role");
+      if (role) node.role = role;
+      for (const name of ["type", "hidden", "disabled", "readonly", "aria-expanded", "aria-hidden"]) {
+        if (el.hasAttribute(name)) (node.attributes = node.attributes || {})[name] = true;
+      }
+      const data = [...el.attributes].map((a) => a.name).filter((n) => n.startsWith("data-"));
+      if (data.length) node.data = data;
+      const named = [];
+      for (const attr of ["placeholder", "aria-label", "title", "value"]) {
+        const value = el.getAttribute(attr);
+        if (value) named.push(...labelsOf(value).map((k) => attr + ":" + k));
+      }
+      const own = [...el.childNodes].filter((c) => c.nodeType === 3 && norm(c.textContent));
+      if (own.length) {
+        const found = labelsOf(ownText(el));
+        if (found.length && !el.children.length) named.push(...found);
+        else node.text = true;
+      }
+      if (named.length) node.labels = named;
+      if (!shown(el) && el !== document.body) node.shown = false;
+      const kids = [];
+      for (const child of el.children) {
+        if (child.tagName === "SCRIPT" || child.tagName === "STYLE") continue;
+        const sub = walk(child, depth + 1);
+        if (sub) kids.push(sub);
+      }
+      if (kids.length) node.children = kids;
+      return node;
+    }
+    return { ok: true, tree: walk(document.body, 0), elements: seen, cut: seen >= MAX };
   },
   highlight() {
     if (!document.getElementById("lc-guide-style")) {
@@ -197,7 +400,17 @@ const ACTIONS = {
     } else {
       const inSection = technical(b);
       const row = A.email ? contactRow(b, inSection, A.email) : fail("missing", "");
-      marks.push(A.kind !== "add-contact" && !row.error ? row.el : b.head.parentElement);
+      const key = A.kind === "make-primary" ? "make_primary" : A.kind === "remove-contact" ? "delete" : "add";
+      let target = null;
+      if (A.kind !== "add-contact" && !row.error) {
+        const found = controls(row.el, key);
+        target = found.length === 1 ? found[0] : row.el;
+      } else {
+        const box = addBox(b, inSection);
+        const found = controls(b.el, "add").filter(inSection);
+        target = !box.error && found.length === 1 ? box.el.closest("form, div") || found[0] : b.head.parentElement;
+      }
+      marks.push(target);
     }
     const d = theDialog();
     if (!d.error) marks.push(d.el);

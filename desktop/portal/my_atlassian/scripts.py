@@ -3,11 +3,12 @@
 Every script returns a JSON string: ``{"ok": true, ...}`` or ``{"error": "<kind>", "label":
 "<label>", "count": n}`` where kind is ``missing`` (no such label), ``ambiguous`` (more than
 one where one is expected), ``disabled`` (greyed out) or ``mismatch`` (the dialog is about
-something else). A script never clicks unless exactly one control matches.
+something else). A script never clicks unless exactly one control matches, whichever of the
+label's accepted texts (the site profile's alternatives) the page shows.
 
 A license's *block* is found from its SEN: the smallest visible element around the SEN that
-holds exactly one "Technical Contacts" heading and no other SEN. Its *technical section* runs
-from that heading to the "Billing Contacts" heading, in document order.
+holds exactly one "Technical Contacts" heading and no other license's SEN. Its *technical
+section* runs from that heading to the "Billing Contacts" heading, in document order.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ def expand(sens: list[str], labels: PageLabels) -> str:
     return _script("expand", labels, sens=sens)
 
 
+def blocks(sens: list[str], labels: PageLabels) -> str:
+    """Each shown license's contacts and key, read from its own block's structure."""
+    return _script("blocks", labels, sens=sens)
+
+
 def add_contact(sen: str, email: str, labels: PageLabels) -> str:
     """Type ``email`` into the technical contacts' add box of ``sen`` and press Add."""
     return _script("addContact", labels, sen=sen, email=email)
@@ -59,6 +65,21 @@ def confirm_promotion(sen: str, email: str, labels: PageLabels) -> str:
 def alerts(labels: PageLabels) -> str:
     """The texts of the page's visible alerts (its error flags)."""
     return _script("alerts", labels)
+
+
+def page_labels(sen: str, labels: PageLabels) -> str:
+    """The texts the page shows for the labels of a guided step (in ``sen``'s block)."""
+    return _script("pageLabels", labels, sen=sen)
+
+
+def inspect(labels: PageLabels) -> str:
+    """Counts of each part the connector needs, as the page shows them now (no change)."""
+    return _script("inspect", labels)
+
+
+def structure(labels: PageLabels) -> str:
+    """The page's element tree without its text (for a support report)."""
+    return _script("structure", labels)
 
 
 def highlight(sen: str, kind: str, email: str, labels: PageLabels, *, clear: bool = False) -> str:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
 from typing import Protocol
 
 from desktop.domain.emails import normalize_email
@@ -23,6 +24,7 @@ from desktop.domain.models import Account, License
 from desktop.domain.sen import normalize_sen
 from desktop.portal import errors
 from desktop.portal.my_atlassian import scripts
+from desktop.portal.my_atlassian.blocks import reconcile
 from desktop.portal.my_atlassian.errors import (
     GuidedStepSkipped,
     NeedsGuidance,
@@ -31,7 +33,7 @@ from desktop.portal.my_atlassian.errors import (
     StepNotVerified,
 )
 from desktop.portal.my_atlassian.guide import GuidedKind, GuidedStep
-from desktop.portal.my_atlassian.labels import MY_ATLASSIAN_LABELS, PageLabels
+from desktop.portal.my_atlassian.labels import PageLabels
 from desktop.portal.my_atlassian.outcome import (
     ScriptAnswer,
     error_from_alerts,
@@ -93,7 +95,7 @@ class MyAtlassianSession:
         *,
         guide: GuidedHandler | None = None,
         mode: ActionMode = ActionMode.ASSISTED,
-        labels: PageLabels = MY_ATLASSIAN_LABELS,
+        labels: PageLabels | None = None,
         timings: LiveTimings | None = None,
     ) -> None:
         self.driver = driver
@@ -101,7 +103,7 @@ class MyAtlassianSession:
         self.urls = urls
         self.guide = guide
         self.mode = mode
-        self.labels = labels
+        self.labels = labels or urls.labels  # the site profile's, unless a test gives its own
         self.timings = timings or LiveTimings()
         self.last_warnings: list[str] = []
         self._lock = asyncio.Lock()
@@ -224,27 +226,52 @@ class MyAtlassianSession:
         if self.driver.url.rstrip("/") != self.urls.licenses.rstrip("/"):
             await self.driver.load(self.urls.licenses, timeout=self.timings.load)
         if not self.urls.is_licenses_page(self.driver.url):
+            if self.urls.on_site(self.driver.url):
+                raise PageNotUnderstood("My Atlassian shows another page than the licenses")
             raise SignInRequired("the licenses page asked to sign in")
 
-    async def _page_result(self) -> PasteResult | None:
+    def _check_site(self) -> None:
+        """Read and act only on My Atlassian itself (scheme and host), never elsewhere."""
+        if not self.urls.on_site(self.driver.url):
+            raise SignInRequired("the page is not on My Atlassian (a sign-in page?)")
+
+    async def _page_result(self, sens: set[str] | None = None) -> PasteResult | None:
+        """The page read as a paste, then each license of ``sens`` (all: None) checked against
+        its own block: the key from a text box, the contacts from the page's structure."""
+        self._check_site()
         text = await self.driver.text()
         try:
-            return read_paste(text, account_key=self._account.key)
+            result = read_paste(text, account_key=self._account.key)
         except PasteError:
             if looks_like_sign_in(text):
                 raise SignInRequired("the page asks to sign in again") from None
             return None
+        return await self._with_blocks(result, sens)
+
+    async def _with_blocks(self, result: PasteResult, sens: set[str] | None) -> PasteResult:
+        shown = [
+            lic.sen
+            for lic in result.licenses
+            if (sens is None or lic.sen in sens) and lic.sen not in _collapsed(result, None)
+        ]
+        if not shown:
+            return result
+        answer = parse_answer(await self.driver.run_js(scripts.blocks(shown, self.labels)))
+        found = (answer.data or {}).get("blocks") if answer.ok else None
+        if not isinstance(found, dict):
+            return result
+        return reconcile(result, found)
 
     async def _read(self, *, expand_all: bool, only: str | None = None) -> PasteResult:
         """Read the page; expand collapsed licenses (all, or ``only``) and read again."""
+        wanted = {only} if only else None
         result = await self.driver.wait_for(
-            self._page_result, lambda r: r is not None, timeout=self.timings.content
+            lambda: self._page_result(wanted), lambda r: r is not None, timeout=self.timings.content
         )
         if result is None:
             if await self._empty_list():
                 return PasteResult(licenses=[], warnings=[])
             raise PageNotUnderstood("no license could be read from the page")
-        wanted = {only} if only else None
         for _attempt in range(2):
             collapsed = _collapsed(result, wanted if not expand_all else None)
             if not collapsed:
@@ -253,11 +280,11 @@ class MyAtlassianSession:
             if not answer.ok:
                 break
             again = await self.driver.wait_for(
-                self._page_result,
+                lambda: self._page_result(wanted),
                 _shows_details(set(collapsed)),
                 timeout=self.timings.content,
             )
-            result = again or await self._page_result() or result
+            result = again or await self._page_result(wanted) or result
         still = _collapsed(result, wanted if not expand_all else None)
         if still:
             result = await self._read_own_pages(result, still)
@@ -274,7 +301,7 @@ class MyAtlassianSession:
             assert url is not None
             await self.driver.load(url, timeout=self.timings.load)
             own = await self.driver.wait_for(
-                self._page_result,
+                partial(self._page_result, {sen}),
                 _shows_details({sen}),
                 timeout=self.timings.content,
             )
@@ -320,7 +347,7 @@ class MyAtlassianSession:
             alert = await self._alert_error()
             if alert is not None:
                 return alert
-            result = await self._page_result()
+            result = await self._page_result({sen})
             found = next(
                 (lic for lic in (result.licenses if result else []) if lic.sen == sen), None
             )
@@ -358,6 +385,7 @@ class MyAtlassianSession:
         """Highlight, let the person act, and wait until the page shows it (or they skip)."""
         if self.guide is None:
             raise NeedsGuidance("guided mode has no one to guide", reason=step.reason)
+        step = await self._named_as_shown(step)
         await self._highlight(step)
         person = asyncio.ensure_future(self.guide.wait_for_person(step))
         watcher = asyncio.ensure_future(self._watch(step.sen, check))
@@ -381,9 +409,26 @@ class MyAtlassianSession:
                 task.cancel()
             await self._highlight(step, clear=True)
 
+    async def _named_as_shown(self, step: GuidedStep) -> GuidedStep:
+        """``step`` with the texts the page shows for its labels (and the profile's usual ones)."""
+        usual = tuple((key, self.labels.first(key)) for key in self.labels.names())
+        try:
+            answer = parse_answer(
+                await self.driver.run_js(scripts.page_labels(step.sen, self.labels))
+            )
+        except errors.PortalError:
+            answer = ScriptAnswer(ok=False)
+        found = (answer.data or {}).get("labels") if answer.ok else None
+        shown = (
+            tuple((str(k), str(v)) for k, v in found.items() if isinstance(v, str))
+            if isinstance(found, dict)
+            else ()
+        )
+        return replace(step, shown=shown, usual=usual)
+
     async def _watch(self, sen: str, check: Callable[[License], bool]) -> License:
         while True:
-            result = await self._page_result()
+            result = await self._page_result({sen})
             found = next((x for x in (result.licenses if result else []) if x.sen == sen), None)
             if found is not None and check(found):
                 return found

@@ -91,9 +91,7 @@ class GuidedPanel(QWidget):
         if step is None:
             return
         self.why.setText(_tr(WHY_GUIDED.get(step.reason, WHY_GUIDED["chosen"])))
-        self.instruction.setText(
-            _tr(INSTRUCTIONS[step.kind]).replace("%1", step.email).replace("%2", step.sen)
-        )
+        self.instruction.setText(step.fill(_tr(INSTRUCTIONS[step.kind])))
         self.clipboard_note.setText(self.tr("%1 is on the clipboard.").replace("%1", step.email))
 
     def changeEvent(self, event: QEvent) -> None:

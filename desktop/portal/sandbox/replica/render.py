@@ -187,15 +187,18 @@ def sign_in_page(*, error: str = "", email: str = "") -> str:
     return _page("Log in to continue - Log in with Atlassian account", body)
 
 
-def licenses_page(*, name: str | None, email: str, q: ReplicaQuirks, sen: str | None) -> str:
+def licenses_page(
+    *, name: str | None, email: str, q: ReplicaQuirks, sen: str | None, layout: str = "standard"
+) -> str:
     """The page shell; its script loads the licenses (``sen``: that license's own page)."""
     config = json.dumps(
-        {"labels": q.all_labels(), "sen": sen, "delayMs": q.load_delay_ms}, ensure_ascii=True
+        {"labels": q.all_labels(), "sen": sen, "delayMs": q.load_delay_ms, "layout": layout},
+        ensure_ascii=True,
     ).replace("</", "<\\/")
     who = escape(name or email)
     body = (
         '<header class="ma-top"><div class="ma-brand">My Atlassian</div>'
-        f'<nav class="ma-nav"><a href="{BASE}/licenses">Licenses</a> <a href="#">Orders</a>'
+        f'<nav class="ma-nav"><a href="{BASE}/product">Licenses</a> <a href="#">Orders</a>'
         ' <a href="#">Quotes</a></nav>'
         f'<div class="ma-account"><span class="ma-account-name">{who}</span>'
         f' <span class="ma-account-email">{escape(email)}</span>'

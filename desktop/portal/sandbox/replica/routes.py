@@ -20,6 +20,7 @@ from starlette.routing import Mount, Route
 
 from desktop.domain.models import License
 from desktop.portal.sandbox.dataset import SandboxAccount
+from desktop.portal.sandbox.replica.classic import license_rows, licenses_table
 from desktop.portal.sandbox.replica.quirks import ReplicaQuirks
 from desktop.portal.sandbox.replica.render import (
     BASE,
@@ -34,6 +35,11 @@ log = logging.getLogger(__name__)
 
 MOUNT_PATH = BASE
 COOKIE = "ma_session"
+#: The page layouts the replica can show: the one built from the seed's page text (default)
+#: and the "classic table" of the public evidence.
+LAYOUTS = ("standard", "classic")
+#: The licenses list (both of the profile's addresses, and the replica's first one).
+LIST_PATHS = ("/product", "/products/index", "/licenses")
 _STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 
 #: What the page says when the portal refuses a change (the JavaScript shows it in a flag).
@@ -63,6 +69,15 @@ def quirks(request: Request) -> ReplicaQuirks:
         state.replica_quirks = current
     assert isinstance(current, ReplicaQuirks)
     return current
+
+
+def layout(request: Request) -> str:
+    """The layout this sandbox shows (``standard`` unless it was started with another)."""
+    sandbox = getattr(request.app.state, "sandbox", None)
+    chosen = getattr(sandbox, "replica_layout", None) or getattr(
+        request.app.state, "replica_layout", "standard"
+    )
+    return chosen if chosen in LAYOUTS else "standard"
 
 
 def _lang(request: Request) -> str:
@@ -95,12 +110,12 @@ def _unauthenticated() -> JSONResponse:
 
 async def home(request: Request) -> Response:
     del request
-    return RedirectResponse(f"{BASE}/licenses", status_code=303)
+    return RedirectResponse(f"{BASE}/product", status_code=303)
 
 
 async def login_form(request: Request) -> Response:
     if _caller(request) is not None:
-        return RedirectResponse(f"{BASE}/licenses", status_code=303)
+        return RedirectResponse(f"{BASE}/product", status_code=303)
     return HTMLResponse(sign_in_page())
 
 
@@ -114,7 +129,8 @@ async def login(request: Request) -> Response:
         page = sign_in_page(error="Incorrect email address and / or password.", email=email)
         return HTMLResponse(page, status_code=401)
     next_path = request.query_params.get("next", "")
-    target = next_path if next_path.startswith(f"{BASE}/licenses") else f"{BASE}/licenses"
+    inside = next_path.startswith(tuple(BASE + path for path in LIST_PATHS))
+    target = next_path if inside and "//" not in next_path else f"{BASE}/product"
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(COOKIE, token, path=BASE, httponly=True, samesite="lax")
     log.debug("replica: an account signed in")
@@ -130,12 +146,22 @@ async def logout(request: Request) -> Response:
 
 async def licenses(request: Request) -> Response:
     account = _caller(request)
-    sen = request.path_params.get("sen")
+    sen = request.path_params.get("sen") or _sen_param(request)
     if account is None:
-        here = f"{BASE}/licenses" + (f"/{sen}" if sen else "")
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"{BASE}/login?next={quote(here)}", status_code=303)
-    page = licenses_page(name=account.name, email=account.email, q=quirks(request), sen=sen)
+    page = licenses_page(
+        name=account.name, email=account.email, q=quirks(request), sen=sen, layout=layout(request)
+    )
     return HTMLResponse(page)
+
+
+def _sen_param(request: Request) -> str | None:
+    """``?sen=12683313`` (the digits, as the real site's license address has them)."""
+    raw = request.query_params.get("sen", "").strip()
+    if not raw:
+        return None
+    return raw if raw.upper().startswith("SEN") else f"SEN-{raw}"
 
 
 async def static(request: Request) -> Response:
@@ -167,9 +193,9 @@ async def api_licenses(request: Request) -> Response:
             shown, _ = store.list_for(account.email, 0, 1_000_000)
     except SandboxFailure as failure:
         return _api_error(failure)
-    html = licenses_html(
-        shown, account.email, q, _lang(request), expand_all=bool(sen) or _flag(request, "expand")
-    )
+    expand_all = bool(sen) or _flag(request, "expand")
+    render = licenses_table if layout(request) == "classic" else licenses_html
+    html = render(shown, account.email, q, _lang(request), expand_all=expand_all)
     return JSONResponse({"html": html, "count": len(shown)})
 
 
@@ -186,7 +212,8 @@ async def _json(request: Request) -> dict[str, Any]:
 
 
 def _block(request: Request, lic: License, caller: str) -> JSONResponse:
-    html = license_block(lic, caller, quirks(request), _lang(request), expanded=True)
+    render = license_rows if layout(request) == "classic" else license_block
+    html = render(lic, caller, quirks(request), _lang(request), expanded=True)
     return JSONResponse({"html": html, "sen": lic.sen})
 
 
@@ -247,7 +274,7 @@ ROUTES = [
     Route("/login", login_form, methods=["GET"]),
     Route("/login", login, methods=["POST"]),
     Route("/logout", logout, methods=["GET"]),
-    Route("/licenses", licenses, methods=["GET"]),
+    *(Route(path, licenses, methods=["GET"]) for path in LIST_PATHS),
     Route("/licenses/{sen}", licenses, methods=["GET"]),
     Route("/static/{name}", static, methods=["GET"]),
     Route("/api/licenses", api_licenses, methods=["GET"]),

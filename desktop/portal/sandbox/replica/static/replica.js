@@ -6,6 +6,7 @@
   var BASE = "/my-atlassian";
   var config = JSON.parse(document.getElementById("ma-config").textContent);
   var L = config.labels;
+  var CLASSIC = config.layout === "classic";
   var list = document.getElementById("ma-licenses");
   var flags = document.getElementById("ma-flags");
   var dialogRoot = document.getElementById("ma-dialog-root");
@@ -52,24 +53,34 @@
       });
   }
 
+  // A license's block: its element (standard), or its heading and details rows (classic).
   function blockOf(node) {
-    return node.closest(".ma-license");
+    return node.closest(CLASSIC ? "tr[data-sen]" : ".ma-license");
   }
 
   function replaceBlock(block, html) {
-    var holder = document.createElement("div");
+    var sen = block.dataset.sen;
+    var holder = document.createElement(CLASSIC ? "tbody" : "div");
     holder.innerHTML = html;
-    var fresh = holder.firstElementChild;
-    block.replaceWith(fresh);
-    return fresh;
+    var old = document.querySelectorAll("[data-sen='" + CSS.escape(sen) + "']");
+    var fresh = [].slice.call(holder.children);
+    fresh.forEach(function (node) { old[0].parentNode.insertBefore(node, old[0]); });
+    [].forEach.call(old, function (node) { node.remove(); });
+    return fresh[0];
+  }
+
+  function detailsOf(summary) {
+    return CLASSIC ? summary.nextElementSibling : blockOf(summary).querySelector(".ma-details");
   }
 
   function toggle(summary) {
-    var details = blockOf(summary).querySelector(".ma-details");
+    var details = detailsOf(summary);
     var open = details.hasAttribute("hidden");
     if (open) details.removeAttribute("hidden");
     else details.setAttribute("hidden", "");
     summary.setAttribute("aria-expanded", open ? "true" : "false");
+    var link = summary.querySelector("[aria-expanded]");
+    if (link) link.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
   function write(block, method, path, body, button) {
@@ -132,19 +143,25 @@
       encodeURIComponent(email);
   }
 
+  var SUMMARY = CLASSIC ? "tr.headingRow" : ".ma-summary";
+  var CONTROL = CLASSIC ? "a.ma-add, a.ma-make-primary, a.ma-delete, button" : "button";
+
   document.addEventListener("click", function (event) {
     var target = event.target;
-    var summary = target.closest(".ma-summary");
-    if (summary && !target.closest("a")) {
+    var summary = target.closest(SUMMARY);
+    var link = target.closest("a");
+    if (summary && (!link || link.classList.contains("expandLink"))) {
+      event.preventDefault();
       toggle(summary);
       return;
     }
-    if (target.closest("a[href='#']")) {
+    var button = target.closest(CONTROL);
+    if (!button && link && link.getAttribute("href") === "#") {
       event.preventDefault();
       return;
     }
-    var button = target.closest("button");
-    if (!button || button.disabled) return;
+    if (button && button.tagName === "A") event.preventDefault();
+    if (!button || button.disabled || button.getAttribute("aria-disabled") === "true") return;
     var block = blockOf(button);
     if (!block) return;
     var sen = block.dataset.sen;
@@ -189,7 +206,7 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    var summary = event.target.closest && event.target.closest(".ma-summary");
+    var summary = event.target.closest && event.target.closest(SUMMARY);
     if (summary && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
       toggle(summary);
