@@ -563,6 +563,34 @@
         <translation>门户地址必须以 https:// 开头（http:// 仅限本机地址）。</translation>
     </message>
     <message>
+        <source>The portal address contains a user name or password. Remove them from the address (for example https://portal.example): the password is asked for separately and kept in the system&apos;s keyring.</source>
+        <translation>门户地址中包含用户名或密码。请从地址中删除它们（例如 https://portal.example）：密码会单独询问，并保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The port in the portal address must be a number from 1 to 65535 (for example http://127.0.0.1:8080).</source>
+        <translation>门户地址中的端口必须是 1 到 65535 之间的数字（例如 http://127.0.0.1:8080）。</translation>
+    </message>
+    <message>
+        <source>The portal sent a license the app cannot read, so this account&apos;s licenses were not used. Try again later, or tell the portal&apos;s administrator.</source>
+        <translation>门户发送了一个本程序无法读取的授权，因此没有使用此账户的授权。请稍后重试，或告知门户管理员。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer is far larger than expected, so the app stopped reading it. A company proxy may be in the way, or the address is not a license portal.</source>
+        <translation>门户的应答远大于预期，本程序已停止读取。可能是公司代理从中拦截，或者该地址不是授权门户。</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of licenses does not add up (the number of licenses it states does not match what it sent, or is impossibly large), so it was not used. Try again later.</source>
+        <translation>门户的授权列表前后不一致（声明的授权数量与实际发送的不符，或大得不合理），因此未被使用。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The portal answered with a redirect to another address, which the app does not follow. Check the portal address.</source>
+        <translation>门户以重定向到其他地址作答，本程序不会跟随重定向。请检查门户地址。</translation>
+    </message>
+    <message>
+        <source>The portal cannot carry this email address in its requests (it contains / ? # % or \). Use another address; nothing was changed.</source>
+        <translation>门户无法在请求中传递此邮箱地址（其中含有 / ? # % 或 \）。请使用其他地址；未做任何更改。</translation>
+    </message>
+    <message>
         <source>The page is not as expected, so the app will not click there: do this step yourself, following the guide.</source>
         <translation>页面与预期不符，应用不会在其中自动点击：请按照指引自己完成这一步。</translation>
     </message>

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from desktop.cli.errors import EXIT_OK, CliError
-from desktop.domain.emails import InvalidEmail, normalize_email
+from desktop.domain.emails import InvalidEmail, normalize_email, typed_differs
 from desktop.domain.merge import merge_licenses
 from desktop.domain.models import License
 from desktop.engine.plan import Plan
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
-from desktop.portal.connect import open_portal
+from desktop.portal.connect import DEMO, open_portal
 from desktop.portal.errors import (
     BadCredentials,
     ConnectionFailed,
@@ -28,7 +28,7 @@ from desktop.portal.errors import (
     InvalidUrl,
     PortalError,
 )
-from desktop.portal.http_client import DEFAULT_TIMEOUT_S, HttpPortal
+from desktop.portal.http_client import DEFAULT_TIMEOUT_S, HttpPortal, check_base_url
 from desktop.portal.protocol import PortalSession
 from desktop.services.credentials import PASSWORD_ENV, password_for_cli
 
@@ -92,15 +92,28 @@ def target_email(value: str | None) -> str:
     if value is None or not value.strip():
         raise CliError("--target is required: the email that should become the primary contact")
     try:
-        return normalize_email(value)
+        email = normalize_email(value)
     except InvalidEmail as error:
         raise CliError(f"--target: {error}") from None
+    if typed_differs(value, email):
+        # Full-width letters from an IME, say: show the address that will really be used.
+        print(f"note: --target {value.strip()!r} is used as {email}", file=sys.stderr)
+    return email
 
 
 def passwords(portal: str, emails: Sequence[str]) -> list[tuple[str, str]]:
-    """Each account's password, from the keyring or the environment; never an argument."""
+    """Each account's password, from the keyring or the environment; never an argument.
+
+    The portal's address is checked first: one with a password in it, or a port out of
+    range, is refused before the keyring is asked or anything is logged.
+    """
     if not emails:
         raise CliError("give at least one --account EMAIL to sign in as")
+    if portal.strip().lower() != DEMO:
+        try:
+            check_base_url(portal)
+        except (InvalidUrl, InsecureUrl) as error:
+            raise CliError(f"--portal: {error}") from None
     found: list[tuple[str, str]] = []
     for email in emails:
         password = password_for_cli(portal.strip().rstrip("/"), email)

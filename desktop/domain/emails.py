@@ -1,5 +1,14 @@
-"""Email addresses: validation (email-validator, no DNS), normalisation, domains, public mail."""
+"""Email addresses: validation (email-validator, no DNS), normalisation, domains, public mail.
 
+Before validation an address is NFKC-normalised, so what a Chinese IME types in full-width
+mode (``ｚｈａｎｇ．ｗｅｉ＠huake.example``) becomes the address it looks like; callers show
+the person the normalised address before using it. Refused besides what email-validator
+refuses: a local part longer than 64 characters, a local part or domain label that mixes
+scripts (``zhаng.wei`` with a Cyrillic ``а``), and characters a portal's URL path cannot
+carry (``/ \\ ? # %``) — so such an address is refused before anything is changed with it.
+"""
+
+import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -12,6 +21,56 @@ class InvalidEmail(DomainError):
     key = "invalid-email"
 
 
+class MixedScriptEmail(InvalidEmail):
+    """Letters of different scripts in one part (a look-alike such as a Cyrillic ``а``)."""
+
+    key = "mixed-script-email"
+
+
+class LocalPartTooLong(InvalidEmail):
+    """More than 64 characters before the ``@``."""
+
+    key = "local-part-too-long"
+
+
+class UnusableEmail(InvalidEmail):
+    """A character a portal's URL path cannot carry (``/ \\ ? # %``)."""
+
+    key = "unusable-email"
+
+
+#: The most characters before the "@" (RFC 5321).
+MAX_LOCAL_PART = 64
+#: What a portal's router cuts or misroutes even percent-encoded (``%2F`` is decoded first).
+PATH_UNSAFE_CHARS = frozenset("/\\?#%")
+#: Scripts that may share one part (Unicode TS #39, "highly restrictive"): Latin with Han and
+#: Japanese kana, with Han and Bopomofo, or with Han and Hangul. Anything else mixed is refused.
+_ALLOWED_MIXES = (
+    frozenset({"LATIN", "CJK", "HIRAGANA", "KATAKANA"}),
+    frozenset({"LATIN", "CJK", "BOPOMOFO"}),
+    frozenset({"LATIN", "CJK", "HANGUL"}),
+)
+
+
+def _script(char: str) -> str:
+    """The script of a letter, from its Unicode name (``CYRILLIC SMALL LETTER A`` → CYRILLIC)."""
+    name = unicodedata.name(char, "")
+    script = name.split(" ", 1)[0]
+    return "CJK" if script in ("CJK", "IDEOGRAPHIC") else script
+
+
+def scripts_of(part: str) -> frozenset[str]:
+    """The scripts of the letters in ``part`` (digits and punctuation belong to none)."""
+    if part.isascii():
+        return frozenset({"LATIN"}) if any(c.isalpha() for c in part) else frozenset()
+    return frozenset(_script(c) for c in part if c.isalpha())
+
+
+def mixes_scripts(part: str) -> bool:
+    found = scripts_of(part)
+    return len(found) > 1 and not any(found <= allowed for allowed in _ALLOWED_MIXES)
+
+
 @lru_cache(maxsize=65536)
 def _validate(candidate: str) -> str:
     result = validate_email(
@@ -21,23 +80,50 @@ def _validate(candidate: str) -> str:
         allow_quoted_local=False,
         allow_domain_literal=False,
     )
-    return result.normalized.lower()
+    email = result.normalized.lower()
+    local, _, domain = email.rpartition("@")
+    if len(local) > MAX_LOCAL_PART:
+        raise LocalPartTooLong(
+            f"The part before the @ has {len(local)} characters; the most is {MAX_LOCAL_PART}.",
+            value=candidate[:80],
+        )
+    if any(char in PATH_UNSAFE_CHARS for char in local):
+        raise UnusableEmail(
+            f"{candidate[:80]!r} contains / \\ ? # or %, which a portal address cannot carry.",
+            value=candidate[:80],
+        )
+    if mixes_scripts(local) or any(mixes_scripts(label) for label in domain.split(".")):
+        raise MixedScriptEmail(
+            f"{candidate[:80]!r} mixes letters of different scripts (a look-alike address?).",
+            value=candidate[:80],
+        )
+    return email
 
 
 def normalize_email(text: str) -> str:
-    """Trim and lower-case a valid address; raise :class:`InvalidEmail` otherwise.
+    """Trim, width-normalise (NFKC) and lower-case a valid address; else :class:`InvalidEmail`.
 
-    ``a@b``, ``a@@b.com``, spaces inside and a missing domain are rejected.
+    ``a@b``, ``a@@b.com``, spaces inside and a missing domain are rejected, and so are the
+    look-alikes and path-breaking characters described above (subclasses of InvalidEmail
+    say which).
     """
     candidate = text.strip().replace("\u00a0", " ").strip()
     if not candidate:
         raise InvalidEmail("The email address is empty.", value="")
+    if not candidate.isascii():
+        candidate = unicodedata.normalize("NFKC", candidate).strip()
     try:
         return _validate(candidate)
     except EmailNotValidError as error:
         raise InvalidEmail(
             f"{candidate[:80]!r} is not a valid email address: {error}", value=candidate[:80]
         ) from None
+
+
+def typed_differs(text: str, email: str) -> bool:
+    """Whether the address to be used differs from what was typed other than by case and
+    spaces (full-width letters, for one): then the person is shown the address used."""
+    return text.strip().lower() != email
 
 
 def is_valid_email(text: str) -> bool:

@@ -278,6 +278,43 @@ PORTAL_ERROR_TEXTS: dict[str, str] = {
         "The portal address must start with https:// (http:// only on this computer).",
     ),
     "invalid-url": QT_TRANSLATE_NOOP("PortalError", "The portal address is not a web address."),
+    "credentials-in-url": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The portal address contains a user name or password. Remove them from the address "
+        "(for example https://portal.example): the password is asked for separately and kept "
+        "in the system's keyring.",
+    ),
+    "invalid-port": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The port in the portal address must be a number from 1 to 65535 (for example "
+        "http://127.0.0.1:8080).",
+    ),
+    "bad-license": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The portal sent a license the app cannot read, so this account's licenses were not "
+        "used. Try again later, or tell the portal's administrator.",
+    ),
+    "response-too-large": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The portal's answer is far larger than expected, so the app stopped reading it. A "
+        "company proxy may be in the way, or the address is not a license portal.",
+    ),
+    "listing-inconsistent": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The portal's list of licenses does not add up (the number of licenses it states "
+        "does not match what it sent, or is impossibly large), so it was not used. Try "
+        "again later.",
+    ),
+    "redirected": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The portal answered with a redirect to another address, which the app does not "
+        "follow. Check the portal address.",
+    ),
+    "unusable-email": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The portal cannot carry this email address in its requests (it contains / ? # % "
+        "or \\). Use another address; nothing was changed.",
+    ),
     "needs-guidance": QT_TRANSLATE_NOOP(
         "PortalError",
         "The page is not as expected, so the app will not click there: do this step yourself, "

@@ -132,6 +132,40 @@ class MalformedResponse(PortalError):
     error_key = "bad-response"
 
 
+class BadLicense(MalformedResponse):
+    """One license object of the portal's answer is not the contract's; none of that
+    account's licenses is used (a partial list would look complete)."""
+
+    error_key = "bad-license"
+
+
+class ResponseTooLarge(MalformedResponse):
+    """The answer is larger than any answer of the contract (a limit protects memory)."""
+
+    error_key = "response-too-large"
+
+
+class ListingInconsistent(MalformedResponse):
+    """The pages of a listing do not add up: a total beyond the limit, pages that disagree
+    with their total, or more pages than the total allows."""
+
+    error_key = "listing-inconsistent"
+
+
+class UnexpectedRedirect(MalformedResponse):
+    """The portal answered with a redirect (3xx); the app never follows one, and it is
+    never taken as success."""
+
+    error_key = "redirected"
+
+
+class UnusableEmail(PortalError):
+    """An address the portal's paths cannot carry (``/``, ``?``, ``#``, ``%``, ``\\``):
+    refused before any request is sent."""
+
+    error_key = "unusable-email"
+
+
 class InsecureUrl(PortalError):
     """Plain http:// is allowed only for loopback addresses."""
 
@@ -142,6 +176,21 @@ class InvalidUrl(PortalError):
     """The portal address is not an http(s) URL."""
 
     error_key = "invalid-url"
+
+
+class CredentialsInUrl(InvalidUrl):
+    """The portal address carries a user name or password (``user:password@host``).
+
+    Refused, never stored or logged: passwords go to the OS keyring only.
+    """
+
+    error_key = "credentials-in-url"
+
+
+class InvalidPort(InvalidUrl):
+    """The portal address names a port outside 1–65535."""
+
+    error_key = "invalid-port"
 
 
 ERRORS_BY_KEY: dict[str, type[PortalError]] = {

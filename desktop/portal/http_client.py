@@ -10,9 +10,16 @@ Retries (stamina) cover what is safe to repeat:
 * removing a contact (a repeat would answer ``contact-not-found``): only failures where the
   request surely did not apply (no connection, 429, 503).
 
-A 429's or 503's ``Retry-After`` replaces the exponential wait. Attempts and total time are
-bounded (:class:`RetryPolicy`). A refused connection before the portal ever answered (a wrong
-address, nothing listening) is not retried at all, so an unreachable portal fails at once.
+A 429's or 503's ``Retry-After`` replaces the exponential wait, and the portal's one
+:class:`~desktop.portal.rate_limit.RequestPacer` holds every other request back as well and
+learns the portal's rate. Attempts and total time are bounded (:class:`RetryPolicy`). A
+refused connection before the portal ever answered (a wrong address, nothing listening) is not
+retried at all, so an unreachable portal fails at once.
+
+Answers are bounded: a body is read as a stream and dropped beyond :data:`MAX_BODY_BYTES`; the
+whole attempt (sending and reading) ends at the timeout; a listing may claim at most
+:data:`MAX_LISTING_TOTAL` licenses, and pages that disagree with their total are an error. Only
+a 2xx answer is success: a redirect is an error and is never followed.
 """
 
 from __future__ import annotations
@@ -34,23 +41,32 @@ import httpx
 import stamina
 import truststore
 
+from desktop.domain.emails import PATH_UNSAFE_CHARS
 from desktop.domain.models import Account, AccountKind, License
 from desktop.portal.errors import (
     ERRORS_BY_KEY,
+    BadLicense,
     CertificateError,
     ConnectionDropped,
     ConnectionFailed,
     ConnectionRefused,
+    CredentialsInUrl,
     InsecureUrl,
+    InvalidPort,
     InvalidUrl,
+    ListingInconsistent,
     MalformedResponse,
     PortalError,
     PortalTimeout,
     PortalUnreachable,
     RateLimited,
+    ResponseTooLarge,
     Unavailable,
+    UnexpectedRedirect,
+    UnusableEmail,
 )
-from desktop.portal.license_json import LicenseJsonError, license_from_json
+from desktop.portal.license_json import license_from_json
+from desktop.portal.rate_limit import RequestPacer
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +75,10 @@ DEFAULT_TIMEOUT_S = 15.0
 DEFAULT_PAGE_LIMIT = 200
 DEFAULT_CONCURRENCY = 4
 DEMO_BASE_URL = "http://demo.sandbox"
+#: The largest answer read (a page of 200 licenses is about 0.5 MB).
+MAX_BODY_BYTES = 16 * 1024 * 1024
+#: The most licenses one account's listing may claim (a large company has a few thousand).
+MAX_LISTING_TOTAL = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +125,14 @@ def check_base_url(base_url: str, *, in_process: bool = False) -> httpx.URL:
         raise InvalidUrl("The portal address is not a valid URL.") from None
     if url.scheme not in {"http", "https"} or not url.host:
         raise InvalidUrl("The portal address must start with https:// and name a host.")
+    if url.userinfo:
+        # Said without the address: it holds a password.
+        raise CredentialsInUrl(
+            "The portal address contains a user name or password; remove them (a password "
+            "is kept in the system's keyring, never in the address)."
+        )
+    if url.port is not None and not 1 <= url.port <= 65535:
+        raise InvalidPort(f"The port {url.port} is not between 1 and 65535.")
     if url.scheme == "http" and not (in_process or _is_loopback(url.host)):
         raise InsecureUrl(
             f"Plain http:// is allowed only for this computer (127.0.0.1), not {url.host}."
@@ -127,9 +155,30 @@ def _retry_after(response: httpx.Response) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def check_path_email(email: str) -> str:
+    """``email`` if the portal's paths can carry it (percent-encoded), else :class:`UnusableEmail`.
+
+    Called before a write names the address in its path, and by the planner's check of the
+    target before anything is changed.
+    """
+    if any(char in PATH_UNSAFE_CHARS for char in email) or not email.isprintable():
+        raise UnusableEmail("The address cannot be carried in the portal's paths.")
+    return email
+
+
+def email_path(email: str) -> str:
+    """The address as one path segment (``@`` kept, everything else not unreserved encoded)."""
+    return quote(check_path_email(email), safe="@")
+
+
 def _error_from(response: httpx.Response) -> PortalError:
     """A typed error for an error answer; never the raw body in the message."""
     status = response.status_code
+    if 300 <= status < 400:
+        return UnexpectedRedirect(
+            f"The portal answered HTTP {status} (a redirect); the app does not follow it.",
+            status=status,
+        )
     key: object = None
     try:
         body = response.json()
@@ -272,6 +321,7 @@ class HttpPortal:
         self.page_limit = page_limit
         self.concurrency = max(1, concurrency)
         self.retry = retry or RetryPolicy()
+        self.pacer = RequestPacer()  # shared by every session and task on this portal
         self._answered = False  # no answer yet: a refused connection is not retried
         verify: ssl.SSLContext | bool = True
         if url.scheme == "https":
@@ -363,22 +413,67 @@ class HttpPortal:
         params: dict[str, int] | None,
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"} if token else None
+        request = self._client.build_request(
+            method, API + path, headers=headers, json=json_body, params=params
+        )
+        epoch = await self.pacer.turn()
         try:
-            # httpx's own timeouts do not apply in-process (ASGITransport): bound the attempt.
+            # httpx's own timeouts do not apply in-process (ASGITransport), and its read
+            # timeout is per chunk: bound the whole attempt, reading the body included.
             async with asyncio.timeout(self.timeout_s + 1.0):
-                response = await self._client.request(
-                    method, API + path, headers=headers, json=json_body, params=params
-                )
+                response = await self._client.send(request, stream=True)
+                try:
+                    response = await _read_bounded(response)
+                finally:
+                    await response.aclose()
         except TimeoutError:
             raise PortalTimeout("The portal did not answer in time.") from None
         except httpx.TransportError as error:
             log.debug("%s %s failed: %s", method, path, type(error).__name__)
             raise _transport_error(error) from None
         self._answered = True
-        log.debug("%s %s → %s", method, path, response.status_code)
-        if response.status_code >= 400:
+        status = response.status_code
+        log.debug("%s %s → %s", method, path, status)
+        if status == 429:
+            self.pacer.refused(_retry_after(response), epoch)
+        elif status == 503:
+            self.pacer.pause(_retry_after(response))
+        else:
+            self.pacer.answered()
+        if not 200 <= status < 300:
             raise _error_from(response)
         return response
+
+
+async def _read_bounded(response: httpx.Response) -> httpx.Response:
+    """The answer with its body read, at most :data:`MAX_BODY_BYTES` (decompressed).
+
+    Raises:
+        ResponseTooLarge: the declared or the actual body is larger; reading stops there.
+    """
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise ResponseTooLarge(f"The portal announced an answer of {int(declared):,} bytes.")
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise ResponseTooLarge(f"The portal's answer is larger than {MAX_BODY_BYTES:,} bytes.")
+    headers = response.headers.copy()
+    headers.pop("content-encoding", None)  # already decoded above
+    return httpx.Response(
+        response.status_code, headers=headers, content=bytes(body), request=response.request
+    )
+
+
+def _first_portal_error(group: BaseExceptionGroup[BaseException]) -> PortalError | None:
+    """The first :class:`PortalError` among a task group's failures (nested groups too)."""
+    for error in group.exceptions:
+        if isinstance(error, PortalError):
+            return error
+        if isinstance(error, BaseExceptionGroup) and (found := _first_portal_error(error)):
+            return found
+    return None
 
 
 class HttpPortalSession:
@@ -412,9 +507,10 @@ class HttpPortalSession:
     def _license(self, raw: Any) -> License:
         try:
             return license_from_json(raw, seen_by=frozenset({self._account.key}))
-        except LicenseJsonError as error:
-            raise MalformedResponse(
-                f"The portal sent a license the app cannot read: {error}"
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            # LicenseJsonError, or a value the domain refuses (a bad SEN or email)
+            raise BadLicense(
+                f"The portal sent a license the app cannot read ({type(error).__name__})."
             ) from None
 
     async def me(self) -> Account:
@@ -433,13 +529,30 @@ class HttpPortalSession:
         return await self._call("GET", "/licenses", params={"start": start, "limit": limit})
 
     @staticmethod
-    def _page_body(response: httpx.Response) -> tuple[list[Any], int]:
+    def _page_body(response: httpx.Response, start: int, limit: int) -> tuple[list[Any], int]:
+        """A page's values and total, checked against where the page is in the listing."""
         body = _json(response)
         if not isinstance(body, Mapping):
             raise MalformedResponse("A page of licenses is not a JSON object.")
         values, total = body.get("values"), body.get("total")
-        if not isinstance(values, list) or not isinstance(total, int) or total < 0:
+        if (
+            not isinstance(values, list)
+            or not isinstance(total, int)
+            or isinstance(total, bool)
+            or total < 0
+        ):
             raise MalformedResponse("A page of licenses has no values or total.")
+        if total > MAX_LISTING_TOTAL:
+            raise ListingInconsistent(
+                f"The portal claims {total:,} licenses; the most the app reads is "
+                f"{MAX_LISTING_TOTAL:,}."
+            )
+        expected = max(0, min(limit, total - start))
+        if len(values) != expected:
+            raise ListingInconsistent(
+                f"The page from {start} has {len(values)} licenses; its total {total} "
+                f"means {expected}."
+            )
         return values, total
 
     async def list_licenses(self) -> list[License]:
@@ -447,33 +560,52 @@ class HttpPortalSession:
 
         At most ``concurrency`` requests are in flight; a page is parsed after its slot is
         handed on, so parsing overlaps the next requests' wait instead of delaying them.
+
+        Raises:
+            PortalError: any page's failure (the first one; the other pages are cancelled),
+                a license object that is not the contract's (:class:`BadLicense`), or pages
+                that do not add up (:class:`ListingInconsistent`). Never an exception group.
         """
         limit = self._portal.page_limit
-        first_values, total = self._page_body(await self._fetch_page(0, limit))
+        first_values, total = self._page_body(await self._fetch_page(0, limit), 0, limit)
+
         gate = asyncio.Semaphore(self._portal.concurrency)
 
         async def fetch(start: int) -> list[License]:
             async with gate:
                 response = await self._fetch_page(start, limit)
             await _let_others_send()
-            values, _ = self._page_body(response)
+            values, page_total = self._page_body(response, start, limit)
+            if page_total != total:
+                raise ListingInconsistent(
+                    f"The page from {start} says {page_total} licenses; the first said {total}."
+                )
             return [self._license(raw) for raw in values]
 
-        async with asyncio.TaskGroup() as group:
-            tasks = [group.create_task(fetch(start)) for start in range(limit, total, limit)]
-            await _let_others_send()  # the requests go out while the first page is parsed
-            first = [self._license(raw) for raw in first_values]
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(fetch(start)) for start in range(limit, total, limit)]
+                await _let_others_send()  # the requests go out while the first page is parsed
+                first = [self._license(raw) for raw in first_values]
+        except BaseExceptionGroup as group_error:
+            found = _first_portal_error(group_error)
+            if found is None:
+                raise
+            raise found from None
         seen: dict[str, License] = {}
         for lic in (x for page in (first, *(t.result() for t in tasks)) for x in page):
             seen.setdefault(lic.sen, lic)
         if len(seen) != total:
-            log.info("%s: portal said %d licenses, read %d", self._account.key, total, len(seen))
+            raise ListingInconsistent(
+                f"The portal said {total} licenses and sent {len(seen)} different ones."
+            )
         return list(seen.values())
 
     async def get_license(self, sen: str) -> License:
         return self._license(_json(await self._call("GET", f"/licenses/{quote(sen, safe='')}")))
 
     async def add_technical_contact(self, sen: str, email: str, name: str | None = None) -> License:
+        check_path_email(email)  # make-primary will need it in a path: refuse before adding
         response = await self._call(
             "POST",
             f"/licenses/{quote(sen, safe='')}/technical-contacts",
@@ -485,8 +617,7 @@ class HttpPortalSession:
     async def make_primary(self, sen: str, email: str) -> License:
         response = await self._call(
             "POST",
-            f"/licenses/{quote(sen, safe='')}/technical-contacts/{quote(email, safe='@')}"
-            "/make-primary",
+            f"/licenses/{quote(sen, safe='')}/technical-contacts/{email_path(email)}/make-primary",
             safety=RequestSafety.IDEMPOTENT_WRITE,
         )
         return self._license(_json(response))
@@ -494,7 +625,7 @@ class HttpPortalSession:
     async def remove_technical_contact(self, sen: str, email: str) -> None:
         await self._call(
             "DELETE",
-            f"/licenses/{quote(sen, safe='')}/technical-contacts/{quote(email, safe='@')}",
+            f"/licenses/{quote(sen, safe='')}/technical-contacts/{email_path(email)}",
             safety=RequestSafety.WRITE,
         )
 
