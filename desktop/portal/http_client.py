@@ -632,6 +632,7 @@ class HttpPortalSession:
     # -- billing contacts (API v1.1) ---------------------------------------------------------
 
     async def add_billing_contact(self, sen: str, email: str, name: str | None = None) -> License:
+        check_path_email(email)  # make-primary will need it in a path: refuse before adding
         response = await self._call(
             "POST",
             _billing_path(sen),
@@ -659,7 +660,7 @@ class HttpPortalSession:
 def _billing_path(sen: str, email: str | None = None) -> str:
     """``/licenses/{sen}/billing-contacts[/{email}]``, each part quoted."""
     path = f"/licenses/{quote(sen, safe='')}/billing-contacts"
-    return path if email is None else f"{path}/{quote(email, safe='@')}"
+    return path if email is None else f"{path}/{email_path(email)}"
 
 
 def demo_portal(**options: Any) -> HttpPortal:
