@@ -20,7 +20,8 @@ from desktop.domain.models import License
 from desktop.engine.plan import Plan
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
-from desktop.portal.connect import DEMO, open_portal
+from desktop.portal.connect import open_portal
+from desktop.portal.demo_accounts import DEMO
 from desktop.portal.errors import (
     BadCredentials,
     ConnectionFailed,
