@@ -45,8 +45,44 @@
         <translation>通过电子邮件或 My Atlassian 查看该产品的所有发票</translation>
     </message>
     <message>
+        <source>Promote to primary billing contact?</source>
+        <translation>提升为主要账单联系人？</translation>
+    </message>
+    <message>
+        <source>You&apos;re about to make %1 the primary billing contact on %2.</source>
+        <translation>您即将把 %1 设为 %2 的主要账单联系人。</translation>
+    </message>
+    <message>
+        <source>You&apos;re about to make %1 the primary billing contact on %2 licenses: %3</source>
+        <translation>您即将把 %1 设为 %2 个授权的主要账单联系人：%3</translation>
+    </message>
+    <message>
+        <source>%1 will first be added as a billing contact on %2 of them.</source>
+        <translation>其中 %2 个授权会先将 %1 添加为账单联系人。</translation>
+    </message>
+    <message>
+        <source>This means they will:</source>
+        <translation>这意味着他们将会：</translation>
+    </message>
+    <message>
+        <source>receive the renewal quotes and invoices for this product</source>
+        <translation>收到此产品的续订报价和发票</translation>
+    </message>
+    <message>
         <source>promote other contacts to primary in the future.</source>
         <translation>今后将其他联系人提升为主要联系人。</translation>
+    </message>
+    <message>
+        <source>%1 will also be added as a billing contact on %2 (it must then sign in and promote itself, because its email domain differs from the current primary billing contact&apos;s).</source>
+        <translation>还会将 %1 添加为 %2 的账单联系人（之后它必须登录并自行升级，因为它的邮箱域名与当前的主要账单联系人不同）。</translation>
+    </message>
+    <message>
+        <source>Billing contacts are not changed: renewal quotes and invoices keep going to the current primary billing contacts.</source>
+        <translation>不更改账单联系人：续订报价和发票仍会发送给当前的主要账单联系人。</translation>
+    </message>
+    <message>
+        <source>No billing contact will be changed.</source>
+        <translation>不会更改任何账单联系人。</translation>
     </message>
     <message>
         <source>Past invoices will not be transferred and will remain in your My Atlassian account under Orders.</source>
@@ -609,6 +645,49 @@
     <message>
         <source>The portal address is not a web address.</source>
         <translation>门户地址不是有效的网址。</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalConfirmation</name>
+    <message>
+        <source>Remove contacts who have left?</source>
+        <translation>移除已离开的联系人？</translation>
+    </message>
+    <message>
+        <source>These people will no longer see these licenses in My Atlassian:</source>
+        <translation>这些人将不再在 My Atlassian 中看到这些授权：</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2 个）：%3</translation>
+    </message>
+    <message>
+        <source>These stay on some licenses, and nothing is changed for them there:</source>
+        <translation>以下人员会保留在部分授权上，这些授权上不会为他们做任何更改：</translation>
+    </message>
+    <message>
+        <source>%1 on %2: the primary technical contact — make someone else primary first.</source>
+        <translation>%1 在 %2 上：是主要技术联系人——请先将其他人设为主要联系人。</translation>
+    </message>
+    <message>
+        <source>%1 on %2: the primary billing contact — make someone else primary first.</source>
+        <translation>%1 在 %2 上：是主要账单联系人——请先将其他人设为主要联系人。</translation>
+    </message>
+    <message>
+        <source>%1 on %2: the account the licenses were gathered under.</source>
+        <translation>%1 在 %2 上：是授权归集到的账户。</translation>
+    </message>
+    <message>
+        <source>%1 on %2: none of the signed-in accounts is a contact there — sign in as one.</source>
+        <translation>%1 在 %2 上：已登录的账户都不是那里的联系人——请以其中一位联系人登录。</translation>
+    </message>
+    <message>
+        <source>A removed contact can only be added back by someone who is still a contact of the license.</source>
+        <translation>被移除的联系人只能由仍是该授权联系人的人重新添加。</translation>
+    </message>
+    <message>
+        <source>Nobody will be removed.</source>
+        <translation>不会移除任何人。</translation>
     </message>
 </context>
 <context>
