@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import plistlib
+import re
+import shutil
+import stat
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -38,6 +42,15 @@ def test_metadata_comes_from_pyproject() -> None:
     assert meta.version == project["version"]
     assert meta.product == "License Consolidator for Atlassian (授权归集助手)"
     assert meta.bundle_id.endswith(".LicenseConsolidator")
+
+
+def test_license_is_an_spdx_expression() -> None:
+    """A ``{ text = ... }`` table is deprecated in setuptools (it stops building in 2027)."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    license_ = pyproject["project"]["license"]
+    assert isinstance(license_, str)
+    assert re.fullmatch(r"LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+", license_)
+    assert "setuptools>=77" in pyproject["build-system"]["requires"]  # PEP 639 support
 
 
 def test_metadata_follows_a_changed_pyproject(tmp_path: Path) -> None:
@@ -655,3 +668,93 @@ def test_addresses_are_checked_without_dnspython() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "zhang.wei@huake.example"
+
+
+# --- What users download (issue 17) ---------------------------------------------------------
+
+installer = _load("windows_installer")
+sizes = _load("download_sizes")
+
+
+def _iss_setup() -> dict[str, str]:
+    text = installer.SCRIPT.read_text(encoding="utf-8")
+    setup = text.split("[Setup]", 1)[1].split("\n[", 1)[0]
+    return dict(line.split("=", 1) for line in setup.splitlines() if "=" in line and line[0] != ";")
+
+
+def test_windows_installer_is_per_user_lzma_with_shortcut_and_uninstaller() -> None:
+    setup = _iss_setup()
+    assert setup["PrivilegesRequired"] == "lowest"  # no administrator
+    assert setup["DefaultDirName"].startswith("{autopf}")  # per user: %LOCALAPPDATA%\Programs
+    assert setup["Compression"].startswith("lzma")
+    assert setup["SolidCompression"] == "yes"
+    assert setup["Uninstallable"] == "yes"
+    text = installer.SCRIPT.read_text(encoding="utf-8")
+    icons = text.split("[Icons]", 1)[1].split("\n[", 1)[0]
+    assert re.search(r'^Name: "\{autoprograms\}\\.*"; Filename: "\{app\}\\', icons, re.M)
+
+
+def test_windows_installer_gets_every_define_it_uses(tmp_path: Path) -> None:
+    """ISCC fails on an undefined ``{#Name}``: the helper passes just the ones the script uses."""
+    meta = cfg.read_metadata()
+    output = tmp_path / "out" / "App-setup.exe"
+    args = installer.iscc_arguments(meta, tmp_path / "bundle", output)
+    assert args[0] == "/Qp" and args[-1] == str(installer.SCRIPT)
+    defines = dict(a[2:].split("=", 1) for a in args if a.startswith("/D"))
+    used = set(re.findall(r"\{#(\w+)\}", installer.SCRIPT.read_text(encoding="utf-8")))
+    assert used == set(defines)
+    assert defines["AppVersion"] == meta.version
+    assert defines["AppProduct"] == meta.product
+    assert (defines["OutputDir"], defines["OutputName"]) == (str(output.parent), "App-setup")
+    assert Path(defines["IconFile"]).is_file()
+
+
+def test_download_archives_unpack_to_the_bundle(tmp_path: Path) -> None:
+    """zip (deflate 9) and tar.xz keep the folder, the program's mode and symlinks."""
+    bundle = tmp_path / "App"
+    (bundle / "_internal").mkdir(parents=True)
+    program = bundle / "App"
+    program.write_bytes(b"\x7fELF" + b"x" * 4000)
+    program.chmod(0o755)
+    (bundle / "_internal" / "lib.so.1").write_bytes(b"y" * 9000)
+    (bundle / "_internal" / "lib.so").symlink_to("lib.so.1")
+    assert sizes.tree_bytes(bundle) == 13004
+    archives = {
+        "zip": sizes.zip_folder(bundle, tmp_path / "a.zip"),
+        "xz": sizes.tar_xz(bundle, tmp_path / "a.tar.xz"),
+    }
+    assert all(0 < size < 13004 for size in archives.values()), archives
+    with zipfile.ZipFile(tmp_path / "a.zip") as archive:  # shutil's unzip makes links files
+        link = archive.getinfo("App/_internal/lib.so")
+        assert stat.S_ISLNK(link.external_attr >> 16)
+        assert archive.read(link) == b"lib.so.1"
+        assert archive.getinfo("App/App").external_attr >> 16 & 0o111
+        assert archive.read("App/_internal/lib.so.1") == b"y" * 9000
+    shutil.unpack_archive(tmp_path / "a.tar.xz", tmp_path / "out", filter="tar")
+    assert (tmp_path / "out" / "App" / "_internal" / "lib.so").readlink() == Path("lib.so.1")
+    assert (tmp_path / "out" / "App" / "App").stat().st_mode & 0o111
+    assert (tmp_path / "out" / "App" / "_internal" / "lib.so.1").read_bytes() == b"y" * 9000
+
+
+def test_download_sizes_table_flags_a_download_over_the_goal(tmp_path: Path) -> None:
+    report = sizes.table(
+        tmp_path / "App", 347_800_000, [("small.tar.xz", 102_700_000), ("big.zip", 255_000_000)]
+    )
+    assert "| `App/` unpacked | 347.8 MB | |" in report
+    assert "| `small.tar.xz` (download) | 102.7 MB | ≤ 200 MB: met |" in report
+    assert "| `big.zip` (download) | 255.0 MB | ≤ 200 MB: **MISSED** |" in report
+
+
+def test_download_sizes_go_into_the_job_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundle = tmp_path / "App"
+    bundle.mkdir()
+    (bundle / "App").write_bytes(b"z" * 5000)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert sizes.main([str(bundle), "--tar-xz", str(tmp_path / "App.tar.xz")]) == 0
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("### Download sizes\n")
+    assert "`App.tar.xz` (download)" in written and "met" in written
+    assert "`App.tar.xz` (download)" in capsys.readouterr().out

