@@ -45,7 +45,7 @@ run: system-packages $(STAMP) i18n/.built
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy desktop/domain desktop/portal desktop/engine
+	$(PY) -m mypy desktop
 
 # The QtWebEngine tests (tests/live) run in a process of their own: Chromium is set up once per
 # process and must come up before the QApplication.

@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>AccountActions</name>
+    <message>
+        <source>Password kept for this session only</source>
+        <translation>密码仅在本次使用期间保留</translation>
+    </message>
+    <message>
+        <source>This computer has no working password store (keyring), so the password is not saved. It is kept until you close the app.</source>
+        <translation>这台电脑没有可用的密码库（钥匙串），因此不会保存密码。密码会保留到您关闭本程序为止。</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账户</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this app? Its saved password is deleted too. The licenses themselves are not changed.</source>
+        <translation>要从本程序中移除 %1 吗？其保存的密码也会一并删除。授权本身不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>Read %1 licenses from the pasted text.</source>
+        <translation>已从粘贴的文本中读取 %1 个授权。</translation>
+    </message>
+    <message>
+        <source>%1 notes: %2</source>
+        <translation>%1 条提示：%2</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPanel</name>
     <message>
         <source>Signed in</source>
@@ -412,30 +439,6 @@
         <translation>授权码已复制</translation>
     </message>
     <message>
-        <source>Password kept for this session only</source>
-        <translation>密码仅在本次使用期间保留</translation>
-    </message>
-    <message>
-        <source>This computer has no working password store (keyring), so the password is not saved. It is kept until you close the app.</source>
-        <translation>这台电脑没有可用的密码库（钥匙串），因此不会保存密码。密码会保留到您关闭本程序为止。</translation>
-    </message>
-    <message>
-        <source>Remove account</source>
-        <translation>移除账户</translation>
-    </message>
-    <message>
-        <source>Remove %1 from this app? Its saved password is deleted too. The licenses themselves are not changed.</source>
-        <translation>要从本程序中移除 %1 吗？其保存的密码也会一并删除。授权本身不会有任何改动。</translation>
-    </message>
-    <message>
-        <source>Read %1 licenses from the pasted text.</source>
-        <translation>已从粘贴的文本中读取 %1 个授权。</translation>
-    </message>
-    <message>
-        <source>%1 notes: %2</source>
-        <translation>%1 条提示：%2</translation>
-    </message>
-    <message>
         <source>%1 of %2 accounts</source>
         <translation>%1 / %2 个账户</translation>
     </message>
@@ -454,14 +457,6 @@
     <message>
         <source>Last refresh: %1</source>
         <translation>上次刷新：%1</translation>
-    </message>
-    <message>
-        <source>Consolidate licenses</source>
-        <translation>归集授权</translation>
-    </message>
-    <message>
-        <source>The consolidation wizard is coming in the next version.</source>
-        <translation>归集向导将在下一版本中提供。</translation>
     </message>
     <message>
         <source>License Consolidator for Atlassian</source>

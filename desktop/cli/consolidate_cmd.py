@@ -22,10 +22,9 @@ from typing import Any
 
 from desktop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, CliError
 from desktop.cli.plan_cmd import (
-    SignedInAccounts,
     account_emails,
     add_portal_arguments,
-    open_cli_portal,
+    cli_broker,
     passwords,
     sign_in_accounts,
     target_email,
@@ -39,6 +38,7 @@ from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
 from desktop.engine.report import SUFFIXES, ReportError, write_report
 from desktop.engine.run_result import RunResult
+from desktop.services.session_broker import OpenSessions
 
 log = logging.getLogger(__name__)
 
@@ -165,10 +165,10 @@ def _summary(result: RunResult, journal: Journal) -> int:
 async def _new_run(args: argparse.Namespace, journal: Journal) -> RunResult | None:
     target = target_email(args.target)
     accounts = passwords(args.portal, account_emails(args.account))
-    portal = open_cli_portal(args.portal, args.timeout)
-    signed: SignedInAccounts | None = None
+    broker = cli_broker(args.portal, accounts, args.timeout)
+    signed: OpenSessions | None = None
     try:
-        signed = await sign_in_accounts(portal, accounts)
+        signed = await sign_in_accounts(broker, args.portal, [e for e, _ in accounts])
         plan = make_plan(signed.licenses, signed.sessions, target)
         if not plan.actionable():
             print(f"Nothing to do for {target}: {len(plan.entries)} licenses read.")
@@ -183,7 +183,7 @@ async def _new_run(args: argparse.Namespace, journal: Journal) -> RunResult | No
     finally:
         if signed is not None:
             await signed.close()
-        await portal.aclose()
+        await broker.aclose()
 
 
 async def _resume(args: argparse.Namespace, journal: Journal) -> RunResult | None:
@@ -202,19 +202,19 @@ async def _resume(args: argparse.Namespace, journal: Journal) -> RunResult | Non
     if not await asyncio.to_thread(_confirm, "Resume it?", args.yes):
         print("Not resumed: nothing was changed.")
         return None
-    portal = open_cli_portal(args.portal, args.timeout)
-    signed: SignedInAccounts | None = None
+    broker = cli_broker(args.portal, accounts, args.timeout)
+    signed: OpenSessions | None = None
     try:
-        signed = await sign_in_accounts(portal, accounts, read=False)
+        signed = await sign_in_accounts(broker, args.portal, [e for e, _ in accounts], read=False)
         return await _run_with_progress(signed, journal, args.concurrency, plan, summary.run_id)
     finally:
         if signed is not None:
             await signed.close()
-        await portal.aclose()
+        await broker.aclose()
 
 
 async def _run_with_progress(
-    signed: SignedInAccounts, journal: Journal, concurrency: int, plan: Plan, run_id: str | None
+    signed: OpenSessions, journal: Journal, concurrency: int, plan: Plan, run_id: str | None
 ) -> RunResult:
     progress = _Progress({e.sen for e in plan.actionable()})
     executor = Executor(signed.sessions, journal, concurrency=concurrency, on_event=progress)

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from desktop.cli.errors import EXIT_BAD_INPUT, CliError
-from desktop.cli.plan_cmd import account_emails, open_cli_portal, passwords
+from desktop.cli.plan_cmd import account_emails, cli_broker, passwords
 from desktop.domain.models import License
-from desktop.portal.connect import read_accounts
 from desktop.portal.errors import BadCredentials, PortalError, PortalUnreachable
 from desktop.portal.http_client import DEFAULT_TIMEOUT_S
 from desktop.services.credentials import PASSWORD_ENV
 from desktop.services.my_atlassian.site_profile import current as current_profile
+from desktop.services.session_broker import password_account
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +53,11 @@ def _one_line(email: str, url: str, error: PortalError) -> str:
 
 
 async def _read(url: str, accounts: Sequence[tuple[str, str]], timeout: float) -> list[License]:
-    portal = open_cli_portal(url, timeout)
+    broker = cli_broker(url, accounts, timeout)
     try:
-        result = await read_accounts(portal, accounts)
+        result = await broker.read_all([password_account(url, email) for email, _ in accounts])
     finally:
-        await portal.aclose()
+        await broker.aclose()
     if result.errors:
         email, error = next(iter(result.errors.items()))
         raise CliError(_one_line(email, url, error), exit_code=EXIT_BAD_INPUT)

@@ -10,28 +10,29 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from desktop.cli.errors import EXIT_OK, CliError
 from desktop.domain.emails import InvalidEmail, normalize_email, typed_differs
-from desktop.domain.merge import merge_licenses
-from desktop.domain.models import License
 from desktop.engine.plan import Plan
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
-from desktop.portal.connect import open_portal
 from desktop.portal.demo_accounts import DEMO
 from desktop.portal.errors import (
     BadCredentials,
     ConnectionFailed,
     InsecureUrl,
     InvalidUrl,
-    PortalError,
 )
-from desktop.portal.http_client import DEFAULT_TIMEOUT_S, HttpPortal, check_base_url
-from desktop.portal.protocol import PortalSession
+from desktop.portal.http_client import DEFAULT_TIMEOUT_S, check_base_url
 from desktop.services.credentials import PASSWORD_ENV, password_for_cli
+from desktop.services.session_broker import (
+    GivenPasswords,
+    OpenSessions,
+    SessionBroker,
+    open_portal,
+    password_account,
+)
 
 log = logging.getLogger(__name__)
 
@@ -126,64 +127,43 @@ def passwords(portal: str, emails: Sequence[str]) -> list[tuple[str, str]]:
     return found
 
 
-def open_cli_portal(portal: str, timeout: float) -> HttpPortal:
+def cli_broker(portal: str, accounts: Sequence[tuple[str, str]], timeout: float) -> SessionBroker:
+    """The session broker for ``--portal`` (checked now) with the accounts' passwords.
+
+    Raises:
+        CliError: a timeout of 0 or less, or an address the app will not talk to.
+    """
     if not timeout > 0:
         raise CliError("--timeout must be more than 0 seconds")
+    broker = SessionBroker(
+        GivenPasswords(accounts), portal_factory=lambda at: open_portal(at, timeout=timeout)
+    )
     try:
-        return open_portal(portal, timeout=timeout)
+        broker.portal(portal)
     except (InvalidUrl, InsecureUrl) as error:
         raise CliError(f"--portal: {error}") from None
-
-
-@dataclass
-class SignedInAccounts:
-    """Sessions kept open (the executor acts through them) and the merged licenses."""
-
-    sessions: dict[str, PortalSession] = field(default_factory=dict)
-    licenses: list[License] = field(default_factory=list)
-
-    async def close(self) -> None:
-        for session in self.sessions.values():
-            await session.close()
+    return broker
 
 
 async def sign_in_accounts(
-    portal: HttpPortal, accounts: Sequence[tuple[str, str]], *, read: bool = True
-) -> SignedInAccounts:
-    """Sign in to every account at once and (``read``) read all their licenses.
+    broker: SessionBroker, portal: str, emails: Sequence[str], *, read: bool = True
+) -> OpenSessions:
+    """Sign in to every account at ``portal`` at once and (``read``) read all their licenses.
 
     Raises:
         CliError: an account could not sign in or be read (exit 2 for a wrong password).
     """
-
-    async def one(email: str, password: str) -> tuple[PortalSession, list[License]]:
-        session = await portal.sign_in(email, password)
-        return session, (await session.list_licenses() if read else [])
-
-    results = await asyncio.gather(*(one(e, p) for e, p in accounts), return_exceptions=True)
-    signed = SignedInAccounts()
-    found: list[License] = []
-    problems: list[tuple[str, PortalError]] = []
-    for (email, _), result in zip(accounts, results, strict=True):
-        if isinstance(result, PortalError):
-            problems.append((email, result))
-        elif isinstance(result, BaseException):
-            raise result
-        else:
-            session, licenses = result
-            signed.sessions[session.account.email] = session
-            found.extend(licenses)
-    if problems:
-        await signed.close()
-        email, error = problems[0]
+    opened = await broker.open_all([password_account(portal, e) for e in emails], read=read)
+    if opened.errors:
+        await opened.close()
+        email, error = next(iter(opened.errors.items()))
         # A wrong password or a portal that refuses to connect: nothing could start (exit 2).
         bad_input = isinstance(error, BadCredentials | ConnectionFailed)
         raise CliError(
             f"{email}: {render(error.error_key, (), context='PortalError')}",
             exit_code=2 if bad_input else 1,
         )
-    signed.licenses = merge_licenses(found)
-    return signed
+    return opened
 
 
 def _steps_text(plan: Plan, sen: str) -> str:
@@ -240,13 +220,13 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 
 async def _plan(args: argparse.Namespace, target: str) -> Plan:
     accounts = passwords(args.portal, account_emails(args.account))
-    portal = open_cli_portal(args.portal, args.timeout)
+    broker = cli_broker(args.portal, accounts, args.timeout)
     try:
-        signed = await sign_in_accounts(portal, accounts)
+        signed = await sign_in_accounts(broker, args.portal, [e for e, _ in accounts])
         await signed.close()
         return make_plan(signed.licenses, signed.sessions, target)
     finally:
-        await portal.aclose()
+        await broker.aclose()
 
 
 def run(args: argparse.Namespace) -> int:

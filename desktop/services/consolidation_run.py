@@ -1,7 +1,9 @@
 """Runs the engine's Executor on the Qt (qasync) loop and re-emits its progress as Qt signals.
 
-The wizard's run page connects to ``stepChanged``, ``licenseFinished`` and ``runFinished``;
-it never awaits anything itself. Cancel lets in-flight requests finish, then stops.
+The run records every outcome into the wizard's :class:`ConsolidationFlow` itself (started,
+each license's end state, finished); the run page only renders the flow and listens to
+``stepChanged``, ``licenseFinished`` and ``runFinished`` to repaint. It never awaits anything
+itself. Cancel lets in-flight requests finish, then stops.
 """
 
 from __future__ import annotations
@@ -15,15 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.merge import merge_licenses
-from desktop.domain.models import Account, AccountKind, License
+from desktop.domain.models import Account, License
 from desktop.engine.events import LicenseFinished, ProgressEvent, StepEvent
 from desktop.engine.executor import Executor, ExecutorError, RunResult
 from desktop.engine.journal import Journal
 from desktop.engine.plan import Plan
 from desktop.engine.report import ReportError, write_report
 from desktop.portal.errors import PortalError
-from desktop.portal.protocol import Portal, PortalSession
+from desktop.portal.protocol import PortalSession
+from desktop.services.consolidation_flow import ConsolidationFlow
 
 if TYPE_CHECKING:
     from desktop.services.my_atlassian.live_accounts import LiveAccounts
@@ -52,6 +54,7 @@ class ConsolidationRun(QObject):
     """One consolidation run (and its retries) for the wizard.
 
     Args:
+        flow: the wizard's flow, which the run keeps told of where it is.
         sessions: the signed-in sessions by account email (the plan's step actors).
         journal: where the run is recorded, so it can be resumed after a crash.
         concurrency: licenses worked on at once.
@@ -66,6 +69,7 @@ class ConsolidationRun(QObject):
 
     def __init__(
         self,
+        flow: ConsolidationFlow,
         sessions: Mapping[str, PortalSession],
         *,
         journal: Journal,
@@ -75,6 +79,7 @@ class ConsolidationRun(QObject):
         **executor_options: Any,
     ) -> None:
         super().__init__(parent)
+        self.flow = flow
         self.live_accounts = live_accounts
         self._executor = Executor(
             sessions, journal, concurrency=concurrency, on_event=self._on_event, **executor_options
@@ -83,7 +88,6 @@ class ConsolidationRun(QObject):
         self._task: asyncio.Task[Any] | None = None
         self._busy = False
         self._result: RunResult | None = None
-        self._finished: dict[str, LicenseFinished] = {}
 
     # --- what the wizard calls -------------------------------------------------------------
 
@@ -106,17 +110,14 @@ class ConsolidationRun(QObject):
     def result(self) -> RunResult | None:
         return self._result
 
-    @property
-    def last_events(self) -> Mapping[str, LicenseFinished]:
-        """Each license's latest end state, with the portal's last answer."""
-        return self._finished
-
     def start(self, plan: Plan) -> None:
-        """Run the confirmed plan."""
+        """Run the confirmed plan (the flow must hold the confirmation)."""
+        self.flow.run_started()
         self._launch(lambda executor: executor.run(plan))
 
     def resume(self, run_id: str) -> None:
-        """Go on with an unfinished run from the journal."""
+        """Go on with an unfinished run from the journal (``flow.resume_from`` first)."""
+        self.flow.run_started()
         self._launch(lambda executor: executor.resume(run_id))
 
     def retry_failed(self) -> None:
@@ -124,6 +125,7 @@ class ConsolidationRun(QObject):
         previous = self._result
         if previous is None or self.running:
             return
+        self.flow.retry_started()
         self._launch(lambda executor: executor.retry_failed(previous))
 
     def cancel(self) -> None:
@@ -163,73 +165,29 @@ class ConsolidationRun(QObject):
             result = await work
         except PortalError as error:
             log.warning("run stopped: %s", error.error_key)
-            self.runBroke.emit(error.error_key)
+            self._broke(error.error_key)
             return
         except ExecutorError:
             log.warning("run could not start", exc_info=True)
-            self.runBroke.emit("cannot-resume")
+            self._broke("cannot-resume")
             return
         except Exception:
             log.exception("run failed")
-            self.runBroke.emit("internal-error")
+            self._broke("internal-error")
             return
         finally:
             self._busy = False
         self._result = result
+        self.flow.run_finished()
         self.runFinished.emit(result)
+
+    def _broke(self, error_key: str) -> None:
+        self.flow.run_finished()
+        self.runBroke.emit(error_key)
 
     def _on_event(self, event: ProgressEvent) -> None:
         if isinstance(event, StepEvent):
             self.stepChanged.emit(event)
         elif isinstance(event, LicenseFinished):
-            self._finished[event.sen] = event
+            self.flow.record(event.sen, event.outcome, event.error_key)
             self.licenseFinished.emit(event)
-
-
-async def sign_in_accounts(
-    accounts: Sequence[Account],
-    password_of: Callable[[Account], str | None],
-    portal_of: Callable[[str], Portal],
-    live_session_of: Callable[[str], PortalSession | None] | None = None,
-) -> tuple[dict[str, PortalSession], dict[str, str]]:
-    """Open a live session for every signed-in kind of account (pastes are read-only).
-
-    A My Atlassian account uses its signed-in page's session (``live_session_of(email)``);
-    without one it needs signing in again (``unauthenticated``).
-
-    Returns the sessions by email, and the error key of each account that could not sign in
-    (``needs-password`` when no password is known).
-    """
-    wanted = [a for a in accounts if not a.read_only and a.email]
-    sessions: dict[str, PortalSession] = {}
-    errors: dict[str, str] = {}
-
-    async def one(account: Account) -> None:
-        if account.kind is AccountKind.MY_ATLASSIAN:
-            live = live_session_of(account.key) if live_session_of is not None else None
-            if live is None:
-                errors[account.key] = "unauthenticated"
-            else:
-                sessions[account.email] = live
-            return
-        password = password_of(account)
-        if password is None:
-            errors[account.key] = "needs-password"
-            return
-        try:
-            session = await portal_of(account.portal).sign_in(account.email, password)
-        except PortalError as error:
-            errors[account.key] = error.error_key
-            return
-        sessions[session.account.email] = session
-
-    await asyncio.gather(*(one(a) for a in wanted))
-    if errors:
-        log.warning("%d accounts could not sign in for the wizard", len(errors))
-    return sessions, errors
-
-
-async def read_licenses(sessions: Mapping[str, PortalSession]) -> list[License]:
-    """Every license every session sees, merged by SEN."""
-    pages = await asyncio.gather(*(s.list_licenses() for s in sessions.values()))
-    return merge_licenses(lic for page in pages for lic in page)

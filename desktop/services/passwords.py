@@ -1,4 +1,5 @@
-"""Which password to sign in with: the demo's, this session's, or the OS keyring's.
+"""Which password to sign in with: this session's, or the OS keyring's (the demo's is the
+session broker's).
 
 Passwords live only in the OS keyring (desktop.services.credentials) or, where no keyring
 works or the person did not ask to remember, in memory for this run.
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from desktop.domain.models import Account, AccountKind
-from desktop.portal.demo_accounts import DEMO_PASSWORD
+from desktop.domain.models import Account
+from desktop.services.session_broker import traits
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +22,6 @@ class PasswordBook:
         self._session: dict[str, str] = {}
 
     def get(self, account: Account) -> str | None:
-        if account.kind is AccountKind.DEMO:
-            return DEMO_PASSWORD
         if account.key in self._session:
             return self._session[account.key]
         from desktop.services import credentials
@@ -47,7 +46,7 @@ class PasswordBook:
     def forget(self, account: Account) -> None:
         """Forget the session password and delete the keyring entry."""
         self._session.pop(account.key, None)
-        if account.kind is AccountKind.PORTAL:
+        if traits(account).keeps_password:
             from desktop.services import credentials
 
             credentials.delete_password(account.portal, account.email)

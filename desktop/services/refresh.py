@@ -8,96 +8,75 @@ its last good reading, so a refresh never empties the table.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 import time
-from collections.abc import Callable
-from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.merge import merge_licenses
-from desktop.domain.models import Account, AccountKind, License
-from desktop.portal.connect import open_portal
+from desktop.domain.models import Account, License
 from desktop.portal.errors import PortalError
-from desktop.portal.protocol import Portal
 from desktop.services.error_messages import error_message
-from desktop.services.passwords import PasswordBook
-from desktop.services.paste_store import PasteStore
+from desktop.services.session_broker import (
+    AccountState,
+    SessionBroker,
+    failed_state,
+    traits,
+)
 
-if TYPE_CHECKING:  # QtWebEngine is loaded by the app, not by importing this module
-    from desktop.services.my_atlassian.live_accounts import LiveAccounts
+__all__ = ["AccountState", "LicenseView", "RefreshService"]
 
 log = logging.getLogger(__name__)
 
 
-class AccountState(StrEnum):
-    SIGNED_IN = "signed-in"
-    NEEDS_PASSWORD = "needs-password"
-    OFFLINE_PASTE = "offline-paste"
-    DEMO = "demo"
-    LOADING = "loading"
-    FAILED = "failed"
-    NOT_READ = "not-read"
-    LIVE = "live"  # a My Atlassian account, signed in in the embedded browser
-    SIGN_IN_AGAIN = "sign-in-again"  # a My Atlassian account whose browser session ended
+class LicenseView(Protocol):
+    """What shows the merged licenses (the main window's table model). A refresh has ended
+    only once the view shows them: its ``load`` may do its own work off the UI's thread."""
 
-
-class MissingPassword(PortalError):
-    """No password is known for this account."""
-
-    error_key = "needs-password"
-
-
-class LiveSignInNeeded(PortalError):
-    """A My Atlassian account with no signed-in browser page in this run of the app."""
-
-    error_key = "unauthenticated"
-
-
-PortalFactory = Callable[[str], Portal]
+    async def load(self, licenses: list[License]) -> None: ...
 
 
 class RefreshService(QObject):
-    """Reads the accounts; the UI only listens to its signals."""
+    """Reads the accounts through the session broker; the UI only listens to its signals.
+
+    Args:
+        broker: signs the accounts in and reads them.
+        view: shows each refresh's merged licenses before ``refreshFinished``.
+    """
 
     refreshStarted = Signal(int)  # number of accounts
     accountStateChanged = Signal(str, str)  # account key, AccountState
     accountLoaded = Signal(str, int)  # account key, licenses read
     accountFailed = Signal(str, str, str)  # account key, error_key, translated message
     progressChanged = Signal(int, int)  # accounts done, accounts in all
-    licensesLoaded = Signal(object)  # list[License], merged by SEN
-    licensesPrepared = Signal(object, object)  # the same list, and what ``prepare`` made of it
     refreshFinished = Signal(bool)  # cancelled
 
     def __init__(
         self,
-        passwords: PasswordBook,
-        pastes: PasteStore,
-        portal_factory: PortalFactory = open_portal,
-        parent: QObject | None = None,
+        broker: SessionBroker,
         *,
-        live_accounts: LiveAccounts | None = None,
+        view: LicenseView | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.live_accounts = live_accounts  # reads My Atlassian accounts from their pages
-        self._passwords = passwords
-        self._pastes = pastes
-        self._portal_factory = portal_factory
-        self._portals: dict[str, Portal] = {}
-        self._making: dict[str, asyncio.Future[Portal]] = {}
+        self.broker = broker
+        self._view = view
         self._last_good: dict[str, list[License]] = {}
         self._states: dict[str, AccountState] = {}
+        self._licenses: list[License] = []
         self._task: asyncio.Task[None] | None = None
         self.last_refresh: float | None = None  # time.time() of the last finished refresh
-        # Optional work on the merged list (e.g. a view's sort keys) run in the worker thread.
-        self.prepare: Callable[[list[License]], object] | None = None
 
     # --- what the UI asks ------------------------------------------------------------------
 
     def state(self, key: str) -> AccountState:
         return self._states.get(key, AccountState.NOT_READ)
+
+    @property
+    def licenses(self) -> list[License]:
+        """The last refresh's licenses, merged by SEN (what the table shows)."""
+        return list(self._licenses)
 
     @property
     def running(self) -> bool:
@@ -121,9 +100,7 @@ class RefreshService(QObject):
 
     async def aclose(self) -> None:
         self.cancel()
-        portals, self._portals = list(self._portals.values()), {}
-        for portal in portals:
-            await portal.aclose()
+        await self.broker.aclose()
 
     # --- the work --------------------------------------------------------------------------
 
@@ -148,7 +125,7 @@ class RefreshService(QObject):
                     self._fail(account, outcome.error_key)
                 else:
                     self._last_good[_cache_key(account)] = outcome
-                    self._set_state(account.key, _ok_state(account))
+                    self._set_state(account.key, traits(account).read_state)
                     self.accountLoaded.emit(account.key, len(outcome))
                 done_count += 1
                 self.progressChanged.emit(done_count, total)
@@ -161,88 +138,26 @@ class RefreshService(QObject):
         readings = [
             lic for key in sorted(self._last_good) if key in keys for lic in self._last_good[key]
         ]
-        # Merging (and preparing) thousands of licenses takes a while: off the UI's thread.
-        merged, prepared = await asyncio.to_thread(self._merge_and_prepare, readings)
+        # Merging thousands of licenses takes a while: off the UI's thread.
+        merged = await asyncio.to_thread(merge_licenses, readings)
+        self._licenses = merged
+        if self._view is not None:
+            await self._view.load(merged)
         self.last_refresh = time.time()
-        self.licensesLoaded.emit(merged)
-        self.licensesPrepared.emit(merged, prepared)
         self.refreshFinished.emit(cancelled)
         log.info("refresh ended: %d licenses, cancelled=%s", len(merged), cancelled)
 
-    def _merge_and_prepare(self, readings: list[License]) -> tuple[list[License], object]:
-        merged = merge_licenses(readings)
-        prepare = self.prepare
-        return merged, (prepare(merged) if prepare is not None else None)
-
     async def _outcome(self, account: Account) -> tuple[Account, list[License] | PortalError]:
         try:
-            return account, await self._read(account)
+            return account, await self.broker.read(account)
         except PortalError as error:
             return account, error
         except Exception as error:  # a bug or an unexpected library error: report, go on
             log.exception("reading an account failed unexpectedly")
             return account, PortalError(type(error).__name__)
 
-    async def _read(self, account: Account) -> list[License]:
-        if account.kind is AccountKind.PASTE:
-            return self._pastes.load(account.key)
-        if account.kind is AccountKind.MY_ATLASSIAN:
-            if self.live_accounts is None:
-                raise LiveSignInNeeded("No browser session for this account.")
-            return await self.live_accounts.read(account)
-        password = self._passwords.get(account)
-        if password is None:
-            raise MissingPassword("No password for this account.")
-        portal = await self._shared_portal(account.portal)
-        session = await portal.sign_in(account.email, password)
-        try:
-            return await session.list_licenses()
-        finally:
-            await session.close()
-
-    def portal(self, portal_id: str) -> Portal:
-        """The shared portal for ``portal_id`` (made now if needed); the wizard uses it too."""
-        portal = self._portals.get(portal_id)
-        if portal is None:
-            portal = self._portals[portal_id] = self._portal_factory(portal_id)
-        return portal
-
-    async def _shared_portal(self, portal_id: str) -> Portal:
-        """The one shared portal (and HTTP client) per address, made once.
-
-        Making it imports the HTTP stack and builds an SSL context (tens of ms), so the first
-        time it is made in a worker thread, off the UI's thread.
-        """
-        portal = self._portals.get(portal_id)
-        if portal is not None:
-            return portal
-        pending = self._making.get(portal_id)
-        if pending is None:
-            pending = asyncio.ensure_future(asyncio.to_thread(self._make_portal, portal_id))
-            self._making[portal_id] = pending
-        try:
-            portal = await asyncio.shield(pending)
-        finally:
-            if pending.done():
-                self._making.pop(portal_id, None)
-        self._portals.setdefault(portal_id, portal)
-        return self._portals[portal_id]
-
-    def _make_portal(self, portal_id: str) -> Portal:
-        # The HTTP stack's asyncio backend is imported on first use; import it here, in the
-        # worker thread, so the first request does not do it on the UI's thread.
-        importlib.import_module("anyio._backends._asyncio")
-        return self._portal_factory(portal_id)
-
     def _fail(self, account: Account, error_key: str) -> None:
-        state = (
-            AccountState.NEEDS_PASSWORD
-            if error_key in ("needs-password", "bad-credentials")
-            else AccountState.FAILED
-        )
-        if account.kind is AccountKind.MY_ATLASSIAN and error_key == "unauthenticated":
-            state = AccountState.SIGN_IN_AGAIN
-        self._set_state(account.key, state)
+        self._set_state(account.key, failed_state(account, error_key))
         self.accountFailed.emit(account.key, error_key, error_message(error_key))
         log.warning("account could not be read: %s", error_key)
 
@@ -254,13 +169,3 @@ class RefreshService(QObject):
 def _cache_key(account: Account) -> str:
     """Where a reading came from: the same email on two portals is two readings."""
     return f"{account.portal}|{account.key}"
-
-
-def _ok_state(account: Account) -> AccountState:
-    if account.kind is AccountKind.PASTE:
-        return AccountState.OFFLINE_PASTE
-    if account.kind is AccountKind.DEMO:
-        return AccountState.DEMO
-    if account.kind is AccountKind.MY_ATLASSIAN:
-        return AccountState.LIVE
-    return AccountState.SIGNED_IN

@@ -114,21 +114,27 @@ class AddAccountDialog(QDialog):
         self.url_edit.setVisible(is_url)
         self.url_label.setVisible(is_url)
         live = self.my_atlassian
-        for widget in (
+        sign_in_widgets: tuple[QWidget, ...] = (
             self.email_edit,
             self.email_label,
             self.password_edit,
             self.password_label,
             self.remember_box,
-        ):
+        )
+        for widget in sign_in_widgets:
             widget.setVisible(not live)
-        for widget in (self.mode_combo, self.mode_label, self.my_atlassian_note):
+        live_widgets: tuple[QWidget, ...] = (
+            self.mode_combo,
+            self.mode_label,
+            self.my_atlassian_note,
+        )
+        for widget in live_widgets:
             widget.setVisible(live)
 
     @property
     def my_atlassian(self) -> bool:
         """Whether the person chose to sign in to My Atlassian in the embedded browser."""
-        return self.portal_combo.currentData() == MY_ATLASSIAN
+        return bool(self.portal_combo.currentData() == MY_ATLASSIAN)
 
     @property
     def action_mode(self) -> ActionMode:

@@ -6,6 +6,7 @@ made once per load, so sorting and filtering 100,000 rows stay fast.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -146,6 +147,25 @@ class LicenseTableModel(QAbstractTableModel):
         self._row_texts = [None] * len(self._licenses)
         self.endResetModel()
         log.debug("model holds %d licenses", len(self._licenses))
+
+    async def load(self, licenses: list[License]) -> None:
+        """Show freshly read licenses; their sort and search texts are made in a worker
+        thread, so thousands of rows do not stall the UI (the refresh service awaits this)."""
+        rows = await asyncio.to_thread(index_rows, licenses, self._today)
+        self.set_licenses(licenses, rows=rows)
+
+    def set_account_names(self, account_names: Mapping[str, str]) -> None:
+        """What to show for each account key in the Accounts column."""
+        names = dict(account_names)
+        if names == self._account_names:
+            return
+        self._account_names = names
+        self._accounts_texts = {}
+        self._row_texts = [None] * len(self._licenses)
+        if self._licenses:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._licenses) - 1, COLUMN_COUNT - 1)
+            )
 
     def set_today(self, today: date) -> None:
         """Move "today" (the day support expiry is judged against)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from datetime import date
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QByteArray,
@@ -27,15 +27,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QTableView,
     QToolBar,
@@ -44,35 +41,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.models import Account, AccountKind, License, SupportStatus
+from desktop.domain.models import SupportStatus
 from desktop.services.account_store import AccountStore
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
+from desktop.services.session_broker import display_name
 from desktop.ui.about import about_box
+from desktop.ui.account_actions import AccountActions
 from desktop.ui.accounts_panel import AccountsPanel
-from desktop.ui.add_account_dialog import AddAccountDialog
+from desktop.ui.demo_banner import DemoBanner
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.language import LANGUAGES, LanguageManager, language_name
 from desktop.ui.license_cell_delegate import LicenseCellDelegate
 from desktop.ui.license_details import LicenseDetails
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
-from desktop.ui.license_table_model import (
-    LICENSE_ROLE,
-    Column,
-    LicenseTableModel,
-    RowIndex,
-    index_rows,
-)
-from desktop.ui.my_atlassian.sign_in_window import SignInWindow
-from desktop.ui.paste_import_dialog import PasteImportDialog
+from desktop.ui.license_table_model import LICENSE_ROLE, Column, LicenseTableModel
 
 log = logging.getLogger(__name__)
 
 _TARGET_SETTING = "consolidation/target"
-# "assisted" or "guided": how the app makes changes in the My Atlassian page.
-ACTION_MODE_KEY = "myAtlassian/mode"
 _COLUMN_WIDTHS = {
     Column.SEN: 115,
     Column.PRODUCT: 320,
@@ -82,48 +71,6 @@ _COLUMN_WIDTHS = {
     Column.PRIMARY_CONTACT: 190,
     Column.ACCOUNTS: 160,
 }
-
-
-class DemoBanner(QFrame):
-    """The visible "demo data" notice, with a way to add a real account."""
-
-    addRequested = Signal()
-    hideRequested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("demoBanner")
-        self.setStyleSheet(
-            "QFrame#demoBanner { background: #fff7d6; border: 1px solid #ffc400;"
-            " border-radius: 4px; } QFrame#demoBanner QLabel { color: #172b4d; }"
-        )
-        line = QHBoxLayout(self)
-        line.setContentsMargins(10, 6, 10, 6)
-        self.icon_label = QLabel(self)
-        self.icon_label.setPixmap(icon("demo", "#172b4d").pixmap(QSize(20, 20)))
-        line.addWidget(self.icon_label)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        line.addWidget(self.text, 1)
-        self.add_button = QPushButton(icon("account-add", "#172b4d"), "", self)
-        self.add_button.clicked.connect(self.addRequested.emit)
-        line.addWidget(self.add_button)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.text.setText(
-            self.tr(
-                "<b>Demo data.</b> These licenses come from the built-in demo portal, not from "
-                "Atlassian. Add your own account to see your licenses."
-            )
-        )
-        self.add_button.setText(self.tr("Add account…"))
-        self.setAccessibleName(self.tr("Demo data notice"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -138,9 +85,10 @@ class MainWindow(QMainWindow):
         passwords: PasswordBook,
         pastes: PasteStore,
         refresher: RefreshService,
+        live: LiveAccounts,
+        model: LicenseTableModel,
         language: LanguageManager,
         settings: QSettings | None = None,
-        today: date | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -152,12 +100,24 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
 
-        self.model = LicenseTableModel(self, today=today)
+        self.live_accounts = live  # the My Atlassian accounts signed in in the browser
+        self.model = model
+        model.setParent(self)
         self.model.set_locale(language.locale())
         self.proxy = LicenseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._selected_sen: str | None = None
         self._dialogs: list[QDialog] = []
+        self.accounts = AccountActions(
+            self,
+            store=store,
+            passwords=passwords,
+            pastes=pastes,
+            live=live,
+            refresher=refresher,
+            settings=self.settings,
+            open_dialog=self._open,
+        )
 
         self._build_actions()
         self._build_menus()
@@ -168,19 +128,22 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_state()
         self._sync_accounts()
-        if refresher.live_accounts is not None:  # kept sign-ins reopen on the first refresh
-            refresher.live_accounts.flags = store
 
     # --- building ---------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(name: str, icon_name: str | None, slot: object, keys: object = None) -> QAction:
+        def action(
+            name: str,
+            icon_name: str | None,
+            slot: Callable[[], object],
+            keys: QKeySequence | None = None,
+        ) -> QAction:
             act = QAction(self)
             act.setObjectName(name)
             if icon_name:
                 act.setIcon(icon(icon_name))
             if keys is not None:
-                act.setShortcut(keys)  # type: ignore[arg-type]
+                act.setShortcut(keys)
             act.triggered.connect(slot)
             return act
 
@@ -192,13 +155,16 @@ class MainWindow(QMainWindow):
         )
         self.cancel_action.setEnabled(False)
         self.add_action = action(
-            "addAccountAction", "account-add", self.add_account, QKeySequence("Ctrl+N")
+            "addAccountAction", "account-add", self.accounts.add_account, QKeySequence("Ctrl+N")
         )
         self.paste_action = action(
-            "pasteAction", "paste", self.import_paste, QKeySequence("Ctrl+Shift+V")
+            "pasteAction", "paste", self.accounts.import_paste, QKeySequence("Ctrl+Shift+V")
         )
         self.consolidate_action = action(
-            "consolidateAction", "consolidate", self._consolidate_clicked, QKeySequence("Ctrl+G")
+            "consolidateAction",
+            "consolidate",
+            self.consolidateRequested.emit,
+            QKeySequence("Ctrl+G"),
         )
         self.quit_action = action(
             "quitAction", None, self.close, QKeySequence(QKeySequence.StandardKey.Quit)
@@ -358,20 +324,22 @@ class MainWindow(QMainWindow):
             lambda: self.statusBar().showMessage(self.tr("License key copied"), 4000)
         )
         panel = self.accounts_panel
-        panel.addRequested.connect(self.add_account)
-        panel.pasteRequested.connect(self.import_paste)
-        panel.removeRequested.connect(self.remove_account)
-        panel.passwordRequested.connect(self.enter_password)
-        panel.signOutRequested.connect(self.sign_out_of_my_atlassian)
-        self.banner.addRequested.connect(self.add_account)
+        accounts = self.accounts
+        panel.addRequested.connect(accounts.add_account)
+        panel.pasteRequested.connect(accounts.import_paste)
+        panel.removeRequested.connect(accounts.remove_account)
+        panel.passwordRequested.connect(accounts.enter_password)
+        panel.signOutRequested.connect(accounts.sign_out_of_my_atlassian)
+        accounts.refreshWanted.connect(self.refresh)
+        accounts.statusMessage.connect(self.statusBar().showMessage)
+        self.banner.addRequested.connect(accounts.add_account)
         refresher = self.refresher
         refresher.refreshStarted.connect(self._refresh_started)
         refresher.accountStateChanged.connect(panel.set_state)
         refresher.accountFailed.connect(lambda key, _k, message: panel.set_error(key, message))
         refresher.accountLoaded.connect(panel.set_count)
         refresher.progressChanged.connect(self._progress)
-        refresher.prepare = lambda licenses: index_rows(licenses, self.model.today)
-        refresher.licensesPrepared.connect(self.show_licenses)
+        self.model.modelReset.connect(self._licenses_shown)
         refresher.refreshFinished.connect(self._refresh_finished)
         self.store.accountsChanged.connect(self._sync_accounts)
         self.language.languageChanged.connect(self._language_changed)
@@ -398,157 +366,9 @@ class MainWindow(QMainWindow):
         self.demo_action.setChecked(demo)
         self.demo_action.setEnabled(bool(self.store.own_accounts))
         self.demo_action.blockSignals(False)
-        self.accounts_panel.set_accounts(self.store.active_accounts())
-
-    def _account_names(self) -> dict[str, str]:
-        return {
-            a.key: (a.label if a.kind is AccountKind.PASTE else a.email)
-            for a in self.store.active_accounts()
-        }
-
-    def add_account(self) -> AddAccountDialog:
-        dialog = AddAccountDialog(self)
-        dialog.set_action_mode(self.live_accounts.mode)
-        dialog.accepted.connect(lambda: self._account_added(dialog))
-        self._open(dialog)
-        return dialog
-
-    @property
-    def live_accounts(self) -> LiveAccounts:
-        """The My Atlassian accounts signed in in the embedded browser during this run."""
-        live = self.refresher.live_accounts
-        if live is None:
-            live = self.refresher.live_accounts = LiveAccounts(parent=self)
-        live.flags = self.store  # which accounts stay signed in on this computer
-        return live
-
-    def sign_in_to_my_atlassian(self, email: str = "") -> SignInWindow:
-        """The embedded sign-in; on "Use this account" the account is stored and read."""
-        kept = bool(email) and self.store.stays_signed_in(email)
-        window = SignInWindow(self.live_accounts, self, email=email, stay_signed_in=kept)
-        window.accepted.connect(lambda: self._signed_in_live(window))
-        self._open(window)
-        return window
-
-    def sign_out_of_my_atlassian(self, key: str) -> None:
-        """End a live account's sign-in; a kept one's profile and flag are deleted too."""
-        self.live_accounts.sign_out(key)
-        self.refresh()
-
-    def _signed_in_live(self, window: SignInWindow) -> None:
-        if window.result_account is not None:
-            self.store.add(window.result_account)
-            self.refresh()
-
-    def sign_in_chosen_in(self, dialog: AddAccountDialog, email: str = "") -> SignInWindow:
-        """The person chose My Atlassian in ``dialog``: keep the chosen way of acting and open
-        the embedded sign-in."""
-        self.settings.setValue(ACTION_MODE_KEY, dialog.action_mode.value)
-        self.live_accounts.mode = dialog.action_mode
-        return self.sign_in_to_my_atlassian(email)
-
-    def _account_added(self, dialog: AddAccountDialog) -> None:
-        if dialog.my_atlassian:
-            self.sign_in_chosen_in(dialog)
-            return
-        account = dialog.result_account
-        if account is None:
-            return
-        self._keep_password(account, dialog.result_password, dialog.remember)
-        dialog.result_password = ""
-        self.store.add(account)
-        self.refresh()
-
-    def enter_password(self, key: str) -> AddAccountDialog | None:
-        account = self.store.find(key)
-        if account is not None and account.kind is AccountKind.MY_ATLASSIAN:
-            self.sign_in_to_my_atlassian(account.email)
-            return None
-        if account is None or account.kind is not AccountKind.PORTAL:
-            return None
-        dialog = AddAccountDialog(self, account=account)
-        dialog.accepted.connect(lambda: self._password_entered(dialog))
-        self._open(dialog)
-        return dialog
-
-    def _password_entered(self, dialog: AddAccountDialog) -> None:
-        account = dialog.result_account
-        if account is not None:
-            self._keep_password(account, dialog.result_password, dialog.remember)
-            dialog.result_password = ""
-            self.refresh()
-
-    def _keep_password(self, account: Account, password: str, remember: bool) -> None:
-        stored = self.passwords.remember(account, password, keep=remember)
-        if remember and not stored:
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                self.tr("Password kept for this session only"),
-                self.tr(
-                    "This computer has no working password store (keyring), so the password "
-                    "is not saved. It is kept until you close the app."
-                ),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setObjectName("noKeyringMessage")
-            self._open(box)
-
-    def remove_account(self, key: str, *, confirm: bool = True) -> QMessageBox | None:
-        account = self.store.find(key)
-        if account is None or account.kind is AccountKind.DEMO:
-            return None
-        if not confirm:
-            self._remove_now(account)
-            return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Remove account"),
-            self.tr(
-                "Remove %1 from this app? Its saved password is deleted too. The licenses "
-                "themselves are not changed."
-            ).replace("%1", account.label or account.email),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("removeAccountMessage")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.accepted.connect(lambda: self._remove_now(account))
-        self._open(box)
-        return box
-
-    def _remove_now(self, account: Account) -> None:
-        self.passwords.forget(account)
-        if account.kind is AccountKind.PASTE:
-            self.pastes.delete(account.key)
-        if account.kind is AccountKind.MY_ATLASSIAN:
-            self.live_accounts.sign_out(account.key)  # clears its browser profile
-        self.store.remove(account.key)
-        self.refresher.forget(account.key)
-        self.refresh()
-
-    def import_paste(self) -> PasteImportDialog:
-        taken = {a.label for a in self.store.own_accounts if a.kind is AccountKind.PASTE}
-        dialog = PasteImportDialog(self, taken_labels=taken)
-        dialog.accepted.connect(lambda: self._paste_imported(dialog))
-        self._open(dialog)
-        return dialog
-
-    def _paste_imported(self, dialog: PasteImportDialog) -> None:
-        account = dialog.result_account
-        if account is None:
-            return
-        self.pastes.save(account.key, dialog.result_licenses)
-        self.store.add(account)
-        message = self.tr("Read %1 licenses from the pasted text.").replace(
-            "%1", str(len(dialog.result_licenses))
-        )
-        if dialog.result_warnings:
-            message += " " + self.tr("%1 notes: %2").replace(
-                "%1", str(len(dialog.result_warnings))
-            ).replace("%2", "; ".join(dialog.result_warnings[:3]))
-        self.statusBar().showMessage(message, 10000)
-        self.refresh()
+        accounts = self.store.active_accounts()
+        self.accounts_panel.set_accounts(accounts)
+        self.model.set_account_names({a.key: display_name(a) for a in accounts})
 
     def _demo_toggled(self, shown: bool) -> None:
         self.store.set_show_demo(shown)
@@ -588,9 +408,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Refresh cancelled"), 5000)
         self._update_refreshed_label()
 
-    def show_licenses(self, licenses: list[License], rows: RowIndex | None = None) -> None:
-        """Put freshly read licenses in the table, keeping the selected one selected."""
-        self.model.set_licenses(licenses, self._account_names(), rows)
+    def _licenses_shown(self) -> None:
+        """The table holds new licenses: the likeliest target may have changed."""
         self.proxy.set_target_email(self.target_email())
         self._update_counts()
 
@@ -677,24 +496,6 @@ class MainWindow(QMainWindow):
         if time.time() - stamp > 86400:
             text = self.language.locale().toString(when, "d MMM HH:mm")
         self.refreshed_label.setText(self.tr("Last refresh: %1").replace("%1", text))
-
-    # --- the wizard hook --------------------------------------------------------------------
-
-    def _consolidate_clicked(self) -> None:
-        self.consolidateRequested.emit()
-        self.open_consolidation_wizard()
-
-    def open_consolidation_wizard(self) -> None:
-        """Overridden / replaced by the consolidation wizard; until then says it is coming."""
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Consolidate licenses"),
-            self.tr("The consolidation wizard is coming in the next version."),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("consolidateComingMessage")
-        self._open(box)
 
     # --- language ---------------------------------------------------------------------------
 

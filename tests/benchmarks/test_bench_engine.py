@@ -24,6 +24,7 @@ from desktop.engine.run_result import RunResult
 from desktop.portal.http_client import DEFAULT_PAGE_LIMIT, HttpPortal
 from desktop.portal.protocol import PortalSession
 from desktop.portal.sandbox import DEMO_PASSWORD
+from desktop.services.session_broker import GivenPasswords, SessionBroker
 from tests.conftest import SandboxFactory, SandboxHandle
 
 LICENSES = 200
@@ -40,16 +41,17 @@ async def _job(
     started = time.perf_counter()
     async with HttpPortal(handle.url, concurrency=concurrency) as portal:
         accounts = [(email, DEMO_PASSWORD) for email in handle.emails]
+        broker = SessionBroker(GivenPasswords(accounts), portal_factory=lambda _url: portal)
         if concurrency == 1:
             sessions: dict[str, PortalSession] = {}
             licenses: list[License] = []
             for account in accounts:
-                one = await sign_in_accounts(portal, [account])
+                one = await sign_in_accounts(broker, handle.url, [account[0]])
                 sessions.update(one.sessions)
                 licenses.extend(one.licenses)
             licenses = merge_licenses(licenses)
         else:
-            signed = await sign_in_accounts(portal, accounts)
+            signed = await sign_in_accounts(broker, handle.url, handle.emails)
             sessions, licenses = signed.sessions, signed.licenses
         target = handle.emails[0]
         plan = make_plan(licenses, sessions, target)

@@ -169,14 +169,14 @@ async def test_bench_refresh_main_thread_stall(qtbot, tmp_path, sandbox_process)
 
     from desktop.domain.models import Account, AccountKind
     from desktop.services.paste_store import PasteStore
-    from desktop.ui.app import create_main_window
+    from desktop.ui.application import DesktopApp
     from desktop.ui.language import LanguageManager
 
     url, emails = sandbox_process
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     language = LanguageManager(settings)
     language.apply("en", remember=False)
-    window = create_main_window(settings, language=language, pastes=PasteStore(tmp_path))
+    window = DesktopApp(settings, language=language, pastes=PasteStore(tmp_path)).window
     qtbot.addWidget(window)
     for email in emails:
         account = Account(AccountKind.PORTAL, email=email, portal=url, label=email)

@@ -28,10 +28,10 @@ from desktop.portal.sandbox import create_app, start_in_thread
 from desktop.services.my_atlassian.page_driver import PageDriver
 from desktop.services.paste_store import PasteStore
 from desktop.ui.add_account_dialog import MY_ATLASSIAN
-from desktop.ui.app import create_main_window, wait_for_refresh
+from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
-from desktop.ui.wizard import launch
+from desktop.ui.self_test import wait_for_refresh
 from tests.live.conftest import fill_sign_in
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
@@ -65,19 +65,20 @@ async def _until(condition, timeout: float = 60.0) -> None:  # type: ignore[no-u
 async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path) -> None:
     """The real app: add-account dialog → embedded sign-in → the wizard's run page."""
     settings = QSettings(str(folder / f"settings-{lang}.ini"), QSettings.Format.IniFormat)
-    window = create_main_window(
+    app = DesktopApp(
         settings,
         language=language,
         pastes=PasteStore(folder / "pastes"),
         live_urls=replica(url),
+        journal_path=folder / f"journal-{lang}.sqlite3",
     )
-    window.journal_path = folder / f"journal-{lang}.sqlite3"  # type: ignore[attr-defined]
+    window = app.window
     window.live_accounts.profiles_root = folder / "webengine"  # "Stay signed in" keeps it here
     window.move(0, 0)
     window.show()
     await wait_for_refresh(window)
 
-    dialog = window.add_account()
+    dialog = window.accounts.add_account()
     dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(MY_ATLASSIAN))
     dialog.adjustSize()
     await asyncio.sleep(0.5)
@@ -103,7 +104,7 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
     await _until(lambda: window.refresher.state(ACTOR).value == "live")
     await wait_for_refresh(window)
 
-    wizard = await launch.open_wizard(window)
+    wizard = await app.launcher.open_wizard()
     assert wizard is not None
     wizard.next()
     wizard.next()

@@ -21,12 +21,13 @@ from desktop.services.consolidation_flow import Step
 from desktop.services.my_atlassian.session import ActionMode
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import AccountState
+from desktop.ui.account_actions import ACTION_MODE_KEY
 from desktop.ui.add_account_dialog import MY_ATLASSIAN, AddAccountDialog
-from desktop.ui.app import create_main_window, wait_for_refresh
+from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
-from desktop.ui.main_window import ACTION_MODE_KEY, MainWindow
+from desktop.ui.main_window import MainWindow
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
-from desktop.ui.wizard import launch
+from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
 from tests.live.conftest import FAST, close_window, fill_sign_in, next_refresh
 
@@ -46,7 +47,9 @@ async def until(condition, timeout: float = 20.0) -> None:  # type: ignore[no-un
 
 
 @pytest.fixture
-async def window(qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path) -> AsyncIterator[MainWindow]:
+async def desktop_app(
+    qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path
+) -> AsyncIterator[DesktopApp]:
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     quits = qapp.quitOnLastWindowClosed()
@@ -54,20 +57,21 @@ async def window(qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path) -> AsyncI
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     language = LanguageManager(settings)
     language.apply("en", remember=False)
-    win = create_main_window(
+    app = DesktopApp(
         settings,
         language=language,
         pastes=PasteStore(tmp_path / "pastes"),
         today=date(2024, 6, 1),
         live_urls=replica(sandbox.url),
+        journal_path=tmp_path / "journal.sqlite3",
     )
-    win.journal_path = tmp_path / "journal.sqlite3"  # type: ignore[attr-defined]
+    win = app.window
     win.show()
     await wait_for_refresh(win)
     try:
-        yield win
+        yield app
     finally:
-        wizard = getattr(win, "consolidation_wizard", None)
+        wizard = app.launcher.wizard
         if wizard is not None:
             if wizard.runner.running:
                 wizard.runner.cancel()
@@ -77,9 +81,14 @@ async def window(qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path) -> AsyncI
         qapp.setQuitOnLastWindowClosed(quits)
 
 
+@pytest.fixture
+def window(desktop_app: DesktopApp) -> MainWindow:
+    return desktop_app.window
+
+
 async def sign_in_live(win: MainWindow, mode: ActionMode = ActionMode.ASSISTED) -> SignInWindow:
     """Add account → My Atlassian → OK → sign in in the embedded page → Use this account."""
-    dialog = win.add_account()
+    dialog = win.accounts.add_account()
     dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(MY_ATLASSIAN))
     assert not dialog.password_edit.isVisibleTo(dialog)  # the app never asks for it
     assert dialog.mode_combo.isVisibleTo(dialog)
@@ -114,7 +123,7 @@ async def test_add_a_my_atlassian_account_and_see_its_licenses(
     assert "Signed in in the browser" in window.accounts_panel.item_text(ACTOR)
 
     # Removing the account signs it out: no page left, and the next read needs a sign-in.
-    await next_refresh(window, lambda: window.remove_account(ACTOR, confirm=False))
+    await next_refresh(window, lambda: window.accounts.remove_account(ACTOR, confirm=False))
     assert window.live_accounts.get(ACTOR) is None
     assert all(a.key != ACTOR for a in window.store.own_accounts)
 
@@ -133,14 +142,14 @@ async def test_a_signed_out_live_account_asks_to_sign_in_again(
 
 
 async def test_the_wizard_consolidates_a_live_account_through_assisted_clicks(
-    window: MainWindow, sandbox: SandboxHandle
+    window: MainWindow, sandbox: SandboxHandle, desktop_app: DesktopApp
 ) -> None:
     await sign_in_live(window, ActionMode.ASSISTED)
     session = window.live_accounts.session(ACTOR)
     assert session is not None
     session.timings = FAST
 
-    wizard = await launch.open_wizard(window)
+    wizard = await desktop_app.launcher.open_wizard()
     assert wizard is not None
     flow = wizard.flow
     assert ACTOR in flow.taking_part()  # the live account acts like a portal account
@@ -179,14 +188,13 @@ async def test_the_wizard_consolidates_a_live_account_through_assisted_clicks(
 
 
 async def test_sign_in_as_the_target_in_my_atlassian_from_the_wizard(
-    window: MainWindow, sandbox: SandboxHandle
+    window: MainWindow, sandbox: SandboxHandle, desktop_app: DesktopApp
 ) -> None:
     """The target is not signed in: "Sign in as the target…" → My Atlassian in the app's
     dialog → the embedded sign-in → the target is signed in and its own steps can run."""
     await sign_in_live(window)
-    wizard = await launch.open_wizard(window)
+    wizard = await desktop_app.launcher.open_wizard()
     assert wizard is not None
-    window.consolidation_wizard = wizard  # type: ignore[attr-defined]  (as launch_wizard does)
     wizard.next()
     wizard.next()
     page = wizard.target_page

@@ -15,17 +15,16 @@ SCRIPT = """
 import sys
 from PySide6.QtCore import QTimer
 import desktop.ui.app as app
+from desktop.ui.application import DesktopApp
 
-made = app.create_main_window
+class WithLivePage(DesktopApp):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        live = self.live.open("li.na@huake.example", stay_signed_in=False)
+        live.driver.page.setHtml("<p>SEN-20110101</p>")
+        QTimer.singleShot(1500, self.window.close)
 
-def with_live_page(*args, **kwargs):
-    window = made(*args, **kwargs)
-    live = window.live_accounts.open("li.na@huake.example", stay_signed_in=False)
-    live.driver.page.setHtml("<p>SEN-20110101</p>")
-    QTimer.singleShot(1500, window.close)
-    return window
-
-app.create_main_window = with_live_page
+app.DesktopApp = WithLivePage
 sys.exit(app.run(["app", "--lang", "en"]))
 """
 

@@ -30,10 +30,11 @@ from desktop.services.my_atlassian.profiles import profile_name
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import AccountState
 from desktop.ui.add_account_dialog import MY_ATLASSIAN
-from desktop.ui.app import create_main_window, wait_for_refresh
+from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
 from desktop.ui.main_window import MainWindow
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
+from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
 from tests.live.conftest import close_window, fill_sign_in, next_refresh
 
@@ -78,15 +79,15 @@ class Computer:
         settings = self.settings()
         language = LanguageManager(settings)
         language.apply("en", remember=False)
-        win = create_main_window(
+        win = DesktopApp(
             settings,
             language=language,
             pastes=PasteStore(self.folder / "pastes"),
             today=date(2024, 6, 1),
             live_urls=replica(self.sandbox.url),
-        )
+            journal_path=self.folder / "journal.sqlite3",
+        ).window
         win.live_accounts.profiles_root = self.profiles  # the user data dir of this test
-        win.journal_path = self.folder / "journal.sqlite3"  # type: ignore[attr-defined]
         self.windows.append(win)
         win.show()
         await wait_for_refresh(win, timeout=30)
@@ -142,7 +143,7 @@ async def add_live_account(
     win: MainWindow, *, stay: bool, on_cookie: Callable[[bytes], None] | None = None
 ) -> None:
     """Add account → My Atlassian → the embedded sign-in, with or without Stay signed in."""
-    dialog = win.add_account()
+    dialog = win.accounts.add_account()
     dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(MY_ATLASSIAN))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     window = win._dialogs[-1]
@@ -256,7 +257,7 @@ async def test_an_ended_kept_session_asks_to_sign_in_again_in_the_kept_profile(
     assert kept is not None and kept.stay_signed_in and kept.session is None
     loaded: list[bool] = []
     kept.driver.page.loadFinished.connect(loaded.append)
-    assert second.enter_password(ACTOR) is None
+    assert second.accounts.enter_password(ACTOR) is None
     window = second._dialogs[-1]
     assert isinstance(window, SignInWindow) and window.stay.isChecked()
     assert window.live is kept
@@ -276,7 +277,7 @@ async def test_turning_stay_signed_in_off_deletes_the_kept_profile_and_the_flag(
     await released(first)
     assert profile_name(ACTOR) in computer.folders()
 
-    second_window = first.sign_in_to_my_atlassian(ACTOR)
+    second_window = first.accounts.sign_in_to_my_atlassian(ACTOR)
     assert second_window.stay.isChecked()
     second_window.stay.click()  # turned off
     await released(first)
@@ -318,7 +319,7 @@ async def test_removing_a_kept_account_deletes_its_profile_and_flag(computer: Co
 
     second = await computer.start()
     assert second.refresher.state(ACTOR) is AccountState.LIVE
-    await next_refresh(second, lambda: second.remove_account(ACTOR, confirm=False))
+    await next_refresh(second, lambda: second.accounts.remove_account(ACTOR, confirm=False))
     await released(second)
     assert computer.folders() == set()
     assert all(account.key != ACTOR for account in second.store.own_accounts)
@@ -327,7 +328,7 @@ async def test_removing_a_kept_account_deletes_its_profile_and_flag(computer: Co
 
 async def test_cancelling_a_new_kept_sign_in_leaves_nothing_behind(computer: Computer) -> None:
     first = await computer.start()
-    dialog = first.add_account()
+    dialog = first.accounts.add_account()
     dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(MY_ATLASSIAN))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     window = first._dialogs[-1]

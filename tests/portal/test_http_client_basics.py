@@ -12,7 +12,6 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from desktop.domain.models import AccountKind
-from desktop.portal.connect import open_portal, read_accounts
 from desktop.portal.errors import (
     BadCredentials,
     InsecureUrl,
@@ -21,7 +20,9 @@ from desktop.portal.errors import (
     Unavailable,
 )
 from desktop.portal.http_client import HttpPortal, RetryPolicy, demo_portal
+from desktop.services.session_broker import open_portal
 from tests.conftest import SandboxHandle
+from tests.portal.reading import read_accounts
 
 LN, ZW, WF, QQ = (
     "li.na@huake.example",
@@ -151,7 +152,7 @@ async def test_read_accounts_merges_by_sen_and_keeps_the_others_on_failure(
         )
     assert not result.complete
     assert isinstance(result.errors[QQ], BadCredentials)
-    assert sorted(a.email for a in result.accounts) == sorted([ZW, LN, WF])
+    assert sorted(result.by_account) == sorted([ZW, LN, WF])
     by_sen = {x.sen: x for x in result.licenses}
     assert len(by_sen) == len(result.licenses)
     assert by_sen["SEN-20110388"].seen_by == {LN, WF}  # the same SEN from two accounts

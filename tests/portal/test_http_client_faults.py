@@ -7,11 +7,11 @@ import time
 import httpx
 import pytest
 
-from desktop.portal.connect import read_accounts
 from desktop.portal.errors import ConnectionDropped, ConnectionFailed, PortalTimeout
 from desktop.portal.http_client import HttpPortal, RetryPolicy
 from desktop.portal.sandbox import FaultOptions, create_app
 from tests.conftest import SandboxFactory
+from tests.portal.reading import read_accounts
 
 LN, ZW = "li.na@huake.example", "zhang.wei@huake.example"
 NO_RETRY = RetryPolicy(attempts=1)

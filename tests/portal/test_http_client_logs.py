@@ -7,11 +7,11 @@ import logging
 import pytest
 
 from desktop.domain.models import Contact, License
-from desktop.portal.connect import read_accounts
 from desktop.portal.errors import PortalError
 from desktop.portal.http_client import HttpPortal, HttpPortalSession
 from desktop.portal.sandbox import SandboxAccount, SandboxData
 from tests.conftest import SandboxFactory
+from tests.portal.reading import read_accounts
 
 PASSWORDS = {
     "zhang.wei@huake.example": "Zw-pass-4417-q",

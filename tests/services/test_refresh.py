@@ -11,6 +11,7 @@ from desktop.domain.models import Account, AccountKind, License
 from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import AccountState, RefreshService
+from desktop.services.session_broker import SessionBroker
 from tests.ui.license_factory import make_license
 
 
@@ -25,8 +26,8 @@ class Recorder:
         self.finished: list[bool] = []
         service.accountFailed.connect(lambda k, e, m: self.failed.__setitem__(k, (e, m)))
         service.accountLoaded.connect(lambda k, n: self.loaded.__setitem__(k, n))
-        service.licensesLoaded.connect(lambda lics: setattr(self, "licenses", lics))
         service.progressChanged.connect(lambda d, t: self.progress.append((d, t)))
+        service.refreshFinished.connect(lambda _c: setattr(self, "licenses", service.licenses))
         service.refreshFinished.connect(self.finished.append)
 
 
@@ -35,18 +36,26 @@ def portal_account(url: str, email: str) -> Account:
 
 
 @pytest.fixture
-def service(tmp_path: Path):
-    passwords = PasswordBook()
-    svc = RefreshService(passwords, PasteStore(tmp_path / "pastes"))
+def passwords() -> PasswordBook:
+    return PasswordBook()
+
+
+@pytest.fixture
+def pastes(tmp_path: Path) -> PasteStore:
+    return PasteStore(tmp_path / "pastes")
+
+
+@pytest.fixture
+def service(passwords: PasswordBook, pastes: PasteStore):
+    svc = RefreshService(SessionBroker(passwords, pastes=pastes))
     yield svc
 
 
 async def test_reads_every_account_and_reports_a_wrong_password(
-    service: RefreshService, sandbox_server
+    service: RefreshService, sandbox_server, passwords: PasswordBook
 ) -> None:
     sandbox = sandbox_server(licenses=120, accounts=4, seed=3)
     accounts = [portal_account(sandbox.url, email) for email in sandbox.emails]
-    passwords = service._passwords
     for account in accounts[1:]:
         passwords.remember(account, "demo", keep=False)
     passwords.remember(accounts[0], "wrong", keep=False)
@@ -68,13 +77,15 @@ async def test_reads_every_account_and_reports_a_wrong_password(
     await service.aclose()
 
 
-async def test_accounts_are_read_at_the_same_time(service: RefreshService, sandbox_server) -> None:
+async def test_accounts_are_read_at_the_same_time(
+    service: RefreshService, sandbox_server, passwords: PasswordBook
+) -> None:
     """The four sign-ins (300 ms each) are answered at the same time, not one after another:
     the sandbox counts how many requests it was answering at once."""
     sandbox = sandbox_server(licenses=40, accounts=4, latency_ms=300)
     accounts = [portal_account(sandbox.url, email) for email in sandbox.emails]
     for account in accounts:
-        service._passwords.remember(account, "demo", keep=False)
+        passwords.remember(account, "demo", keep=False)
     seen = Recorder(service)
     await service.refresh(accounts)
     assert len(seen.loaded) == 4
@@ -82,10 +93,12 @@ async def test_accounts_are_read_at_the_same_time(service: RefreshService, sandb
     await service.aclose()
 
 
-async def test_missing_password_and_unreachable_portal(service: RefreshService, tmp_path) -> None:
+async def test_missing_password_and_unreachable_portal(
+    service: RefreshService, tmp_path, passwords: PasswordBook
+) -> None:
     no_password = portal_account("http://127.0.0.1:9", "nobody@huake.example")
     unreachable = portal_account("http://127.0.0.1:9", "zhang.wei@huake.example")
-    service._passwords.remember(unreachable, "demo", keep=False)
+    passwords.remember(unreachable, "demo", keep=False)
     seen = Recorder(service)
     await service.refresh([no_password, unreachable])
     assert seen.failed[no_password.key][0] == "needs-password"
@@ -97,11 +110,11 @@ async def test_missing_password_and_unreachable_portal(service: RefreshService, 
 
 
 async def test_a_failed_account_keeps_its_last_good_licenses(
-    service: RefreshService, sandbox_server
+    service: RefreshService, sandbox_server, passwords: PasswordBook
 ) -> None:
     sandbox = sandbox_server(licenses=30, accounts=2)
     account = portal_account(sandbox.url, sandbox.emails[0])
-    service._passwords.remember(account, "demo", keep=False)
+    passwords.remember(account, "demo", keep=False)
     seen = Recorder(service)
     await service.refresh([account])
     first = seen.licenses
@@ -113,19 +126,21 @@ async def test_a_failed_account_keeps_its_last_good_licenses(
     await service.aclose()
 
 
-async def test_paste_accounts_are_read_offline(service: RefreshService) -> None:
+async def test_paste_accounts_are_read_offline(service: RefreshService, pastes: PasteStore) -> None:
     paste = Account(AccountKind.PASTE, label="2023 mailbox")
-    service._pastes.save(paste.key, [make_license(1, seen_by=frozenset({paste.key}))])
+    pastes.save(paste.key, [make_license(1, seen_by=frozenset({paste.key}))])
     seen = Recorder(service)
     await service.refresh([paste])
     assert seen.loaded == {paste.key: 1}
     assert service.state(paste.key) is AccountState.OFFLINE_PASTE
 
 
-async def test_cancel_stops_the_refresh(service: RefreshService, sandbox_server) -> None:
+async def test_cancel_stops_the_refresh(
+    service: RefreshService, sandbox_server, passwords: PasswordBook
+) -> None:
     sandbox = sandbox_server(licenses=20, accounts=1, latency_ms=500)
     account = portal_account(sandbox.url, sandbox.emails[0])
-    service._passwords.remember(account, "demo", keep=False)
+    passwords.remember(account, "demo", keep=False)
     seen = Recorder(service)
     task = service.start([account])
     await asyncio.sleep(0.1)

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.domain.models import AccountKind, SupportStatus
 from desktop.services.credentials import KEYRING_SERVICE, credential_name
 from desktop.services.paste_store import PasteStore
-from desktop.ui.app import create_main_window, wait_for_refresh
+from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
 from desktop.ui.license_details import MASK
 from desktop.ui.license_filter_proxy import QuickFilter
 from desktop.ui.license_table_model import Column
 from desktop.ui.main_window import MainWindow
+from desktop.ui.self_test import wait_for_refresh
 
 TODAY = date(2024, 6, 1)
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,12 +28,22 @@ SEED_LIKE = ROOT / "tests" / "fixtures" / "paste" / "seed_layout.txt"
 
 
 @pytest.fixture
-async def window(qtbot, settings, tmp_path: Path):
+def desktop_app(settings, tmp_path: Path) -> DesktopApp:
     language = LanguageManager(settings)
     language.apply("en", remember=False)
-    win = create_main_window(
-        settings, language=language, pastes=PasteStore(tmp_path / "pastes"), today=TODAY
+    return DesktopApp(
+        settings,
+        language=language,
+        pastes=PasteStore(tmp_path / "pastes"),
+        today=TODAY,
+        journal_path=tmp_path / "journal.sqlite3",
     )
+
+
+@pytest.fixture
+async def window(qtbot, desktop_app: DesktopApp):
+    language = desktop_app.language
+    win = desktop_app.window
     qtbot.addWidget(win)
     win.show()
     await wait_for_refresh(win)
@@ -60,7 +71,7 @@ def column(win: MainWindow, col: int) -> list[str]:
 
 
 async def add_account(win: MainWindow, qtbot, email: str, password: str, portal: str = "demo"):
-    dialog = win.add_account()
+    dialog = win.accounts.add_account()
     if portal != "demo":
         dialog.portal_combo.setCurrentIndex(1)
         dialog.url_edit.setText(portal)
@@ -236,7 +247,7 @@ async def test_wrong_password_is_shown_next_to_the_account(
     name = credential_name("demo", "li.na@huake.example")
     assert memory_keyring.entries[(KEYRING_SERVICE, name)] == "not-the-password"
     # Enter the right password: the account signs in and its licenses show.
-    dialog = window.enter_password("li.na@huake.example")
+    dialog = window.accounts.enter_password("li.na@huake.example")
     assert dialog is not None and not dialog.email_edit.isEnabled()
     assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
     qtbot.keyClicks(dialog.password_edit, "demo")
@@ -248,7 +259,7 @@ async def test_wrong_password_is_shown_next_to_the_account(
 
 
 async def test_bad_input_in_add_account_changes_nothing(window: MainWindow, qtbot) -> None:
-    dialog = window.add_account()
+    dialog = window.accounts.add_account()
     qtbot.keyClicks(dialog.email_edit, "not-an-email")
     qtbot.keyClicks(dialog.password_edit, "x")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
@@ -352,7 +363,7 @@ def _portal_account(url: str, email: str):
 
 
 async def test_paste_import_with_a_seed_like_page(window: MainWindow, qtbot) -> None:
-    dialog = window.import_paste()
+    dialog = window.accounts.import_paste()
     assert dialog.load_file(SEED_LIKE)
     assert "SEN-20481357" in dialog.text_edit.toPlainText()
     task = dialog.start_import()
@@ -369,7 +380,7 @@ async def test_paste_import_with_a_seed_like_page(window: MainWindow, qtbot) -> 
 
 
 async def test_paste_import_of_bad_text_says_why(window: MainWindow, qtbot) -> None:
-    dialog = window.import_paste()
+    dialog = window.accounts.import_paste()
     dialog.text_edit.setPlainText("hello, this is not a licenses page")
     await dialog.start_import()
     assert dialog.isVisible()
@@ -412,12 +423,12 @@ async def test_window_size_and_splitters_are_remembered(
     sizes = window.main_splitter.sizes()
     size = (window.size().width(), window.size().height())
     window.close()
-    again = create_main_window(
+    again = DesktopApp(
         settings,
         language=window.language,
         pastes=PasteStore(tmp_path / "pastes"),
         today=TODAY,
-    )
+    ).window
     qtbot.addWidget(again)
     again.show()
     assert (again.size().width(), again.size().height()) == size
@@ -426,10 +437,14 @@ async def test_window_size_and_splitters_are_remembered(
     await again.refresher.aclose()
 
 
-async def test_consolidate_action_signals_the_wizard_hook(window: MainWindow) -> None:
+async def test_consolidate_action_signals_the_wizard_hook(
+    window: MainWindow, desktop_app: DesktopApp
+) -> None:
     opened: list[bool] = []
-    window.open_consolidation_wizard = lambda: opened.append(True)  # the wizard's own tests
-    requested = next_emit(window.consolidateRequested)  # drive the real wizard
+    launcher = desktop_app.launcher
+    window.consolidateRequested.disconnect(launcher.launch)  # the wizard's own tests drive it
+    window.consolidateRequested.connect(lambda: opened.append(True))
+    requested = next_emit(window.consolidateRequested)
     window.consolidate_action.trigger()
     await requested
     assert opened == [True]

@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.services.paste_store import PasteStore
-from desktop.ui.app import create_main_window, wait_for_refresh
+from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
 from desktop.ui.main_window import MainWindow
+from desktop.ui.self_test import wait_for_refresh
 from tests.ui.palettes import dark_palette
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,9 +37,9 @@ async def demo_window(qtbot, settings, tmp_path: Path, lang: str) -> MainWindow:
     """The main window in ``lang`` on the demo data, shown, read, first license selected."""
     language = LanguageManager(settings)
     language.apply(lang, remember=False)
-    window = create_main_window(
+    window = DesktopApp(
         settings, language=language, pastes=PasteStore(tmp_path), today=date(2024, 6, 1)
-    )
+    ).window
     qtbot.addWidget(window)
     window.resize(1400, 860)
     window.show()

@@ -99,20 +99,23 @@ class LiveAccounts(QObject):
     signedIn = Signal(str)  # account key
     signedOut = Signal(str)  # account key
 
-    def __init__(self, urls: MyAtlassianUrls | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        urls: MyAtlassianUrls | None = None,
+        parent: QObject | None = None,
+        *,
+        flags: StayFlags | None = None,
+        mode: ActionMode = ActionMode.ASSISTED,
+    ) -> None:
         super().__init__(parent)
         self.urls = urls or real_site()
-        self.guide: GuidedHandler | None = None
-        self.mode = ActionMode.ASSISTED
-        self.flags: StayFlags | None = None  # which accounts stay signed in (the store)
+        self.guide: GuidedHandler | None = None  # the run page's panel, while one is shown
+        self.mode = mode  # how changes are made in the page (the person can switch it)
+        self.flags = flags  # which accounts stay signed in (the account store)
         self.profiles_root: Path | None = None  # where kept profiles go (None: user data dir)
         self._live: dict[str, LiveAccount] = {}
         self._releasing: set[asyncio.Future[None]] = set()
         self._resuming: dict[str, asyncio.Future[MyAtlassianSession]] = {}
-
-    @staticmethod
-    def is_live(account: Account) -> bool:
-        return account.kind is AccountKind.MY_ATLASSIAN
 
     def open(self, key: str, *, stay_signed_in: bool) -> LiveAccount:
         """The account's page (a new one in its own profile when not open yet)."""

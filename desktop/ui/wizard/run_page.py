@@ -107,7 +107,6 @@ class RunPage(FlowPage):
         self.progress.setRange(0, max(1, len(entries)))
         self._actors = {(e.sen, step.kind.value): step.actor for e in entries for step in e.steps}
         self._add_live_panel()
-        self.flow.run_started()
         if self.resume_run_id is not None:
             self.runner.resume(self.resume_run_id)
         else:
@@ -161,7 +160,6 @@ class RunPage(FlowPage):
             return
         self._cancelled = False
         self.model.reset_rows(failed)
-        self.flow.retry_started()
         self.runner.retry_failed()
         self._after_change()
 
@@ -169,17 +167,14 @@ class RunPage(FlowPage):
 
     def _on_license_finished(self, event: LicenseFinished) -> None:
         self.model.on_finished(event.sen, event.outcome, event.error_key, event.error_args)
-        self.flow.record(event.sen, event.outcome, event.error_key)
         self.progress.setValue(self.model.finished_count())
 
     def _on_run_finished(self, result: object) -> None:
         del result
-        self.flow.run_finished()
         self._after_change()
         log.info("run finished: %d done", self.flow.consolidated_count())
 
     def _on_run_broke(self, error_key: str) -> None:
-        self.flow.run_finished()
         self._after_change()
         self.state_label.setText(
             self.tr("The run stopped: %1").replace("%1", error_text(error_key))

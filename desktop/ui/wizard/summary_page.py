@@ -99,7 +99,9 @@ class SummaryPage(FlowPage):
                 top.addChild(QTreeWidgetItem([text]))
             self.groups.addTopLevelItem(top)
             top.setExpanded(row.count <= 12)
-        self.groups.setCurrentItem(self.groups.topLevelItem(0))
+        first = self.groups.topLevelItem(0)
+        if first is not None:
+            self.groups.setCurrentItem(first)
         self.export_button.setEnabled(self.runner.result is not None)
         self.retry_button.setVisible(bool(self.flow.failed()))
 

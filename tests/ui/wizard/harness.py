@@ -90,7 +90,7 @@ async def open_wizard(
     journal = Journal(journal_path)
     flow = ConsolidationFlow(licenses, accounts, sessions.keys(), planner=make_plan)
     runner = ConsolidationRun(
-        sessions, journal=journal, concurrency=concurrency, **executor_options
+        flow, sessions, journal=journal, concurrency=concurrency, **executor_options
     )
     sign_in = sign_in_through(portal, sessions) if with_sign_in else None
     wizard = ConsolidationWizard(flow, runner, sign_in=sign_in)

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.engine.journal import Journal, RunStatus
 from desktop.engine.planner import make_plan
 from desktop.services.paste_store import PasteStore
-from desktop.ui.app import create_main_window
+from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
-from desktop.ui.wizard.launch import offer_resume
 from tests.ui.test_main_window import wait_for_refresh
 from tests.ui.wizard.harness import LN, WF, ZW
 
@@ -31,18 +30,23 @@ async def test_an_unfinished_run_is_offered_and_discard_keeps_it_as_history(
 ) -> None:
     language = LanguageManager(settings)
     language.apply("en", remember=False)
-    window = create_main_window(
-        settings, language=language, pastes=PasteStore(tmp_path / "p"), today=date(2026, 11, 23)
+    journal_path = tmp_path / "journal.sqlite3"
+    app = DesktopApp(
+        settings,
+        language=language,
+        pastes=PasteStore(tmp_path / "p"),
+        today=date(2026, 11, 23),
+        journal_path=journal_path,
     )
+    window, offer_resume = app.window, app.launcher.offer_resume
     qtbot.addWidget(window)
-    window.journal_path = tmp_path / "journal.sqlite3"
     window.show()
     await wait_for_refresh(window)
     try:
-        assert offer_resume(window) is None  # an empty journal offers nothing
+        assert offer_resume() is None  # an empty journal offers nothing
 
-        run_id = _unfinished_run(window.journal_path, window)
-        box = offer_resume(window)
+        run_id = _unfinished_run(journal_path, window)
+        box = offer_resume()
         assert isinstance(box, QMessageBox) and box.isVisible()
         assert ZW in box.text() and "licenses left" in box.text()  # the English plural
         discard = next(b for b in box.buttons() if "Discard" in b.text())
@@ -50,9 +54,9 @@ async def test_an_unfinished_run_is_offered_and_discard_keeps_it_as_history(
         discard.click()
         assert not box.isVisible()
 
-        with Journal(window.journal_path) as journal:
+        with Journal(journal_path) as journal:
             assert journal.unfinished_runs() == []
             assert [run.run_id for run in journal.history()] == [run_id]  # kept as history
-        assert offer_resume(window) is None  # and not offered again
+        assert offer_resume() is None  # and not offered again
     finally:
         await window.refresher.aclose()

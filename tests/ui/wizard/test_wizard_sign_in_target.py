@@ -16,27 +16,32 @@ from desktop.domain.models import Account, AccountKind
 from desktop.services.consolidation_flow import Step
 from desktop.services.paste_store import PasteStore
 from desktop.ui.add_account_dialog import AddAccountDialog
-from desktop.ui.app import create_main_window, wait_for_refresh
+from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
 from desktop.ui.main_window import MainWindow
+from desktop.ui.self_test import wait_for_refresh
 from desktop.ui.wizard.consolidation_wizard import ConsolidationWizard
-from desktop.ui.wizard.launch import open_wizard
+from desktop.ui.wizard.launch import WizardLauncher
 from tests.conftest import SandboxHandle
 from tests.ui.wizard.harness import LN, QQ, WF, ZW, settle
 
 
 @pytest.fixture
-async def window(qtbot: QtBot, tmp_path: Path, sandbox_server):
-    """The main window with three of the sandbox's accounts added (not the target's)."""
+async def desktop_app(qtbot: QtBot, tmp_path: Path, sandbox_server):
+    """The app with three of the sandbox's accounts added (not the target's)."""
     server: SandboxHandle = sandbox_server()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     language = LanguageManager(settings)
     language.apply("en", remember=False)
-    win = create_main_window(
-        settings, language=language, pastes=PasteStore(tmp_path / "pastes"), today=date(2024, 6, 1)
+    app = DesktopApp(
+        settings,
+        language=language,
+        pastes=PasteStore(tmp_path / "pastes"),
+        today=date(2024, 6, 1),
+        journal_path=tmp_path / "journal.sqlite3",
     )
+    win = app.window
     qtbot.addWidget(win)
-    win.journal_path = tmp_path / "journal.sqlite3"  # type: ignore[attr-defined]
     for email in (LN, WF, QQ):
         account = Account(AccountKind.PORTAL, email=email, portal=server.url, label=email)
         win.passwords.remember(account, "demo", keep=False)
@@ -44,17 +49,21 @@ async def window(qtbot: QtBot, tmp_path: Path, sandbox_server):
     win.show()
     await wait_for_refresh(win)
     win.sandbox = server  # type: ignore[attr-defined]
-    yield win
-    wizard = getattr(win, "consolidation_wizard", None)
+    yield app
+    wizard = app.launcher.wizard
     if wizard is not None:
         wizard.reject()
     await win.refresher.aclose()
 
 
-async def target_page_for(window: MainWindow, email: str) -> ConsolidationWizard:
-    wizard = await open_wizard(window)
+@pytest.fixture
+def window(desktop_app: DesktopApp) -> MainWindow:
+    return desktop_app.window
+
+
+async def target_page_for(launcher: WizardLauncher, email: str) -> ConsolidationWizard:
+    wizard = await launcher.open_wizard()
     assert wizard is not None
-    window.consolidation_wizard = wizard  # type: ignore[attr-defined]  (as launch_wizard does)
     wizard.next()  # welcome → sources
     wizard.next()  # → target
     assert Step(wizard.currentId()) is Step.TARGET
@@ -81,9 +90,11 @@ def fill(dialog: AddAccountDialog, portal: str, password: str) -> None:
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
 
-async def test_sign_in_as_the_target_from_the_wizard(qtbot: QtBot, window: MainWindow) -> None:
+async def test_sign_in_as_the_target_from_the_wizard(
+    qtbot: QtBot, window: MainWindow, desktop_app: DesktopApp
+) -> None:
     url = window.sandbox.url  # type: ignore[attr-defined]
-    wizard = await target_page_for(window, ZW)
+    wizard = await target_page_for(desktop_app.launcher, ZW)
     page = wizard.target_page
     assert not wizard.flow.target_signed_in
     assert wizard.flow.consequences().needs_sign_in > 0

@@ -1,0 +1,206 @@
+"""The account lifecycle behind the main window's buttons: add, enter a password, sign in to
+My Atlassian, sign out, import a paste, remove. Each change is kept in the services (the
+account store, the password book, the pasted pages, the live accounts) and then asks for a
+refresh; the window only shows what results."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from desktop.domain.models import Account
+from desktop.services.account_store import AccountStore
+from desktop.services.my_atlassian.live_accounts import LiveAccounts
+from desktop.services.passwords import PasswordBook
+from desktop.services.paste_store import PasteStore
+from desktop.services.refresh import RefreshService
+from desktop.services.session_broker import SignInWay, traits
+from desktop.ui.add_account_dialog import AddAccountDialog
+from desktop.ui.my_atlassian.sign_in_window import SignInWindow
+from desktop.ui.paste_import_dialog import PasteImportDialog
+
+log = logging.getLogger(__name__)
+
+# "assisted" or "guided": how the app makes changes in the My Atlassian page.
+ACTION_MODE_KEY = "myAtlassian/mode"
+
+
+class AccountActions(QObject):
+    """Adds, signs in, signs out and removes accounts, with the app's dialogs over ``parent``.
+
+    Args:
+        parent: the window the dialogs open over.
+        open_dialog: opens a dialog window-modal and holds it until it closes.
+    """
+
+    refreshWanted = Signal()  # the accounts changed: read them again
+    statusMessage = Signal(str, int)  # a message for the status bar, and for how many ms
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        store: AccountStore,
+        passwords: PasswordBook,
+        pastes: PasteStore,
+        live: LiveAccounts,
+        refresher: RefreshService,
+        settings: QSettings,
+        open_dialog: Callable[[QDialog], None],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._store = store
+        self._passwords = passwords
+        self._pastes = pastes
+        self._live = live
+        self._refresher = refresher
+        self._settings = settings
+        self._open = open_dialog
+
+    # --- adding and signing in -------------------------------------------------------------
+
+    def add_account(self) -> AddAccountDialog:
+        dialog = AddAccountDialog(self._parent)
+        dialog.set_action_mode(self._live.mode)
+        dialog.accepted.connect(lambda: self._account_added(dialog))
+        self._open(dialog)
+        return dialog
+
+    def _account_added(self, dialog: AddAccountDialog) -> None:
+        if dialog.my_atlassian:
+            self.sign_in_chosen_in(dialog)
+            return
+        account = dialog.result_account
+        if account is None:
+            return
+        self._keep_password(account, dialog.result_password, dialog.remember)
+        dialog.result_password = ""
+        self._store.add(account)
+        self.refreshWanted.emit()
+
+    def sign_in_to_my_atlassian(self, email: str = "") -> SignInWindow:
+        """The embedded sign-in; on "Use this account" the account is stored and read."""
+        kept = bool(email) and self._store.stays_signed_in(email)
+        window = SignInWindow(self._live, self._parent, email=email, stay_signed_in=kept)
+        window.accepted.connect(lambda: self._signed_in_live(window))
+        self._open(window)
+        return window
+
+    def _signed_in_live(self, window: SignInWindow) -> None:
+        if window.result_account is not None:
+            self._store.add(window.result_account)
+            self.refreshWanted.emit()
+
+    def sign_in_chosen_in(self, dialog: AddAccountDialog, email: str = "") -> SignInWindow:
+        """The person chose My Atlassian in ``dialog``: keep the chosen way of acting and open
+        the embedded sign-in."""
+        self._settings.setValue(ACTION_MODE_KEY, dialog.action_mode.value)
+        self._live.mode = dialog.action_mode
+        return self.sign_in_to_my_atlassian(email)
+
+    def sign_out_of_my_atlassian(self, key: str) -> None:
+        """End a live account's sign-in; a kept one's profile and flag are deleted too."""
+        self._live.sign_out(key)
+        self.refreshWanted.emit()
+
+    def enter_password(self, key: str) -> AddAccountDialog | None:
+        """Sign in again: the password dialog, or the embedded sign-in for My Atlassian."""
+        account = self._store.find(key)
+        way = traits(account).sign_in if account is not None else SignInWay.NONE
+        if account is not None and way is SignInWay.BROWSER:
+            self.sign_in_to_my_atlassian(account.email)
+            return None
+        if account is None or way is not SignInWay.PASSWORD:
+            return None
+        dialog = AddAccountDialog(self._parent, account=account)
+        dialog.accepted.connect(lambda: self._password_entered(dialog))
+        self._open(dialog)
+        return dialog
+
+    def _password_entered(self, dialog: AddAccountDialog) -> None:
+        account = dialog.result_account
+        if account is not None:
+            self._keep_password(account, dialog.result_password, dialog.remember)
+            dialog.result_password = ""
+            self.refreshWanted.emit()
+
+    def _keep_password(self, account: Account, password: str, remember: bool) -> None:
+        stored = self._passwords.remember(account, password, keep=remember)
+        if remember and not stored:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Password kept for this session only"),
+                self.tr(
+                    "This computer has no working password store (keyring), so the password "
+                    "is not saved. It is kept until you close the app."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self._parent,
+            )
+            box.setObjectName("noKeyringMessage")
+            self._open(box)
+
+    # --- removing --------------------------------------------------------------------------
+
+    def remove_account(self, key: str, *, confirm: bool = True) -> QMessageBox | None:
+        account = self._store.find(key)
+        if account is None or traits(account).built_in:
+            return None
+        if not confirm:
+            self._remove_now(account)
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove account"),
+            self.tr(
+                "Remove %1 from this app? Its saved password is deleted too. The licenses "
+                "themselves are not changed."
+            ).replace("%1", account.label or account.email),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self._parent,
+        )
+        box.setObjectName("removeAccountMessage")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: self._remove_now(account))
+        self._open(box)
+        return box
+
+    def _remove_now(self, account: Account) -> None:
+        self._passwords.forget(account)
+        way = traits(account).sign_in
+        if way is SignInWay.NONE:
+            self._pastes.delete(account.key)
+        if way is SignInWay.BROWSER:
+            self._live.sign_out(account.key)  # clears its browser profile
+        self._store.remove(account.key)
+        self._refresher.forget(account.key)
+        self.refreshWanted.emit()
+
+    # --- pasted pages ----------------------------------------------------------------------
+
+    def import_paste(self) -> PasteImportDialog:
+        taken = {a.label for a in self._store.own_accounts if traits(a).named_by_label}
+        dialog = PasteImportDialog(self._parent, taken_labels=taken)
+        dialog.accepted.connect(lambda: self._paste_imported(dialog))
+        self._open(dialog)
+        return dialog
+
+    def _paste_imported(self, dialog: PasteImportDialog) -> None:
+        account = dialog.result_account
+        if account is None:
+            return
+        self._pastes.save(account.key, dialog.result_licenses)
+        self._store.add(account)
+        message = self.tr("Read %1 licenses from the pasted text.").replace(
+            "%1", str(len(dialog.result_licenses))
+        )
+        if dialog.result_warnings:
+            message += " " + self.tr("%1 notes: %2").replace(
+                "%1", str(len(dialog.result_warnings))
+            ).replace("%2", "; ".join(dialog.result_warnings[:3]))
+        self.statusMessage.emit(message, 10000)
+        self.refreshWanted.emit()

@@ -1,0 +1,95 @@
+"""The application object: makes the services, the main window and the wizard launcher once,
+each with its collaborators passed to its constructor, and wires them together."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from desktop.portal.my_atlassian.urls import MyAtlassianUrls
+from desktop.services.account_store import AccountStore
+from desktop.services.my_atlassian.live_accounts import LiveAccounts
+from desktop.services.my_atlassian.session import ActionMode
+from desktop.services.passwords import PasswordBook
+from desktop.services.paste_store import PasteStore
+from desktop.services.refresh import RefreshService
+from desktop.services.session_broker import SessionBroker
+from desktop.ui.account_actions import ACTION_MODE_KEY
+from desktop.ui.language import LanguageManager
+from desktop.ui.license_table_model import LicenseTableModel
+from desktop.ui.main_window import MainWindow
+from desktop.ui.wizard.launch import WizardLauncher
+
+log = logging.getLogger(__name__)
+
+
+class DesktopApp:
+    """The app's parts. Tests pass their own settings, paste folder, day, journal and (the
+    sandbox's My Atlassian replica as) ``live_urls``.
+
+    Attributes:
+        window: the main window.
+        launcher: opens the consolidation wizard (on ``window.consolidateRequested``).
+        broker: signs every kind of account in and reads it.
+        refresher: reads every account for the table.
+    """
+
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        *,
+        language: LanguageManager | None = None,
+        pastes: PasteStore | None = None,
+        today: date | None = None,
+        live_urls: MyAtlassianUrls | None = None,
+        journal_path: Path | None = None,
+    ) -> None:
+        self.settings = settings or QSettings()
+        self.language = language or LanguageManager(self.settings)
+        self.passwords = PasswordBook()
+        self.pastes = pastes or PasteStore()
+        self.store = AccountStore(self.settings)
+        self.live = LiveAccounts(live_urls, flags=self.store, mode=saved_action_mode(self.settings))
+        self.broker = SessionBroker(self.passwords, pastes=self.pastes, live=self.live)
+        self.model = LicenseTableModel(today=today)
+        self.refresher = RefreshService(self.broker, view=self.model)
+        self.window = MainWindow(
+            store=self.store,
+            passwords=self.passwords,
+            pastes=self.pastes,
+            refresher=self.refresher,
+            live=self.live,
+            model=self.model,
+            language=self.language,
+            settings=self.settings,
+        )
+        for part in (self.refresher, self.store, self.live):
+            part.setParent(self.window)
+        self.launcher = WizardLauncher(
+            self.window,
+            store=self.store,
+            passwords=self.passwords,
+            broker=self.broker,
+            refresher=self.refresher,
+            live=self.live,
+            accounts=self.window.accounts,
+            journal_path=journal_path,
+        )
+        self.window.consolidateRequested.connect(self.launcher.launch)
+
+    async def aclose(self) -> None:
+        """Close every portal and every My Atlassian page (the app's exit, tests)."""
+        await self.refresher.aclose()
+        await self.live.aclose()
+
+
+def saved_action_mode(settings: QSettings) -> ActionMode:
+    """How the app acts in My Atlassian pages, as the person last chose (assisted at first)."""
+    try:
+        return ActionMode(str(settings.value(ACTION_MODE_KEY, ActionMode.ASSISTED.value)))
+    except ValueError:
+        log.warning("unknown My Atlassian mode in the settings; assisted it is")
+        return ActionMode.ASSISTED

@@ -1,0 +1,50 @@
+"""The visible "demo data" notice above the table, with a way to add a real account."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.ui.icons import icon
+
+
+class DemoBanner(QFrame):
+    """The visible "demo data" notice, with a way to add a real account."""
+
+    addRequested = Signal()
+    hideRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("demoBanner")
+        self.setStyleSheet(
+            "QFrame#demoBanner { background: #fff7d6; border: 1px solid #ffc400;"
+            " border-radius: 4px; } QFrame#demoBanner QLabel { color: #172b4d; }"
+        )
+        line = QHBoxLayout(self)
+        line.setContentsMargins(10, 6, 10, 6)
+        self.icon_label = QLabel(self)
+        self.icon_label.setPixmap(icon("demo", "#172b4d").pixmap(QSize(20, 20)))
+        line.addWidget(self.icon_label)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        line.addWidget(self.text, 1)
+        self.add_button = QPushButton(icon("account-add", "#172b4d"), "", self)
+        self.add_button.clicked.connect(self.addRequested.emit)
+        line.addWidget(self.add_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setText(
+            self.tr(
+                "<b>Demo data.</b> These licenses come from the built-in demo portal, not from "
+                "Atlassian. Add your own account to see your licenses."
+            )
+        )
+        self.add_button.setText(self.tr("Add account…"))
+        self.setAccessibleName(self.tr("Demo data notice"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
