@@ -366,6 +366,61 @@
     </message>
 </context>
 <context>
+    <name>LicensePanel</name>
+    <message>
+        <source>Search SEN, product, name or contact</source>
+        <translation>搜索 SEN、产品、名称或联系人</translation>
+    </message>
+    <message>
+        <source>Search licenses</source>
+        <translation>搜索授权</translation>
+    </message>
+    <message>
+        <source>Type to filter the licenses (Ctrl+F)</source>
+        <translation>输入文字以筛选授权 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>the target account</source>
+        <translation>目标账户</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Show every license</source>
+        <translation>显示所有授权</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Licenses with support running</source>
+        <translation>支持仍有效的授权</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Licenses whose support expired</source>
+        <translation>支持已过期的授权</translation>
+    </message>
+    <message>
+        <source>Not yet consolidated</source>
+        <translation>尚未归集</translation>
+    </message>
+    <message>
+        <source>Licenses whose primary technical contact is not %1</source>
+        <translation>主要技术联系人不是 %1 的授权</translation>
+    </message>
+</context>
+<context>
     <name>LicenseTableModel</name>
     <message>
         <source>SEN</source>
@@ -541,58 +596,6 @@
     <message>
         <source>Also show the built-in demo portal&apos;s licenses</source>
         <translation>同时显示内置演示门户的授权</translation>
-    </message>
-    <message>
-        <source>Search SEN, product, name or contact</source>
-        <translation>搜索 SEN、产品、名称或联系人</translation>
-    </message>
-    <message>
-        <source>Search licenses</source>
-        <translation>搜索授权</translation>
-    </message>
-    <message>
-        <source>Type to filter the licenses (Ctrl+F)</source>
-        <translation>输入文字以筛选授权 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Licenses</source>
-        <translation>授权</translation>
-    </message>
-    <message>
-        <source>the target account</source>
-        <translation>目标账户</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Show every license</source>
-        <translation>显示所有授权</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Licenses with support running</source>
-        <translation>支持仍有效的授权</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Licenses whose support expired</source>
-        <translation>支持已过期的授权</translation>
-    </message>
-    <message>
-        <source>Not yet consolidated</source>
-        <translation>尚未归集</translation>
-    </message>
-    <message>
-        <source>Licenses whose primary technical contact is not %1</source>
-        <translation>主要技术联系人不是 %1 的授权</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
+from desktop.cli.table import write_table
 from desktop.domain.models import Contact, License, SupportStatus
 from desktop.portal.license_json import license_to_json
 
@@ -119,16 +119,6 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
-def _width(text: str) -> int:
-    """Columns the text takes in a terminal: Chinese characters take two, combining marks none."""
-    if text.isascii():
-        return len(text)
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
-
-
 def _page_date(day: date | None) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
 
@@ -145,7 +135,7 @@ def _write_table(licenses: Sequence[License], stream: TextIO, show_keys: bool, t
     ]
     if show_keys:
         header.append("License Key")
-    rows = [header]
+    rows: list[list[str]] = []
     for lic in licenses:
         primary = lic.primary_technical_contact
         row = [
@@ -160,8 +150,4 @@ def _write_table(licenses: Sequence[License], stream: TextIO, show_keys: bool, t
         if show_keys:
             row.append(lic.license_key or "")
         rows.append([_printable(cell) for cell in row])
-    widths = [max(_width(row[col]) for row in rows) for col in range(len(header))]
-    rows.insert(1, ["-" * width for width in widths])
-    for row in rows:
-        cells = [cell + " " * (widths[col] - _width(cell)) for col, cell in enumerate(row)]
-        stream.write("  ".join(cells).rstrip() + "\n")
+    write_table(header, rows, stream, rule=True)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from desktop.cli.errors import EXIT_OK, CliError
+from desktop.cli.table import write_table
 from desktop.domain.emails import InvalidEmail, normalize_email, typed_differs
 from desktop.engine.plan import Plan
 from desktop.engine.planner import make_plan
@@ -177,18 +178,7 @@ def print_table(plan: Plan, out: TextIO) -> None:
         (e.sen, e.action.value, _steps_text(plan, e.sen), render(e.reason, e.reason_args))
         for e in plan.entries
     ]
-    headers = ("SEN", "ACTION", "STEPS", "WHY")
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
-        for i, h in enumerate(headers[:3])
-    ]
-    print(
-        "  ".join(h.ljust(w) for h, w in zip(headers, [*widths, 0], strict=False)).rstrip(),
-        file=out,
-    )
-    for row in rows:
-        cells = [c.ljust(w) for c, w in zip(row[:3], widths, strict=True)]
-        print("  ".join([*cells, row[3]]), file=out)
+    write_table(("SEN", "ACTION", "STEPS", "WHY"), rows, out)
     counts = ", ".join(f"{action.value}: {n}" for action, n in sorted(plan.counts().items()))
     print(f"\n{len(plan.entries)} licenses for {plan.target} — {counts}", file=out)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.domain.models import Account, AccountKind
 from desktop.portal.demo_accounts import DEMO, DEMO_PEOPLE
+from desktop.services.session_broker import traits
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class AccountStore(QObject):
 
     def add(self, account: Account) -> None:
         """Add or replace (same key) an account."""
-        if account.kind is AccountKind.DEMO:
+        if traits(account).built_in:
             raise ValueError("demo accounts are built in")
         self._accounts = [a for a in self._accounts if a.key != account.key] + [account]
         self._write()
@@ -114,7 +115,7 @@ class AccountStore(QObject):
             except ValueError:
                 log.warning("skipping a stored account of an unknown kind")
                 continue
-            if kind is AccountKind.DEMO:
+            if traits(kind).built_in:
                 continue
             accounts.append(
                 Account(
@@ -126,7 +127,7 @@ class AccountStore(QObject):
                 )
             )
             stays = bool(self._settings.value("staySignedIn", False, type=bool))
-            if stays and kind is AccountKind.MY_ATLASSIAN:
+            if stays and traits(kind).signs_out:
                 self._stay.add(accounts[-1].key)
         self._settings.endArray()
         return accounts
@@ -141,7 +142,7 @@ class AccountStore(QObject):
             self._settings.setValue("portal", account.portal)
             self._settings.setValue("label", account.label)
             self._settings.setValue("name", account.name or "")
-            if account.kind is AccountKind.MY_ATLASSIAN:
+            if traits(account).signs_out:
                 self._settings.setValue("staySignedIn", account.key in self._stay)
         self._settings.endArray()
         self._settings.sync()

@@ -161,12 +161,6 @@ class LiveSignInNeeded(PortalError):
     error_key = "unauthenticated"
 
 
-class ReadOnlyAccount(PortalError):
-    """A pasted account: it has licenses but no session."""
-
-    error_key = "read-only"
-
-
 # --- what the broker needs from the app ----------------------------------------------------
 
 
@@ -315,12 +309,12 @@ class SessionBroker:
         Raises:
             MissingPassword: no password is known.
             LiveSignInNeeded: a My Atlassian account not signed in in this run.
-            ReadOnlyAccount: a paste.
+            ValueError: a paste (it has licenses, never a session).
             PortalError: the portal refused the sign-in (wrong password, unreachable, …).
         """
         way = traits(account).sign_in
         if way is SignInWay.NONE:
-            raise ReadOnlyAccount("A pasted account cannot sign in.")
+            raise ValueError("a pasted account has no session")
         if way is SignInWay.BROWSER:
             session = self.live.session(account.key) if self.live is not None else None
             if session is None:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.models import Account, AccountKind
-from desktop.services.refresh import AccountState
+from desktop.domain.models import Account
+from desktop.services.session_broker import AccountState, SignInWay, display_name, traits
 from desktop.ui.icons import icon
 from desktop.ui.status_colours import danger
 
@@ -167,9 +167,9 @@ class AccountsPanel(QWidget):
         self._update_buttons()
 
     def _fill(self, item: QListWidgetItem, account: Account) -> None:
-        state = self._states.get(account.key, _resting_state(account))
+        state = self._states.get(account.key, traits(account).resting_state)
         words = self._state_words(account, state)
-        title = _title(account)
+        title = display_name(account)
         item.setText(f"{title}\n{words}")
         item.setIcon(icon(_STATE_ICONS[state], danger() if state is AccountState.FAILED else None))
         item.setToolTip(f"{title}\n{words}")
@@ -204,14 +204,12 @@ class AccountsPanel(QWidget):
         del args
         key = self.current_key()
         account = self.account(key) if key else None
-        own = account is not None and account.kind is not AccountKind.DEMO
-        self.remove_button.setEnabled(own)
+        kind = traits(account) if account is not None else None
+        self.remove_button.setEnabled(kind is not None and not kind.built_in)
         self.password_button.setEnabled(
-            account is not None and account.kind in (AccountKind.PORTAL, AccountKind.MY_ATLASSIAN)
+            kind is not None and kind.sign_in in (SignInWay.PASSWORD, SignInWay.BROWSER)
         )
-        self.sign_out_action.setEnabled(
-            account is not None and account.kind is AccountKind.MY_ATLASSIAN
-        )
+        self.sign_out_action.setEnabled(kind is not None and kind.signs_out)
 
     def _remove_clicked(self) -> None:
         key = self.current_key()
@@ -226,7 +224,7 @@ class AccountsPanel(QWidget):
     def _sign_out_clicked(self) -> None:
         key = self.current_key()
         account = self.account(key) if key else None
-        if account is not None and account.kind is AccountKind.MY_ATLASSIAN:
+        if account is not None and traits(account).signs_out:
             self.signOutRequested.emit(account.key)
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -274,17 +272,3 @@ class AccountsPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _title(account: Account) -> str:
-    if account.kind is AccountKind.PASTE:
-        return account.label
-    return account.email
-
-
-def _resting_state(account: Account) -> AccountState:
-    if account.kind is AccountKind.PASTE:
-        return AccountState.OFFLINE_PASTE
-    if account.kind is AccountKind.DEMO:
-        return AccountState.DEMO
-    return AccountState.NOT_READ

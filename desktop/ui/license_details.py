@@ -209,10 +209,6 @@ class LicenseDetails(QScrollArea):
     def license(self) -> License | None:
         return self._license
 
-    @property
-    def key_shown(self) -> bool:
-        return self._key_shown
-
     def set_license(self, lic: License | None) -> None:
         """Show ``lic`` (key masked again), or the hint when None."""
         self._license = lic

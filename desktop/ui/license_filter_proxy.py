@@ -74,18 +74,6 @@ class LicenseFilterProxy(QAbstractProxyModel):
         self._positions = None
         self.endResetModel()
 
-    @property
-    def search_text(self) -> str:
-        return self._text
-
-    @property
-    def quick_filter(self) -> QuickFilter:
-        return self._quick
-
-    @property
-    def target_email(self) -> str:
-        return self._target
-
     def set_search_text(self, text: str) -> None:
         """Show rows whose SEN, product, name or contacts contain every word of ``text``."""
         new = " ".join(text.split()).casefold()
@@ -123,12 +111,6 @@ class LicenseFilterProxy(QAbstractProxyModel):
         self._positions = None
         self.changePersistentIndexList(before, [self.mapFromSource(s) for s in sources])
         self.layoutChanged.emit()
-
-    def sort_column(self) -> int:
-        return self._sort_column
-
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
 
     # --- QAbstractProxyModel ---------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """The main window: accounts on the left, the license table like My Atlassian's, details below.
 
-It only wires widgets to the services: the account list (AccountStore), passwords
-(PasswordBook), pasted accounts (PasteStore) and reading (RefreshService). No HTTP here.
+It only wires widgets to the services: the account list (AccountStore) and reading
+(RefreshService); the account lifecycle is :class:`AccountActions`', the table
+:class:`LicensePanel`'s, and "Consolidate…" only emits ``consolidateRequested`` (the
+application's wizard launcher listens). No HTTP here.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from PySide6.QtCore import (
     QByteArray,
     QDateTime,
     QEvent,
-    QItemSelectionModel,
-    QModelIndex,
     QSettings,
     QSize,
     Qt,
@@ -24,17 +24,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QProgressBar,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -54,23 +48,13 @@ from desktop.ui.accounts_panel import AccountsPanel
 from desktop.ui.demo_banner import DemoBanner
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.language import LANGUAGES, LanguageManager, language_name
-from desktop.ui.license_cell_delegate import LicenseCellDelegate
-from desktop.ui.license_details import LicenseDetails
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
-from desktop.ui.license_table_model import LICENSE_ROLE, Column, LicenseTableModel
+from desktop.ui.license_panel import LicensePanel
+from desktop.ui.license_table_model import LicenseTableModel
 
 log = logging.getLogger(__name__)
 
 _TARGET_SETTING = "consolidation/target"
-_COLUMN_WIDTHS = {
-    Column.SEN: 115,
-    Column.PRODUCT: 320,
-    Column.NAME: 160,
-    Column.SUPPORT_EXPIRES: 115,
-    Column.SUPPORT: 70,
-    Column.PRIMARY_CONTACT: 190,
-    Column.ACCOUNTS: 160,
-}
 
 
 class MainWindow(QMainWindow):
@@ -106,7 +90,6 @@ class MainWindow(QMainWindow):
         self.model.set_locale(language.locale())
         self.proxy = LicenseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self._selected_sen: str | None = None
         self._dialogs: list[QDialog] = []
         self.accounts = AccountActions(
             self,
@@ -171,7 +154,10 @@ class MainWindow(QMainWindow):
         )
         self.about_action = action("aboutAction", "about", lambda: self._open(about_box(self)))
         self.find_action = action(
-            "findAction", "search", self._focus_search, QKeySequence(QKeySequence.StandardKey.Find)
+            "findAction",
+            "search",
+            lambda: self.license_panel.focus_search(),
+            QKeySequence(QKeySequence.StandardKey.Find),
         )
         self.demo_action = QAction(self)
         self.demo_action.setObjectName("showDemoAction")
@@ -225,77 +211,22 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.banner)
 
         self.accounts_panel = AccountsPanel(central)
-        right = QWidget(central)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-
-        filters = QHBoxLayout()
-        self.search_edit = QLineEdit(right)
-        self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_edit.setMinimumWidth(280)
-        filters.addWidget(self.search_edit, 1)
-        self.filter_group = QButtonGroup(self)
-        self.filter_group.setExclusive(True)
-        self.filter_buttons: dict[QuickFilter, QToolButton] = {}
-        for quick in QuickFilter:
-            button = QToolButton(right)
-            button.setCheckable(True)
-            button.setObjectName(f"filter-{quick.value}")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self.filter_group.addButton(button)
-            self.filter_buttons[quick] = button
-            filters.addWidget(button)
-        self.filter_buttons[QuickFilter.ALL].setChecked(True)
-        right_layout.addLayout(filters)
-
-        self.table = QTableView(right)
-        self.table.setObjectName("licenseTable")
-        self.table.setModel(self.proxy)
-        self.table.setItemDelegate(LicenseCellDelegate(self.table))
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.PRODUCT, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        header.setSortIndicator(Column.SEN, Qt.SortOrder.AscendingOrder)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        self.details = LicenseDetails(right)
-        self.details.setObjectName("licenseDetails")
-
-        self.table_splitter = QSplitter(Qt.Orientation.Vertical, right)
-        self.table_splitter.setObjectName("tableSplitter")
-        self.table_splitter.addWidget(self.table)
-        self.table_splitter.addWidget(self.details)
-        self.table_splitter.setStretchFactor(0, 3)
-        self.table_splitter.setStretchFactor(1, 2)
-        right_layout.addWidget(self.table_splitter, 1)
-
+        self.license_panel = LicensePanel(self.proxy, central)
+        self.search_edit, self.table = self.license_panel.search_edit, self.license_panel.table
+        self.details, self.table_splitter = (
+            self.license_panel.details,
+            self.license_panel.table_splitter,
+        )
+        self.filter_buttons = self.license_panel.filter_buttons
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.accounts_panel)
-        self.main_splitter.addWidget(right)
+        self.main_splitter.addWidget(self.license_panel)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([250, 1030])
-        self.table_splitter.setSizes([420, 280])
         outer.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self.setTabOrder(self.search_edit, self.filter_buttons[QuickFilter.ALL])
-        self.setTabOrder(self.filter_buttons[QuickFilter.NOT_CONSOLIDATED], self.table)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -315,11 +246,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.refreshed_label)
 
     def _connect(self) -> None:
-        self.search_edit.textChanged.connect(self.proxy.set_search_text)
-        self.filter_group.buttonClicked.connect(self._quick_filter_clicked)
-        self.proxy.filterChanged.connect(self._after_filter)
-        self.proxy.layoutChanged.connect(self._reselect)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.license_panel.shownChanged.connect(self._update_counts)
         self.details.keyCopied.connect(
             lambda: self.statusBar().showMessage(self.tr("License key copied"), 4000)
         )
@@ -410,7 +337,7 @@ class MainWindow(QMainWindow):
 
     def _licenses_shown(self) -> None:
         """The table holds new licenses: the likeliest target may have changed."""
-        self.proxy.set_target_email(self.target_email())
+        self.license_panel.set_target_email(self.target_email())
         self._update_counts()
 
     def target_email(self) -> str:
@@ -423,58 +350,16 @@ class MainWindow(QMainWindow):
 
     def set_target_email(self, email: str) -> None:
         self.settings.setValue(_TARGET_SETTING, email.strip().lower())
-        self.proxy.set_target_email(self.target_email())
-        self.retranslate_filters()
+        self.license_panel.set_target_email(self.target_email())
 
     # --- the table --------------------------------------------------------------------------
 
-    def _quick_filter_clicked(self, button: QToolButton) -> None:
-        for quick, candidate in self.filter_buttons.items():
-            if candidate is button:
-                self.proxy.set_quick_filter(quick)
+    def select_sen(self, sen: str) -> bool:
+        """Select the license ``sen`` (when shown); whether it is selected now."""
+        return self.license_panel.select_sen(sen)
 
     def set_quick_filter(self, quick: QuickFilter) -> None:
-        self.filter_buttons[quick].setChecked(True)
-        self.proxy.set_quick_filter(quick)
-
-    def _focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        del previous
-        lic = current.data(LICENSE_ROLE) if current.isValid() else None
-        self._selected_sen = lic.sen if lic is not None else None
-        self.details.set_license(lic)
-
-    def _after_filter(self) -> None:
-        self._reselect()
-        self._update_counts()
-
-    def _reselect(self) -> None:
-        """After a reset or sort, select the license that was selected, if it is still shown."""
-        wanted = self._selected_sen
-        if wanted is None:
-            self.details.set_license(None)
-            return
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data() == wanted:
-                self.table.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
-                self.details.set_license(index.data(LICENSE_ROLE))
-                return
-        self.details.set_license(None)
-        self._selected_sen = wanted  # keep it: it may come back when the filter widens
-
-    def select_sen(self, sen: str) -> bool:
-        self._selected_sen = sen
-        self._reselect()
-        return self.details.license is not None and self.details.license.sen == sen
+        self.license_panel.set_quick_filter(quick)
 
     def _update_counts(self) -> None:
         statuses = self.model.statuses()
@@ -545,30 +430,8 @@ class MainWindow(QMainWindow):
             act.setText(text)
             act.setToolTip(tip or text.replace("&", ""))
             act.setStatusTip(tip)
-        self.search_edit.setPlaceholderText(self.tr("Search SEN, product, name or contact"))
-        self.search_edit.setAccessibleName(self.tr("Search licenses"))
-        self.search_edit.setToolTip(self.tr("Type to filter the licenses (Ctrl+F)"))
-        self.table.setAccessibleName(self.tr("Licenses"))
-        self.retranslate_filters()
         self._update_counts()
         self._update_refreshed_label()
-
-    def retranslate_filters(self) -> None:
-        target = self.target_email() or self.tr("the target account")
-        for quick, text, tip in (
-            (QuickFilter.ALL, self.tr("All"), self.tr("Show every license")),
-            (QuickFilter.ACTIVE, self.tr("Active"), self.tr("Licenses with support running")),
-            (QuickFilter.EXPIRED, self.tr("Expired"), self.tr("Licenses whose support expired")),
-            (
-                QuickFilter.NOT_CONSOLIDATED,
-                self.tr("Not yet consolidated"),
-                self.tr("Licenses whose primary technical contact is not %1").replace("%1", target),
-            ),
-        ):
-            button = self.filter_buttons[quick]
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(text)
 
     # --- window state -----------------------------------------------------------------------
 

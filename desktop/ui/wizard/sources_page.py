@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.models import AccountKind
 from desktop.services.consolidation_flow import ConsolidationFlow, SourceAccount, Step
+from desktop.services.session_broker import SignInWay, traits
 from desktop.ui.wizard.flow_page import FlowPage
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -96,12 +96,12 @@ class SourcesPage(FlowPage):
 
     def _label(self, source: SourceAccount) -> str:
         account = source.account
-        if account.kind is AccountKind.PASTE:
+        if traits(account).sign_in is SignInWay.NONE:
             return self.tr("%1 — pasted page text, read-only").replace("%1", account.label)
         who = account.email
         if account.name:
             who = f"{account.name} <{account.email}>"
-        if account.kind is AccountKind.DEMO:
+        if traits(account).built_in:
             who = self.tr("%1 (demo)").replace("%1", who)
         if not source.signed_in:
             return self.tr("%1 — not signed in, read-only").replace("%1", who)
