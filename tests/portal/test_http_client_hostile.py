@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from desktop.portal.connect import read_accounts
 from desktop.portal.errors import (
     BadLicense,
     CredentialsInUrl,
@@ -37,6 +36,7 @@ from tests.portal.hostile_server import (
     license_json,
     page,
 )
+from tests.portal.reading import read_accounts
 
 NO_RETRY = RetryPolicy(attempts=1)
 LN = "li.na@huake.example"
