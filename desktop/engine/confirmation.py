@@ -43,6 +43,22 @@ NOTHING = QT_TRANSLATE_NOOP("Confirmation", "Nothing will be changed.")
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """The sentences of one kind of confirmation (technical or billing contacts)."""
+
+    title: str
+    intro_one: str
+    intro_many: str
+    added_first: str
+    able_to: str
+    add_only: str
+    nothing: str
+
+
+TECHNICAL = Wording(TITLE, INTRO_ONE, INTRO_MANY, ADDED_FIRST, ABLE_TO, ADD_ONLY, NOTHING)
+
+
+@dataclass(frozen=True, slots=True)
 class Confirmation:
     """What the person agrees to: ``target`` becomes primary on ``promoted_sens``.
 
@@ -58,6 +74,7 @@ class Confirmation:
     notified: tuple[str, ...]
     abilities: tuple[str, ...] = ABILITIES
     invoices_note: str = INVOICES
+    wording: Wording = TECHNICAL
 
     @property
     def writes_anything(self) -> bool:
@@ -83,27 +100,32 @@ def build_confirmation(plan: Plan) -> Confirmation:
 
 def render_confirmation_text(plan: Plan, translate: Translate = identity) -> str:
     """The confirmation as plain text, one paragraph per line group (the CLI prints it)."""
-    c = build_confirmation(plan)
+    return "\n".join(confirmation_lines(build_confirmation(plan), translate))
+
+
+def confirmation_lines(c: Confirmation, translate: Translate = identity) -> list[str]:
+    """``c`` as plain-text lines in its own wording (empty lines between paragraphs)."""
 
     def tr(text: str, *args: str) -> str:
         return substitute(translate("Confirmation", text), args)
 
-    lines: list[str] = [tr(TITLE), ""]
+    w = c.wording
+    lines: list[str] = [tr(w.title), ""]
     if c.promoted_sens:
         if len(c.promoted_sens) == 1:
-            lines.append(tr(INTRO_ONE, c.target, c.promoted_sens[0]))
+            lines.append(tr(w.intro_one, c.target, c.promoted_sens[0]))
         else:
             sens = ", ".join(c.promoted_sens)
-            lines.append(tr(INTRO_MANY, c.target, str(len(c.promoted_sens)), sens))
+            lines.append(tr(w.intro_many, c.target, str(len(c.promoted_sens)), sens))
         if c.added_first_sens:
-            lines.append(tr(ADDED_FIRST, c.target, str(len(c.added_first_sens))))
-        lines += ["", tr(ABLE_TO)]
+            lines.append(tr(w.added_first, c.target, str(len(c.added_first_sens))))
+        lines += ["", tr(w.able_to)]
         lines += [f"- {tr(ability)}" for ability in c.abilities]
         lines += ["", tr(c.invoices_note)]
         if c.notified:
             lines += ["", tr(NOTIFIED, ", ".join(c.notified))]
     if c.add_only_sens:
-        lines += ["", tr(ADD_ONLY, c.target, ", ".join(c.add_only_sens))]
+        lines += ["", tr(w.add_only, c.target, ", ".join(c.add_only_sens))]
     if not c.writes_anything:
-        lines.append(tr(NOTHING))
-    return "\n".join(lines)
+        lines.append(tr(w.nothing))
+    return lines
