@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli.main import main
-from desktop.portal.sandbox.demo_data import ACCOUNTS, TARGET
+from tests.cli_runs import DEMO, consolidate
 from tests.conftest import SandboxFactory
 
 RATE = 2.0
@@ -29,22 +28,7 @@ def test_bench_rate_limit_2_concurrency_32(
     monkeypatch.setenv("DESKTOP_PORTAL_PASSWORD", "demo")
     handle = sandbox_server(rate_limit=RATE)
     start = time.perf_counter()
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            handle.url,
-            "--account",
-            ",".join(a.email for a in ACCOUNTS),
-            "--target",
-            TARGET,
-            "--yes",
-            "--concurrency",
-            str(CONCURRENCY),
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-        ]
-    )
+    code = consolidate(handle.url, tmp_path, *DEMO, "--yes", "--concurrency", str(CONCURRENCY))
     seconds = time.perf_counter() - start
     capsys.readouterr()
     requests = sum(handle.state.requests_by_route().values())

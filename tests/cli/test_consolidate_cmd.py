@@ -7,27 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli.main import main
 from desktop.engine.journal import Journal
 from desktop.engine.planner import make_plan
-from desktop.portal.sandbox.demo_data import ACCOUNTS, TARGET
+from desktop.portal.sandbox.demo_data import TARGET
+from tests.cli_runs import DEMO, EMAILS, consolidate
 from tests.conftest import SandboxFactory, SandboxHandle
 from tests.engine.sandbox_helpers import check_end_state
-
-EMAILS = ",".join(a.email for a in ACCOUNTS)
-#: Every demo account, consolidated into the demo's target.
-DEMO = ("--account", EMAILS, "--target", TARGET)
 
 
 @pytest.fixture(autouse=True)
 def demo_password(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESKTOP_PORTAL_PASSWORD", "demo")
-
-
-def consolidate(url: str, tmp_path: Path, *options: str) -> int:
-    """``desktop-cli consolidate --portal URL --journal <tmp>/j.sqlite3 OPTIONS…``; exit code."""
-    journal = str(tmp_path / "j.sqlite3")
-    return main(["consolidate", "--portal", url, "--journal", journal, *options])
 
 
 def test_consolidate_all_demo_accounts_with_yes_and_a_report(

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli.main import main
 from desktop.engine.planner import make_plan
-from desktop.portal.sandbox.demo_data import ACCOUNTS, TARGET
+from desktop.portal.sandbox.demo_data import TARGET
+from tests.cli_runs import DEMO, consolidate
 from tests.conftest import SandboxFactory
 from tests.engine.sandbox_helpers import check_end_state
 
@@ -29,22 +29,7 @@ def test_concurrency_32_against_a_rate_limit_finishes_every_license_with_few_429
     monkeypatch.setenv("DESKTOP_PORTAL_PASSWORD", "demo")
     handle = sandbox_server(rate_limit=6.0)  # before: 95 % of the requests answered 429
     plan = make_plan(handle.data.licenses, handle.emails, TARGET)
-    code = main(
-        [
-            "consolidate",
-            "--portal",
-            handle.url,
-            "--account",
-            ",".join(a.email for a in ACCOUNTS),
-            "--target",
-            TARGET,
-            "--yes",
-            "--concurrency",
-            "32",
-            "--journal",
-            str(tmp_path / "j.sqlite3"),
-        ]
-    )
+    code = consolidate(handle.url, tmp_path, *DEMO, "--yes", "--concurrency", "32")
     out = capsys.readouterr().out
     assert code == 0, out
     assert "portal is busy" not in out
