@@ -494,26 +494,6 @@
         <translation>授权码已复制</translation>
     </message>
     <message>
-        <source>%1 of %2 accounts</source>
-        <translation>%1 / %2 个账户</translation>
-    </message>
-    <message>
-        <source>Refresh cancelled</source>
-        <translation>已取消刷新</translation>
-    </message>
-    <message>
-        <source>Licenses: %1 · shown: %2 · support expired: %3</source>
-        <translation>授权：%1 · 显示：%2 · 支持已过期：%3</translation>
-    </message>
-    <message>
-        <source>Not refreshed yet</source>
-        <translation>尚未刷新</translation>
-    </message>
-    <message>
-        <source>Last refresh: %1</source>
-        <translation>上次刷新：%1</translation>
-    </message>
-    <message>
         <source>License Consolidator for Atlassian</source>
         <translation>授权归集助手</translation>
     </message>
@@ -790,6 +770,29 @@
     <message>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshStatusBar</name>
+    <message>
+        <source>%1 of %2 accounts</source>
+        <translation>%1 / %2 个账户</translation>
+    </message>
+    <message>
+        <source>Refresh cancelled</source>
+        <translation>已取消刷新</translation>
+    </message>
+    <message>
+        <source>Licenses: %1 · shown: %2 · support expired: %3</source>
+        <translation>授权：%1 · 显示：%2 · 支持已过期：%3</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation>尚未刷新</translation>
+    </message>
+    <message>
+        <source>Last refresh: %1</source>
+        <translation>上次刷新：%1</translation>
     </message>
 </context>
 <context>

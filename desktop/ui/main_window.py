@@ -9,33 +9,27 @@ application's wizard launcher listens). No HTTP here.
 from __future__ import annotations
 
 import logging
-import time
 from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import (
     QByteArray,
-    QDateTime,
     QEvent,
     QSettings,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QMainWindow,
-    QProgressBar,
     QSplitter,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.models import SupportStatus
 from desktop.services.account_store import AccountStore
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.passwords import PasswordBook
@@ -51,6 +45,8 @@ from desktop.ui.language import LANGUAGES, LanguageManager, language_name
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
 from desktop.ui.license_panel import LicensePanel
 from desktop.ui.license_table_model import LicenseTableModel
+from desktop.ui.status_bar import RefreshStatusBar
+from desktop.ui.window_geometry import place_window
 
 log = logging.getLogger(__name__)
 
@@ -229,26 +225,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.counts_label = QLabel(bar)
-        self.refreshed_label = QLabel(bar)
-        self.progress = QProgressBar(bar)
-        self.progress.setMaximumWidth(180)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_button = QToolButton(bar)
-        self.cancel_button.setDefaultAction(self.cancel_action)
-        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.cancel_button.hide()
-        bar.addWidget(self.counts_label, 1)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        bar.addPermanentWidget(self.refreshed_label)
+        self.status = RefreshStatusBar(
+            refresher=self.refresher,
+            model=self.model,
+            proxy=self.proxy,
+            language=self.language,
+            cancel_action=self.cancel_action,
+            parent=self,
+        )
+        self.setStatusBar(self.status)
 
     def _connect(self) -> None:
-        self.license_panel.shownChanged.connect(self._update_counts)
+        self.license_panel.shownChanged.connect(self.status.update_counts)
         self.details.keyCopied.connect(
-            lambda: self.statusBar().showMessage(self.tr("License key copied"), 4000)
+            lambda: self.status.showMessage(self.tr("License key copied"), 4000)
         )
         panel = self.accounts_panel
         accounts = self.accounts
@@ -258,16 +248,15 @@ class MainWindow(QMainWindow):
         panel.passwordRequested.connect(accounts.enter_password)
         panel.signOutRequested.connect(accounts.sign_out_of_my_atlassian)
         accounts.refreshWanted.connect(self.refresh)
-        accounts.statusMessage.connect(self.statusBar().showMessage)
+        accounts.statusMessage.connect(self.status.showMessage)
         self.banner.addRequested.connect(accounts.add_account)
         refresher = self.refresher
-        refresher.refreshStarted.connect(self._refresh_started)
+        refresher.refreshStarted.connect(lambda _total: self._set_refreshing(True))
         refresher.accountStateChanged.connect(panel.set_state)
         refresher.accountFailed.connect(lambda key, _k, message: panel.set_error(key, message))
         refresher.accountLoaded.connect(panel.set_count)
-        refresher.progressChanged.connect(self._progress)
         self.model.modelReset.connect(self._licenses_shown)
-        refresher.refreshFinished.connect(self._refresh_finished)
+        refresher.refreshFinished.connect(lambda _cancelled: self._set_refreshing(False))
         self.store.accountsChanged.connect(self._sync_accounts)
         self.language.languageChanged.connect(self._language_changed)
 
@@ -311,34 +300,14 @@ class MainWindow(QMainWindow):
     def cancel_refresh(self) -> None:
         self.refresher.cancel()
 
-    def _refresh_started(self, total: int) -> None:
-        self.refresh_action.setEnabled(False)
-        self.cancel_action.setEnabled(True)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(
-            self.tr("%1 of %2 accounts").replace("%1", str(done)).replace("%2", str(total))
-        )
-
-    def _refresh_finished(self, cancelled: bool) -> None:
-        self.refresh_action.setEnabled(True)
-        self.cancel_action.setEnabled(False)
-        self.progress.hide()
-        self.cancel_button.hide()
-        if cancelled:
-            self.statusBar().showMessage(self.tr("Refresh cancelled"), 5000)
-        self._update_refreshed_label()
+    def _set_refreshing(self, running: bool) -> None:
+        self.refresh_action.setEnabled(not running)
+        self.cancel_action.setEnabled(running)
 
     def _licenses_shown(self) -> None:
         """The table holds new licenses: the likeliest target may have changed."""
         self.license_panel.set_target_email(self.target_email())
-        self._update_counts()
+        self.status.update_counts()
 
     def target_email(self) -> str:
         """The consolidation target: the wizard's choice, else the most common primary."""
@@ -361,27 +330,6 @@ class MainWindow(QMainWindow):
     def set_quick_filter(self, quick: QuickFilter) -> None:
         self.license_panel.set_quick_filter(quick)
 
-    def _update_counts(self) -> None:
-        statuses = self.model.statuses()
-        expired = sum(1 for s in statuses if s is SupportStatus.EXPIRED)
-        self.counts_label.setText(
-            self.tr("Licenses: %1 · shown: %2 · support expired: %3")
-            .replace("%1", str(self.model.rowCount()))
-            .replace("%2", str(self.proxy.rowCount()))
-            .replace("%3", str(expired))
-        )
-
-    def _update_refreshed_label(self) -> None:
-        stamp = self.refresher.last_refresh
-        if stamp is None:
-            self.refreshed_label.setText(self.tr("Not refreshed yet"))
-            return
-        when = QDateTime.fromSecsSinceEpoch(int(stamp))
-        text = self.language.locale().toString(when.time(), "HH:mm")
-        if time.time() - stamp > 86400:
-            text = self.language.locale().toString(when, "d MMM HH:mm")
-        self.refreshed_label.setText(self.tr("Last refresh: %1").replace("%1", text))
-
     # --- language ---------------------------------------------------------------------------
 
     def set_language(self, code: str) -> None:
@@ -391,7 +339,6 @@ class MainWindow(QMainWindow):
         self.model.set_locale(self.language.locale())
         for lang, act in self.language_actions.items():
             act.setChecked(lang == code)
-        self._update_refreshed_label()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -430,18 +377,13 @@ class MainWindow(QMainWindow):
             act.setText(text)
             act.setToolTip(tip or text.replace("&", ""))
             act.setStatusTip(tip)
-        self._update_counts()
-        self._update_refreshed_label()
 
     # --- window state -----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
         s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        place_window(self, s.value("window/geometry"), screen.availableGeometry())
         for key, restore in (
             ("window/state", self.restoreState),
             ("window/mainSplitter", self.main_splitter.restoreState),

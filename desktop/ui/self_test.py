@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWizard
 
 from desktop.engine.events import Outcome
@@ -79,6 +79,24 @@ async def _until(condition: Any, timeout_s: float = SELF_TEST_TIMEOUT_S) -> None
         if loop.time() > deadline:
             raise SelfTestError("timed out")
         await asyncio.sleep(0.02)
+
+
+async def check_window_fits(app: DesktopApp) -> str:
+    """The window, its status bar and the account buttons lie inside the screen's available
+    area (a 1920×1080 laptop at 150 % has 1280×720)."""
+    window = app.window
+    await _until(window.isVisible)
+    available = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    if not available.contains(frame):
+        raise SelfTestError(f"the window {frame} does not fit the screen's {available}")
+    panel = window.accounts_panel
+    for part in (window.status, panel.add_button, panel.paste_button, panel.remove_button):
+        rect = QRect(part.mapToGlobal(QPoint(0, 0)), part.size())
+        if not available.contains(rect):
+            raise SelfTestError(f"{part.objectName() or type(part).__name__} is off screen")
+    size, room = frame.size(), available.size()
+    return f"the window {size.width()}×{size.height()} fits in {room.width()}×{room.height()}"
 
 
 async def check_license_table(app: DesktopApp) -> str:
@@ -195,6 +213,7 @@ async def check_web_engine(app: DesktopApp) -> str:
 
 
 SELF_TEST_STEPS: tuple[tuple[str, SelfTestStep], ...] = (
+    ("check_window_fits", check_window_fits),
     ("check_license_table", check_license_table),
     ("self_test_wizard", check_wizard),
     ("check_web_engine", check_web_engine),

@@ -92,8 +92,8 @@ async def test_demo_mode_fills_the_table_and_shows_the_banner(window: MainWindow
     assert window.proxy.rowCount() == 40
     keys = [window.accounts_panel.list.item(i).text() for i in range(4)]
     assert all("Demo · licenses:" in text for text in keys)
-    assert "Licenses: 40" in window.counts_label.text()
-    assert window.refreshed_label.text().startswith("Last refresh:")
+    assert "Licenses: 40" in window.status.counts_label.text()
+    assert window.status.refreshed_label.text().startswith("Last refresh:")
 
 
 async def test_search_as_you_type(window: MainWindow, qtbot) -> None:
@@ -103,7 +103,7 @@ async def test_search_as_you_type(window: MainWindow, qtbot) -> None:
     for r in range(rows):
         lic = window.model.license_at(window.proxy.source_row(r))
         assert "northwind" in window.model.haystacks()[window.proxy.source_row(r)], lic.sen
-    assert f"shown: {rows}" in window.counts_label.text()
+    assert f"shown: {rows}" in window.status.counts_label.text()
     window.search_edit.setText("华科天下")  # non-ASCII: setText, not keyClicks
     assert 0 < window.proxy.rowCount() < 40
     window.search_edit.clear()
@@ -344,11 +344,11 @@ async def test_refresh_can_be_cancelled(window: MainWindow, qtbot, sandbox_serve
     started = next_emit(window.refresher.refreshStarted)
     window.refresh()
     await started
-    assert window.cancel_action.isEnabled() and window.progress.isVisible()
+    assert window.cancel_action.isEnabled() and window.status.progress.isVisible()
     finished = next_emit(window.refresher.refreshFinished)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert await finished == (True,)
-    assert not window.progress.isVisible()
+    assert not window.status.progress.isVisible()
     assert "Not read yet" in window.accounts_panel.item_text("li.na@huake.example")
     assert window.statusBar().currentMessage() == "Refresh cancelled"
 
