@@ -478,12 +478,17 @@ class _Block:
         if not self.product:
             self.warn("missing-field", "product")
         name = self.details_name or self.summary_name
-        if self.details_name is None and name is not None and name.endswith(("...", "…")):
-            self.warn("name-truncated", "name", repr(name))
+        organisation = self.organisation
         key: str | None = None
         if not self.has_details:
+            # The row alone: its Name column is all the page says of the licensee, so it is
+            # the organisation too (as the table shows it). One warning says to expand it;
+            # a name cut short is read in full the same way.
+            organisation = organisation or name
             self.warn("details-missing")
         else:
+            if self.details_name is None and name is not None and name.endswith(("...", "…")):
+                self.warn("name-truncated", "name", repr(name))
             if name is None:
                 self.warn("missing-field", "name")
             if not self.organisation:
@@ -506,7 +511,7 @@ class _Block:
         return License(
             sen=self.sen,
             product=self.product,
-            organisation=self.organisation or "",
+            organisation=organisation or "",
             name=name,
             license_type=license_type,
             hosting=hosting,

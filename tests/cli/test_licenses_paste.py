@@ -317,3 +317,23 @@ def test_too_large_a_file_is_refused_without_reading_it(
     code, _, err = run_main(capsys, "licenses", "--paste", str(SEED))
     assert code == 2
     assert "too large" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_summary_row_alone_keeps_its_name_as_organisation_and_warns_once(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    code, out, err = run_main(capsys, "licenses", "--paste", str(SEVERAL), "--format", fmt)
+    assert code == 0
+    if fmt == "json":
+        collapsed = next(row for row in json.loads(out) if row["sen"] == "SEN-30000002")
+    else:
+        rows = csv.DictReader(io.StringIO(out.lstrip("\ufeff")))
+        collapsed = next(row for row in rows if row["sen"] == "SEN-30000002")
+        assert collapsed["name"] == "华科示例大学"
+    assert collapsed["organisation"] == "华科示例大学"  # as the table's Name column shows it
+    lines = [line for line in err.splitlines() if "SEN-30000002" in line]
+    assert lines == [
+        "warning: SEN-30000002: only the summary row was pasted; expand the license on the "
+        "page to read its key and contacts."
+    ]

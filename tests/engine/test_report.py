@@ -18,6 +18,7 @@ from desktop.engine.plan import StepKind
 from desktop.engine.planner import make_plan
 from desktop.engine.report import HEADERS, ReportError, ReportRow, rows_from_result, write_report
 from desktop.engine.run_result import RunResult
+from desktop.portal.paste_reader import read_paste
 from tests.engine.factory import OTHER, SAME, TARGET, lic
 
 AT = datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
@@ -153,3 +154,12 @@ def test_a_folder_in_the_way_is_a_plain_error_and_leaves_nothing(tmp_path: Path)
     with pytest.raises(ReportError, match="Cannot write the report"):
         write_report(_result(), tmp_path / "report.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
+
+
+def test_a_pasted_summary_row_reports_its_name_as_organisation() -> None:
+    pasted = read_paste(
+        "SEN-7\nJira Software (Server) 10 Users: Commercial License\n华科示例大学\n3 Mar 2030\n"
+    ).licenses
+    plan = make_plan(pasted, [SAME], TARGET)
+    (row,) = rows_from_result(RunResult("run-1", TARGET, plan, {}))
+    assert row.organisation == "华科示例大学"
