@@ -189,6 +189,15 @@ class Finished:
     error_key: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class RunCounts:
+    """How far the run is: the one source of the run page's bar, words and rows."""
+
+    total: int  # the licenses the run changes (the confirmed plan's actionable ones)
+    finished: int  # of them, those that reached an end state (failed and cancelled included)
+    failed: int
+
+
 class ConsolidationFlow:
     """The wizard's state and rules.
 
@@ -222,6 +231,7 @@ class ConsolidationFlow:
         self._confirmed = False
         self._running = False
         self._finished: dict[str, Finished] = {}
+        self._run_sens: frozenset[str] = frozenset()  # the licenses the run changes
         self._run_over = False
 
     # --- the map of steps ------------------------------------------------------------------
@@ -441,6 +451,7 @@ class ConsolidationFlow:
         if not self._confirmed:
             raise RuntimeError("the run needs the confirmation first")
         self._running, self._run_over = True, False
+        self._run_sens = frozenset(entry.sen for entry in self.final_plan().actionable())
 
     def record(self, sen: str, outcome: Outcome, error_key: str = "") -> None:
         """One license reached its end state (later reports, e.g. a retry, replace earlier)."""
@@ -450,7 +461,10 @@ class ConsolidationFlow:
         self._running, self._run_over = False, True
 
     def retry_started(self) -> None:
+        """What failed runs again: it is not finished until it reports again."""
         self._running, self._run_over = True, False
+        for sen in self.failed():
+            del self._finished[sen]
 
     @property
     def running(self) -> bool:
@@ -463,10 +477,22 @@ class ConsolidationFlow:
         self._plan = plan
         self._checked = {entry.sen for entry in plan.actionable()}
         self._confirmed = True
-        self._finished = {f.sen: f for f in finished}
+        # What was cancelled runs again on resume: it is not finished until it reports again.
+        self._finished = {f.sen: f for f in finished if f.outcome is not Outcome.CANCELLED}
 
     def outcomes(self) -> dict[str, Finished]:
         return dict(self._finished)
+
+    def run_counts(self) -> RunCounts:
+        """How many of the run's licenses have finished, and failed, so far."""
+        sens, done = self._run_sens, self._finished
+        finished = failed = 0
+        for sen in sens:
+            end = done.get(sen)
+            if end is not None:
+                finished += 1
+                failed += end.outcome is Outcome.FAILED
+        return RunCounts(len(sens), finished, failed)
 
     def failed(self) -> list[str]:
         return sorted(sen for sen, f in self._finished.items() if f.outcome is Outcome.FAILED)

@@ -18,6 +18,7 @@ from desktop.services.consolidation_flow import (
     ConsolidationFlow,
     Finished,
     NextStep,
+    RunCounts,
     Step,
     SummaryGroup,
 )
@@ -439,3 +440,20 @@ def test_resume_takes_the_journal_plan_and_what_finished() -> None:
     fresh.run_finished()
     assert fresh.consolidated_count() == 1
     assert fresh.checked() == {e.sen for e in plan.actionable()}
+
+
+def test_run_counts_go_by_the_confirmed_licenses_and_what_runs_again_is_not_finished() -> None:
+    flow = make_flow()
+    plan = make_plan(flow.licenses_in_scope(), flow.taking_part(), ZW, now=NOW)
+    first, second, *_ = [e.sen for e in plan.actionable()]
+    fresh = make_flow()
+    fresh.resume_from(plan, [Finished(first, Outcome.DONE), Finished(second, Outcome.CANCELLED)])
+    fresh.run_started()
+    total = len(plan.actionable())
+    assert fresh.run_counts() == RunCounts(total, 1, 0)  # the cancelled one runs again
+    fresh.record(second, Outcome.FAILED)
+    assert fresh.run_counts() == RunCounts(total, 2, 1)
+    fresh.run_finished()
+    fresh.retry_started()
+    assert fresh.run_counts() == RunCounts(total, 1, 0)
+    assert fresh.failed() == []

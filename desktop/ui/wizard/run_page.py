@@ -104,7 +104,6 @@ class RunPage(FlowPage):
         done = self.flow.outcomes()
         for sen, finished in done.items():
             self.model.on_finished(sen, finished.outcome, finished.error_key)
-        self.progress.setRange(0, max(1, len(entries)))
         self._actors = {(e.sen, step.kind.value): step.actor for e in entries for step in e.steps}
         self._add_live_panel()
         if self.resume_run_id is not None:
@@ -167,7 +166,7 @@ class RunPage(FlowPage):
 
     def _on_license_finished(self, event: LicenseFinished) -> None:
         self.model.on_finished(event.sen, event.outcome, event.error_key, event.error_args)
-        self.progress.setValue(self.model.finished_count())
+        self._show_state()
 
     def _on_run_finished(self, result: object) -> None:
         del result
@@ -184,7 +183,6 @@ class RunPage(FlowPage):
         running = self.runner.running
         self.cancel_button.setEnabled(running and not self._cancelled)
         self.retry_button.setEnabled(not running and bool(self.flow.failed()))
-        self.progress.setValue(self.model.finished_count())
         wizard = self.wizard()
         if wizard is not None:
             wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running)
@@ -198,19 +196,21 @@ class RunPage(FlowPage):
                 wizard.button(QWizard.WizardButton.NextButton).setFocus()
 
     def _show_state(self) -> None:
+        """The bar and the words, both from the flow's counts (as the rows are its outcomes)."""
         if not self._started:
             self.state_label.clear()
             return
-        total = self.model.rowCount()
-        finished = self.model.finished_count()
-        failed = len(self.flow.failed())
+        counts = self.flow.run_counts()
+        self.progress.setRange(0, max(1, counts.total))
+        self.progress.setValue(counts.finished)
+        failed = counts.failed
         if self.runner.running:
             text = (
                 self.tr("Stopping after the requests in flight…")
                 if self._cancelled
                 else self.tr("%1 of %2 licenses finished.")
-                .replace("%1", str(finished))
-                .replace("%2", str(total))
+                .replace("%1", str(counts.finished))
+                .replace("%2", str(counts.total))
             )
         elif failed:
             text = self.tr(

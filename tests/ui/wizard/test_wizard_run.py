@@ -16,7 +16,8 @@ from desktop.engine.planner import make_plan
 from desktop.portal.http_client import HttpPortal, RetryPolicy
 from desktop.portal.sandbox.faults import FaultInjector, FaultOptions
 from desktop.services.consolidation_flow import Finished, Step, SummaryGroup
-from desktop.ui.wizard.run_status_model import RowState
+from desktop.ui.wizard.run_page import RunPage
+from desktop.ui.wizard.run_status_model import FINAL_STATES, RowState
 from tests.conftest import SandboxFactory, SandboxHandle
 from tests.ui.wizard.harness import (
     LN,
@@ -35,6 +36,36 @@ NO_RETRY = RetryPolicy(attempts=1, total_s=5.0)
 
 def _run_over(rig) -> bool:  # type: ignore[no-untyped-def]
     return not rig.runner.running and rig.flow.can_go_on(Step.RUN)
+
+
+def _agree(rig, run: RunPage) -> int:  # type: ignore[no-untyped-def]
+    """The bar, the words and the rows say the same as the flow; returns how many finished."""
+    counts = rig.flow.run_counts()
+    rows = sum(1 for state in run.model.states() if state in FINAL_STATES)
+    assert run.progress.value() == rows == counts.finished
+    assert run.progress.maximum() == run.model.rowCount() == counts.total
+    if rig.runner.running:
+        assert f"{rows} of {counts.total} licenses finished" in run.state_label.text()
+    return rows
+
+
+async def test_the_bar_the_words_and_the_rows_agree_all_through_a_slow_run(
+    qtbot: QtBot, sandbox_server: SandboxFactory, tmp_path: Path
+) -> None:
+    handle = sandbox_server(latency_ms=40)
+    rig = await open_wizard(qtbot, handle.url, tmp_path / "j.sqlite3", concurrency=2)
+    try:
+        await go_to_run(qtbot, rig)
+        run = rig.wizard.run_page
+        seen = set()
+        while not _run_over(rig):
+            seen.add(_agree(rig, run))
+            await asyncio.sleep(0.005)
+        assert _agree(rig, run) == run.model.rowCount()
+        assert len(seen) > 3, f"the run should have been watched midway, saw {sorted(seen)}"
+        assert "Finished" in run.state_label.text()
+    finally:
+        await rig.close()
 
 
 async def test_cancel_stops_after_the_requests_in_flight(
@@ -99,6 +130,8 @@ async def test_retry_failed_after_the_sandbox_injected_failures(
         run.retry_button.click()
         assert not run.retry_button.isEnabled()
         assert run.model.state(failed[0]) is RowState.WAITING
+        # What runs again is not finished: bar, words and rows all say so.
+        assert _agree(rig, run) == run.model.rowCount() - len(failed)
         await settle(qtbot, lambda: _run_over(rig))
         assert rig.flow.failed() == []
         assert not run.retry_button.isEnabled()
