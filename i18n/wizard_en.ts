@@ -109,5 +109,12 @@
             <numerusform>A consolidation into %1 did not finish: %n licenses left.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s) in the journal cannot be read, so they are not offered for resuming. They are kept as they are.</source>
+        <translation>
+            <numerusform>%n run in the journal cannot be read, so it is not offered for resuming. It is kept as it is.</numerusform>
+            <numerusform>%n runs in the journal cannot be read, so they are not offered for resuming. They are kept as they are.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

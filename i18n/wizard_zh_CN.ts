@@ -296,6 +296,22 @@
         <translation>无法继续这次运行：它已被放弃，或已没有剩余的授权。</translation>
     </message>
     <message>
+        <source>This run was confirmed for another portal or other accounts; it is resumed only there. Nothing was changed.</source>
+        <translation>这次运行确认时针对的是另一个门户或其他账号，只能在那里继续。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This run cannot be read from the journal, so it is not resumed. It is kept as it is. Nothing was changed.</source>
+        <translation>无法从运行日志中读取这次运行，因此不会继续。它会原样保留。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The run journal is in use by another copy of the app or by desktop-cli. Wait until it has finished. Nothing was changed.</source>
+        <translation>运行日志正被另一个本程序窗口或 desktop-cli 使用。请等它结束。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The run journal cannot be written, so the run stopped (no request goes unrecorded).</source>
+        <translation>无法写入运行日志，因此运行已停止（每个请求都必须有记录）。</translation>
+    </message>
+    <message>
         <source>An unexpected error stopped the run. The log has the details.</source>
         <translation>发生意外错误，运行已停止。详情请查看日志。</translation>
     </message>
@@ -965,6 +981,10 @@
         <translation>归集授权</translation>
     </message>
     <message>
+        <source>This run was confirmed for %1 and its accounts; the accounts signed in now are elsewhere. It is resumed only there. Nothing was changed.</source>
+        <translation>这次运行确认时针对的是 %1 及其账号；现在登录的账号在别处。只能在那里继续。未做任何更改。</translation>
+    </message>
+    <message>
         <source>The run journal cannot be opened, so a run could not be resumed after a crash.</source>
         <translation>无法打开运行日志，因此程序崩溃后将无法继续未完成的运行。</translation>
     </message>
@@ -993,6 +1013,16 @@
     <message>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The run journal could not be read, so a new one was started. The old file is kept as %1.</source>
+        <translation>无法读取运行日志，因此已新建一个。旧文件保留为 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) in the journal cannot be read, so they are not offered for resuming. They are kept as they are.</source>
+        <translation>
+            <numerusform>运行日志中有 %n 次运行无法读取，因此不提供继续。它们会原样保留。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

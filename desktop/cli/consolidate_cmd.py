@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +29,18 @@ from desktop.cli.plan_cmd import (
     sign_in_accounts,
     target_email,
 )
+from desktop.domain.text import printable
 from desktop.engine.confirmation import render_confirmation_text
 from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent
 from desktop.engine.executor import Executor, ExecutorError
-from desktop.engine.journal import Journal, JournalError, RunSummary
+from desktop.engine.journal import Journal, JournalError, RunStatus, RunSummary
 from desktop.engine.plan import Plan
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
 from desktop.engine.report import SUFFIXES, ReportError, write_report
 from desktop.engine.run_result import RunResult
-from desktop.services.session_broker import OpenSessions
+from desktop.portal.errors import InsecureUrl, InvalidUrl
+from desktop.services.session_broker import OpenSessions, portal_id
 
 log = logging.getLogger(__name__)
 
@@ -186,17 +188,48 @@ async def _new_run(args: argparse.Namespace, journal: Journal) -> RunResult | No
         await broker.aclose()
 
 
+def _run_to_resume(journal: Journal, wanted: str | None) -> RunSummary:
+    """The latest unfinished run (for ``--target``, when given); a run the app cannot read is
+    set aside and said so in one line, never a traceback."""
+    summary = journal.latest_unfinished(wanted)
+    aside = (
+        journal.newly_set_aside()
+        or [s for s in journal.history() if s.status is RunStatus.SET_ASIDE][:1]
+    )
+    if summary is None:
+        other = journal.latest_unfinished()
+        if other is not None and wanted is not None:
+            raise CliError(
+                f"the unfinished run {other.run_id} in {journal.path} is for {other.target}, "
+                f"not --target {wanted}"
+            )
+        why = ""
+        if aside:
+            why = f"; run {aside[0].run_id} is set aside: it cannot be read ({aside[0].problem})"
+        raise CliError(f"no unfinished run to resume in {journal.path}{why}")
+    if aside:
+        print(
+            f"note: {len(aside)} run(s) cannot be read and are set aside (kept, not resumed): "
+            f"{aside[0].run_id} ({aside[0].problem})",
+            file=sys.stderr,
+        )
+    return summary
+
+
 async def _resume(args: argparse.Namespace, journal: Journal) -> RunResult | None:
     wanted = target_email(args.target) if args.target else None
-    summary: RunSummary | None = journal.latest_unfinished(wanted)
-    if summary is None:
-        raise CliError(f"no unfinished run to resume in {journal.path}")
-    plan = journal.load_plan(summary.run_id)
-    emails = account_emails(args.account) or sorted(plan.signed_in)
+    summary = _run_to_resume(journal, wanted)
+    emails = account_emails(args.account) or sorted(journal.accounts(summary.run_id))
+    try:
+        here = portal_id(args.portal)
+    except (InvalidUrl, InsecureUrl) as error:
+        raise CliError(f"--portal: {error}") from None
+    # Before any password is asked or request sent: only where the run was confirmed.
+    journal.check_resume(summary.run_id, dict.fromkeys(emails, here))
     accounts = passwords(args.portal, emails)
     print(
-        f"Run {summary.run_id} for {summary.target}: {summary.pending} of {summary.total} "
-        "licenses left.",
+        f"Run {summary.run_id} for {printable(summary.target)} at "
+        f"{', '.join(summary.portals)}: {summary.pending} of {summary.total} licenses left.",
         flush=True,
     )
     if not await asyncio.to_thread(_confirm, "Resume it?", args.yes):
@@ -206,18 +239,42 @@ async def _resume(args: argparse.Namespace, journal: Journal) -> RunResult | Non
     signed: OpenSessions | None = None
     try:
         signed = await sign_in_accounts(broker, args.portal, [e for e, _ in accounts], read=False)
-        return await _run_with_progress(signed, journal, args.concurrency, plan, summary.run_id)
+        plan = journal.load_plan(summary.run_id)
+        left = _left(plan, journal.outcomes(summary.run_id))
+        return await _run_with_progress(
+            signed, journal, args.concurrency, plan, summary.run_id, left
+        )
     finally:
         if signed is not None:
             await signed.close()
         await broker.aclose()
 
 
+def _left(plan: Plan, ended: Mapping[str, LicenseFinished]) -> set[str]:
+    """The licenses a resume still works on: what the progress counts ("[1/21]")."""
+    return {
+        e.sen
+        for e in plan.actionable()
+        if e.sen not in ended or ended[e.sen].outcome is Outcome.CANCELLED
+    }
+
+
 async def _run_with_progress(
-    signed: OpenSessions, journal: Journal, concurrency: int, plan: Plan, run_id: str | None
+    signed: OpenSessions,
+    journal: Journal,
+    concurrency: int,
+    plan: Plan,
+    run_id: str | None,
+    left: set[str] | None = None,
 ) -> RunResult:
-    progress = _Progress({e.sen for e in plan.actionable()})
-    executor = Executor(signed.sessions, journal, concurrency=concurrency, on_event=progress)
+    progress = _Progress(left if left is not None else {e.sen for e in plan.actionable()})
+    executor = Executor(
+        signed.sessions,
+        journal,
+        concurrency=concurrency,
+        on_event=progress,
+        places=signed.places,
+    )
     loop = asyncio.get_running_loop()
 
     def cancel() -> None:

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from desktop.cli.table import write_table
 from desktop.domain.models import Contact, License, SupportStatus
+from desktop.domain.text import printable
 from desktop.portal.license_json import license_to_json
 
 FORMATS = ("table", "json", "csv")
@@ -112,13 +113,6 @@ def _write_csv(licenses: Sequence[License], stream: TextIO, show_keys: bool, tod
 # --- table ---------------------------------------------------------------------------------------
 
 
-def _printable(text: str) -> str:
-    """No control characters reach the terminal (a portal's text could hold escape codes)."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else " " for ch in text)
-
-
 def _page_date(day: date | None) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
 
@@ -149,5 +143,5 @@ def _write_table(licenses: Sequence[License], stream: TextIO, show_keys: bool, t
         ]
         if show_keys:
             row.append(lic.license_key or "")
-        rows.append([_printable(cell) for cell in row])
+        rows.append([printable(cell) for cell in row])
     write_table(header, rows, stream, rule=True)

@@ -138,6 +138,9 @@ class Executor:
         step_attempts: tries per step when the portal fails in a way worth retrying (after
             the client's own retries).
         retry_pause_s: the pause before such a retry.
+        places: where each session's account signs in (email → portal: the address
+            without credentials, ``demo`` or ``my-atlassian``), recorded with a new run and
+            checked by a resume; by default each session's ``account.portal``.
     """
 
     def __init__(
@@ -149,10 +152,12 @@ class Executor:
         on_event: EventHandler | None = None,
         step_attempts: int = 3,
         retry_pause_s: float = 0.5,
+        places: Mapping[str, str] | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         self.sessions = {email.lower(): s for email, s in sessions.items()}
+        self.places = {email.lower(): place for email, place in (places or {}).items()}
         self.journal = journal
         self.concurrency = concurrency
         self.on_event = on_event
@@ -175,6 +180,19 @@ class Executor:
     def cancelled(self) -> bool:
         return self._cancelled
 
+    def add_session(self, email: str, session: PortalSession, place: str | None = None) -> None:
+        """An account signed in since (e.g. the target, from the wizard) acts from now on."""
+        self.sessions[email.lower()] = session
+        if place is not None:
+            self.places[email.lower()] = place
+
+    def where(self) -> dict[str, str]:
+        """Each session's account and its portal, as recorded and checked (see ``places``)."""
+        return {
+            email: self.places.get(email, session.account.portal)
+            for email, session in self.sessions.items()
+        }
+
     async def run(self, plan: Plan) -> RunResult:
         """Record the plan as a new run, then carry it out.
 
@@ -186,7 +204,7 @@ class Executor:
         ):
             raise ExecutorError("only a removal plan deletes contacts")
         rows = await asyncio.to_thread(plan_rows, plan)
-        run_id = self.journal.start_run(plan, rows)
+        run_id = self.journal.start_run(plan, rows, accounts=self.where())
         return await self._execute(run_id, plan, plan.entries, refresh=False, earlier={})
 
     async def resume(self, run_id: str) -> RunResult:
@@ -196,6 +214,8 @@ class Executor:
 
         Raises:
             ExecutorError: the run is unknown, discarded or has nothing left to do.
+            ResumeRefused: the sessions are at another portal than the run was confirmed for.
+            RunUnreadable: the run cannot be read (it is kept, never resumed).
         """
         try:
             status = self.journal.status(run_id)
@@ -203,6 +223,7 @@ class Executor:
             raise ExecutorError(str(error)) from None
         if status is RunStatus.DISCARDED:
             raise ExecutorError(f"run {run_id} was discarded; start a new run instead")
+        self.journal.check_resume(run_id, self.where())
         plan = self.journal.load_plan(run_id)
         ended = self.journal.outcomes(run_id)
         todo = [

@@ -20,7 +20,13 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.models import Account, License
 from desktop.engine.events import LicenseFinished, ProgressEvent, StepEvent
 from desktop.engine.executor import Executor, ExecutorError, RunResult
-from desktop.engine.journal import Journal
+from desktop.engine.journal import (
+    Journal,
+    JournalBusy,
+    JournalError,
+    ResumeRefused,
+    RunUnreadable,
+)
 from desktop.engine.plan import Plan
 from desktop.engine.report import ReportError, write_report
 from desktop.portal.errors import PortalError
@@ -43,6 +49,7 @@ class SignInResult:
     account: Account
     session: PortalSession
     licenses: Sequence[License]
+    place: str | None = None  # its portal, as the journal records it (portal_of)
 
 
 # Shows the app's sign-in dialog (pre-filled with an email, or "") and reads the licenses again;
@@ -91,9 +98,10 @@ class ConsolidationRun(QObject):
 
     # --- what the wizard calls -------------------------------------------------------------
 
-    def add_session(self, email: str, session: PortalSession) -> None:
-        """An account signed in from the wizard (e.g. the target) can act from now on."""
-        self._executor.sessions[email.lower()] = session
+    def add_session(self, email: str, session: PortalSession, place: str | None = None) -> None:
+        """An account signed in from the wizard (e.g. the target) can act from now on;
+        ``place`` is its portal (:func:`~desktop.services.session_broker.portal_of`)."""
+        self._executor.add_session(email, session, place)
 
     @property
     def running(self) -> bool:
@@ -171,6 +179,10 @@ class ConsolidationRun(QObject):
             log.warning("run could not start", exc_info=True)
             self._broke("cannot-resume")
             return
+        except JournalError as error:
+            log.warning("run stopped: %s", error)
+            self._broke(_journal_error_key(error))
+            return
         except Exception:
             log.exception("run failed")
             self._broke("internal-error")
@@ -191,3 +203,14 @@ class ConsolidationRun(QObject):
         elif isinstance(event, LicenseFinished):
             self.flow.record(event.sen, event.outcome, event.error_key)
             self.licenseFinished.emit(event)
+
+
+def _journal_error_key(error: JournalError) -> str:
+    """The wizard's message key for a journal that stops a run."""
+    if isinstance(error, ResumeRefused):
+        return "resume-elsewhere"
+    if isinstance(error, RunUnreadable):
+        return "run-unreadable"
+    if isinstance(error, JournalBusy):
+        return "journal-busy"
+    return "journal-unwritable"

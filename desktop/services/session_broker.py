@@ -27,6 +27,8 @@ The API:
 - :meth:`SessionBroker.open_all` — a session for every account that can act, and (``read``)
   every license they see: the wizard's and the CLI's start.
 - :meth:`SessionBroker.portal` — the one shared portal (HTTP client) of an address.
+- :func:`portal_of` / :func:`portal_id` — the portal a run is bound to (the journal records
+  it; a resume elsewhere is refused).
 """
 
 from __future__ import annotations
@@ -38,12 +40,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 from desktop.domain.merge import merge_licenses
 from desktop.domain.models import Account, AccountKind, License
 from desktop.portal.demo_accounts import DEMO, DEMO_PASSWORD
 from desktop.portal.errors import PortalError
-from desktop.portal.http_client import HttpPortal, demo_portal
+from desktop.portal.http_client import HttpPortal, check_base_url, demo_portal
 from desktop.portal.protocol import Portal, PortalSession
 
 log = logging.getLogger(__name__)
@@ -135,6 +138,36 @@ def password_account(portal: str, email: str) -> Account:
     return Account(AccountKind.PORTAL, email=email, portal=portal, label=email)
 
 
+MY_ATLASSIAN_PORTAL = "my-atlassian"
+
+
+def portal_id(url_or_demo: str) -> str:
+    """What the journal calls the portal at ``url_or_demo``: ``demo``, or the address as the
+    HTTP client uses it (no credentials, no trailing slash) — what its sessions' accounts say.
+
+    Raises:
+        InvalidUrl, InsecureUrl: for an address the app will not talk to.
+    """
+    if url_or_demo.strip().lower() == DEMO:
+        return DEMO
+    return str(check_base_url(url_or_demo)).rstrip("/")
+
+
+def portal_of(account: Account) -> str:
+    """The portal an account acts at, as the journal records it: ``demo``, ``my-atlassian``
+    or the portal's address without credentials."""
+    if traits(account).built_in:
+        return DEMO
+    if traits(account).sign_in is SignInWay.BROWSER:
+        return MY_ATLASSIAN_PORTAL
+    try:
+        return portal_id(account.portal)
+    except PortalError:  # an address refused today: as it is, less any credentials
+        parts = urlsplit(account.portal.strip())
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit((parts.scheme, host, parts.path.rstrip("/"), "", ""))
+
+
 def open_portal(url_or_demo: str, **options: Any) -> HttpPortal:
     """``"demo"`` → the built-in sandbox in-process; otherwise the portal at that base URL.
 
@@ -219,6 +252,11 @@ class OpenSessions:
     sessions: dict[str, PortalSession] = field(default_factory=dict)
     licenses: list[License] = field(default_factory=list)
     errors: dict[str, PortalError] = field(default_factory=dict)  # account key → why not
+
+    @property
+    def places(self) -> dict[str, str]:
+        """Each session's portal by email (:func:`portal_of`): what a run records."""
+        return {email: portal_of(session.account) for email, session in self.sessions.items()}
 
     async def close(self) -> None:
         """Close every session (a live page's session stays usable: closing it is a no-op)."""

@@ -102,7 +102,7 @@ class ConsolidationWizard(QWizard):
         result = await self._sign_in(email)
         if result is None:
             return
-        self.runner.add_session(result.account.email, result.session)
+        self.runner.add_session(result.account.email, result.session, result.place)
         self.flow.set_licenses(result.licenses)
         self.flow.add_signed_in(result.account.key, result.account)
         log.info("signed in from the wizard")

@@ -18,7 +18,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.domain.merge import merge_licenses
 from desktop.domain.models import Account
-from desktop.engine.journal import Journal, JournalError, RunSummary
+from desktop.domain.text import printable
+from desktop.engine.journal import (
+    Journal,
+    JournalBusy,
+    JournalError,
+    ResumeRefused,
+    RunSummary,
+    RunUnreadable,
+)
 from desktop.engine.planner import make_plan
 from desktop.portal.errors import PortalError
 from desktop.portal.protocol import PortalSession
@@ -29,12 +37,13 @@ from desktop.services.error_messages import error_message
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.passwords import PasswordBook
 from desktop.services.refresh import RefreshService
-from desktop.services.session_broker import SessionBroker, SignInWay, traits
+from desktop.services.session_broker import SessionBroker, SignInWay, portal_of, traits
 from desktop.ui.account_actions import AccountActions
 from desktop.ui.add_account_dialog import AddAccountDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.wizard.consolidation_wizard import ConsolidationWizard
+from desktop.ui.wizard.texts import error_text
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -95,13 +104,32 @@ class WizardLauncher(QObject):
             existing.activateWindow()
             return existing
         window = self._window
+        title = translate("WizardLauncher", "Consolidate licenses")
+        try:  # first: a journal another process holds stops here, before any sign-in
+            journal = self.open_journal()
+        except JournalError as error:
+            log.warning("the run journal cannot be opened: %s", error)
+            _warn(window, title, journal_problem(error)).setObjectName("journalMessage")
+            return None
         accounts = self._store.active_accounts()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             opened = await self._broker.open_all(accounts)
+        except BaseException:
+            journal.close()
+            raise
         finally:
             QApplication.restoreOverrideCursor()
         sessions = opened.sessions
+        if resume is not None:
+            try:  # only where the run was confirmed: same portal, its own accounts
+                journal.check_resume(resume.run_id, opened.places)
+            except JournalError as error:
+                log.warning("run not resumed: %s", error)
+                journal.close()
+                await opened.close()
+                _warn(window, title, journal_problem(error)).setObjectName("journalMessage")
+                return None
         if opened.errors:
             log.warning("%d accounts could not sign in for the wizard", len(opened.errors))
             window.statusBar().showMessage(
@@ -112,22 +140,10 @@ class WizardLauncher(QObject):
                 8000,
             )
         licenses = merge_licenses([*self._refresher.licenses, *opened.licenses])
-        try:
-            journal = self.open_journal()
-        except JournalError:
-            log.warning("the run journal cannot be opened", exc_info=True)
-            QMessageBox.warning(
-                window,
-                translate("WizardLauncher", "Consolidate licenses"),
-                translate(
-                    "WizardLauncher",
-                    "The run journal cannot be opened, so a run could not be resumed after a "
-                    "crash.",
-                ),
-            )
-            return None
         flow = ConsolidationFlow(licenses, accounts, sessions.keys(), planner=make_plan)
-        runner = ConsolidationRun(flow, sessions, journal=journal, live_accounts=self._live)
+        runner = ConsolidationRun(
+            flow, sessions, journal=journal, live_accounts=self._live, places=opened.places
+        )
         wizard = ConsolidationWizard(
             flow, runner, sign_in=self._sign_in_for(sessions), parent=window
         )
@@ -233,23 +249,43 @@ class WizardLauncher(QObject):
         sessions[session.account.email] = session
         fresh = await self._broker.read_sessions(sessions)
         licenses = merge_licenses([*self._refresher.licenses, *fresh])
-        return SignInResult(session.account, session, licenses)
+        return SignInResult(session.account, session, licenses, portal_of(session.account))
 
     # --- start-up: an unfinished run -------------------------------------------------------
 
     def offer_resume(self) -> QMessageBox | None:
-        """When the journal holds an unfinished run, ask: Resume / Discard (history is kept)."""
+        """When the journal holds an unfinished run, ask: Resume / Discard (history is kept).
+
+        A run (or a journal file) the app cannot read is set aside and said so once; a
+        journal another process holds offers nothing (that process is running it).
+        """
         try:
             journal = self.open_journal()
+        except JournalBusy:
+            log.info("the run journal is in use by another process: nothing offered")
+            return None
         except JournalError:
+            log.warning("the run journal cannot be opened", exc_info=True)
             return None
         try:
             runs = journal.unfinished_runs()
+            set_aside = journal.newly_set_aside()
+            old_file = journal.set_aside_file
+        except JournalError:
+            log.warning("the run journal cannot be read", exc_info=True)
+            return None
         finally:
             journal.close()
+        note = _set_aside_note(len(set_aside), old_file)
         if not runs:
-            return None
-        run = runs[0]
+            if not note:
+                return None
+            box = _warn(self._window, translate("WizardLauncher", "Unfinished consolidation"), note)
+            box.setObjectName("journalSetAsideMessage")
+            return box
+        return self._resume_box(runs[0], note)
+
+    def _resume_box(self, run: RunSummary, note: str) -> QMessageBox:
         box = QMessageBox(self._window)
         box.setObjectName("resumeRunMessage")
         box.setIcon(QMessageBox.Icon.Question)
@@ -260,15 +296,14 @@ class WizardLauncher(QObject):
                 "A consolidation into %1 did not finish: %n license(s) left.",
                 None,
                 run.pending,
-            ).replace("%1", run.target)
+            ).replace("%1", printable(run.target))
         )
-        box.setInformativeText(
-            translate(
-                "WizardLauncher",
-                "Resume it now? Each license is read again first, so nothing is done twice. "
-                "Discard keeps it in the history but does not go on with it.",
-            )
+        informative = translate(
+            "WizardLauncher",
+            "Resume it now? Each license is read again first, so nothing is done twice. "
+            "Discard keeps it in the history but does not go on with it.",
         )
+        box.setInformativeText(informative + ("\n\n" + note if note else ""))
         resume = box.addButton(
             translate("WizardLauncher", "&Resume"), QMessageBox.ButtonRole.AcceptRole
         )
@@ -283,13 +318,67 @@ class WizardLauncher(QObject):
             if clicked is resume:
                 self.launch(resume=run)
             elif clicked is discard:
-                with self.open_journal() as j:
-                    j.discard(run.run_id)
-                log.info("unfinished run discarded")
+                self._discard(run)
 
         box.finished.connect(answered)
         box.open()
         return box
+
+    def _discard(self, run: RunSummary) -> None:
+        try:
+            with self.open_journal() as journal:
+                journal.discard(run.run_id)
+        except JournalError as error:
+            log.warning("run not discarded: %s", error)
+            _warn(
+                self._window,
+                translate("WizardLauncher", "Unfinished consolidation"),
+                journal_problem(error),
+            ).setObjectName("journalMessage")
+            return
+        log.info("unfinished run discarded")
+
+
+def journal_problem(error: JournalError) -> str:
+    """What the person is told when the journal stops the wizard (in plain words)."""
+    if isinstance(error, JournalBusy):
+        return error_text("journal-busy")
+    if isinstance(error, ResumeRefused):
+        return translate(
+            "WizardLauncher",
+            "This run was confirmed for %1 and its accounts; the accounts signed in now are "
+            "elsewhere. It is resumed only there. Nothing was changed.",
+        ).replace("%1", printable(", ".join(sorted(set(error.recorded.values()))) or "?"))
+    if isinstance(error, RunUnreadable):
+        return error_text("run-unreadable")
+    return translate(
+        "WizardLauncher",
+        "The run journal cannot be opened, so a run could not be resumed after a crash.",
+    )
+
+
+def _set_aside_note(runs: int, old_file: Path | None) -> str:
+    """The one message about what the journal set aside (empty: nothing)."""
+    parts: list[str] = []
+    if old_file is not None:
+        parts.append(
+            translate(
+                "WizardLauncher",
+                "The run journal could not be read, so a new one was started. The old file is "
+                "kept as %1.",
+            ).replace("%1", str(old_file))
+        )
+    if runs:
+        parts.append(
+            translate(
+                "WizardLauncher",
+                "%n run(s) in the journal cannot be read, so they are not offered for "
+                "resuming. They are kept as they are.",
+                None,
+                runs,
+            )
+        )
+    return " ".join(parts)
 
 
 async def _finished(dialog: QDialog) -> int:

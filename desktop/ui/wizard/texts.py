@@ -133,6 +133,25 @@ def error_text(error_key: str, args: tuple[str, ...] = ()) -> str:
             "ConsolidationWizard",
             "This run cannot be resumed: it was discarded or has nothing left.",
         ),
+        "resume-elsewhere": translate(
+            "ConsolidationWizard",
+            "This run was confirmed for another portal or other accounts; it is resumed only "
+            "there. Nothing was changed.",
+        ),
+        "run-unreadable": translate(
+            "ConsolidationWizard",
+            "This run cannot be read from the journal, so it is not resumed. It is kept as it "
+            "is. Nothing was changed.",
+        ),
+        "journal-busy": translate(
+            "ConsolidationWizard",
+            "The run journal is in use by another copy of the app or by desktop-cli. Wait "
+            "until it has finished. Nothing was changed.",
+        ),
+        "journal-unwritable": translate(
+            "ConsolidationWizard",
+            "The run journal cannot be written, so the run stopped (no request goes unrecorded).",
+        ),
         "internal-error": translate(
             "ConsolidationWizard", "An unexpected error stopped the run. The log has the details."
         ),
