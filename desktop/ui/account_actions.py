@@ -99,7 +99,7 @@ class AccountActions(QObject):
         """The person chose My Atlassian in ``dialog``: keep the chosen way of acting and open
         the embedded sign-in."""
         self._settings.setValue(ACTION_MODE_KEY, dialog.action_mode.value)
-        self._live.mode = dialog.action_mode
+        self._live.set_mode(dialog.action_mode)
         return self.sign_in_to_my_atlassian(email)
 
     def sign_out_of_my_atlassian(self, key: str) -> None:

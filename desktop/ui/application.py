@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 
 
 class DesktopApp:
-    """The app's parts. Tests pass their own settings, paste folder, day, journal and (the
-    sandbox's My Atlassian replica as) ``live_urls``.
+    """The app's parts. Tests pass their own settings, paste folder, day, journal, (the
+    sandbox's My Atlassian replica as) ``live_urls`` and a folder for kept browser profiles.
 
     Attributes:
         window: the main window.
@@ -46,13 +46,19 @@ class DesktopApp:
         today: date | None = None,
         live_urls: MyAtlassianUrls | None = None,
         journal_path: Path | None = None,
+        profiles_root: Path | None = None,
     ) -> None:
         self.settings = settings or QSettings()
         self.language = language or LanguageManager(self.settings)
         self.passwords = PasswordBook()
         self.pastes = pastes or PasteStore()
         self.store = AccountStore(self.settings)
-        self.live = LiveAccounts(live_urls, flags=self.store, mode=saved_action_mode(self.settings))
+        self.live = LiveAccounts(
+            live_urls,
+            flags=self.store,
+            mode=saved_action_mode(self.settings),
+            profiles_root=profiles_root,
+        )
         self.broker = SessionBroker(self.passwords, pastes=self.pastes, live=self.live)
         self.model = LicenseTableModel(today=today)
         self.refresher = RefreshService(self.broker, view=self.model)

@@ -195,8 +195,11 @@ class LicenseFilterProxy(QAbstractProxyModel):
         return self._positions
 
     def _refilter(self, *, narrow: bool) -> None:
+        rows = self._compute_rows(self._rows if narrow else None)
+        if rows == self._rows:  # e.g. one more letter of a word already matched: no repaint
+            return
         self.beginResetModel()
-        self._rows = self._compute_rows(self._rows if narrow else None)
+        self._rows = rows
         self._positions = None
         self.endResetModel()
         self.filterChanged.emit()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 from desktop.ui.license_cell_delegate import LicenseCellDelegate
 from desktop.ui.license_filter_proxy import LicenseFilterProxy
 from desktop.ui.license_table_model import Column, LicenseTableModel
-from tests.ui.license_factory import many_licenses
+from tests.licenses import many_licenses
 
 # rows -> (load, sort, keystroke) goals in seconds, from the issue.
 GOALS = {10_000: (0.1, 0.1, 0.016), 100_000: (1.0, 0.5, 0.100)}

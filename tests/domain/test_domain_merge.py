@@ -2,25 +2,29 @@
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.domain import Contact, License, merge_licenses
+from tests.licenses import make_license
 
 ZHANG = Contact("zhang.wei@huake.example", "Zhang Wei", primary=True)
 LI = Contact("li.na@huake.example", "Li Na", primary=True)
 
 
-def lic(sen: str, account: str, **changes: object) -> License:
-    base = License(
-        sen=sen,
+def lic(sen: str, account: str, **changes: Any) -> License:
+    base = make_license(
+        sen,
+        primary=ZHANG.email,
         product="Confluence (Server) 25 Users: Commercial License",
         organisation="华科示例有限公司",
-        technical_contacts=(ZHANG,),
-        seen_by=frozenset({account}),
+        billing=(),
+        key=None,
+        seen_by={account},
     )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return replace(base, **changes)
 
 
 def test_same_sen_from_two_accounts_is_one_license() -> None:

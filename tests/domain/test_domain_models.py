@@ -1,31 +1,37 @@
 """License, Contact and Account: support status, contacts, keys, and no secret in a repr."""
 
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
 from desktop.domain import Account, AccountKind, Contact, License, LicenseType, SupportStatus
+from tests.licenses import make_license as make_one
 
 PRIMARY = Contact("zhang.wei@huake.example", "Zhang Wei", primary=True)
 SECONDARY = Contact("li.na@huake.example", None)
 BILLING = Contact("caiwu@huake.example", "Finance", primary=True)
 
 
-def make_license(**changes: object) -> License:
-    fields: dict[str, object] = {
-        "sen": "SEN-10000001",
-        "product": "Jira Software (Server) 10 Users: Commercial License",
-        "organisation": "华科示例有限公司",
-        "name": "华科示例有限公司 Jira",
-        "license_type": LicenseType.COMMERCIAL,
-        "support_expires": date(2020, 10, 19),
-        "license_key": "AAABjA0ODAoPeNqFkcFKw0A",
-        "technical_contacts": (PRIMARY, SECONDARY),
-        "billing_contacts": (BILLING,),
-        "seen_by": frozenset({"zhang.wei@huake.example"}),
-    }
-    fields.update(changes)
-    return License(**fields)  # type: ignore[arg-type]
+BASE = replace(
+    make_one(
+        10000001,
+        product="Jira Software (Server) 10 Users: Commercial License",
+        organisation="华科示例有限公司",
+        expires=date(2020, 10, 19),
+        key="AAABjA0ODAoPeNqFkcFKw0A",
+        seen_by={"zhang.wei@huake.example"},
+    ),
+    name="华科示例有限公司 Jira",
+    technical_contacts=(PRIMARY, SECONDARY),
+    billing_contacts=(BILLING,),
+)
+
+
+def make_license(**changes: Any) -> License:
+    """The shared test license with some of its fields changed."""
+    return replace(BASE, **changes)
 
 
 @pytest.mark.parametrize(

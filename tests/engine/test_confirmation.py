@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from desktop.engine.confirmation import build_confirmation, render_confirmation_text
 from desktop.engine.planner import make_plan
-from tests.engine.factory import OTHER, PUBLIC, SAME, STRANGER, TARGET, lic
+from tests.licenses import OTHER, PUBLIC, SAME, STRANGER, TARGET, make_license
 
 
 def test_one_license_reads_like_the_seed_dialog() -> None:
-    plan = make_plan([lic("SEN-12683313", primary=SAME, technical=(TARGET,))], [SAME], TARGET)
+    plan = make_plan(
+        [make_license("SEN-12683313", primary=SAME, technical=(TARGET,))], [SAME], TARGET
+    )
     text = render_confirmation_text(plan)
     assert text.splitlines()[0] == "Promote to primary technical contact?"
     assert f"You're about to make {TARGET} the primary technical contact on SEN-12683313." in text
@@ -25,12 +27,12 @@ def test_one_license_reads_like_the_seed_dialog() -> None:
 
 def test_many_licenses_list_every_sen_and_every_notified_primary() -> None:
     licenses = [
-        lic("SEN-1", primary=SAME),
-        lic("SEN-2", primary=OTHER),
-        lic("SEN-3", primary=TARGET),
-        lic("SEN-4", primary=PUBLIC),
-        lic("SEN-5", primary=STRANGER),
-        lic("SEN-6", primary=SAME, evaluation=True),
+        make_license("SEN-1", primary=SAME),
+        make_license("SEN-2", primary=OTHER),
+        make_license("SEN-3", primary=TARGET),
+        make_license("SEN-4", primary=PUBLIC),
+        make_license("SEN-5", primary=STRANGER),
+        make_license("SEN-6", primary=SAME, evaluation=True),
     ]
     plan = make_plan(licenses, [SAME, OTHER, TARGET], TARGET)
     confirmation = build_confirmation(plan)
@@ -44,7 +46,7 @@ def test_many_licenses_list_every_sen_and_every_notified_primary() -> None:
 
 
 def test_add_only_licenses_are_mentioned() -> None:
-    plan = make_plan([lic("SEN-7", primary=OTHER)], [OTHER], TARGET)
+    plan = make_plan([make_license("SEN-7", primary=OTHER)], [OTHER], TARGET)
     confirmation = build_confirmation(plan)
     assert confirmation.promoted_sens == ()
     assert confirmation.add_only_sens == ("SEN-7",)
@@ -55,7 +57,7 @@ def test_add_only_licenses_are_mentioned() -> None:
 
 
 def test_translation_is_applied_to_every_line() -> None:
-    plan = make_plan([lic("SEN-1", primary=SAME)], [SAME], TARGET)
+    plan = make_plan([make_license("SEN-1", primary=SAME)], [SAME], TARGET)
     text = render_confirmation_text(plan, lambda context, text: f"<{context}:{text}>")
     lines = [line for line in text.splitlines() if line]
     assert all("<Confirmation:" in line for line in lines)
@@ -63,5 +65,5 @@ def test_translation_is_applied_to_every_line() -> None:
 
 
 def test_nothing_to_do_says_so() -> None:
-    plan = make_plan([lic(primary=TARGET)], [TARGET], TARGET)
+    plan = make_plan([make_license(primary=TARGET)], [TARGET], TARGET)
     assert "Nothing will be changed." in render_confirmation_text(plan)

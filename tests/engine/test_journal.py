@@ -17,12 +17,16 @@ from desktop.engine.journal import (
 )
 from desktop.engine.plan import StepKind
 from desktop.engine.planner import make_plan
-from tests.engine.factory import OTHER, SAME, TARGET, lic
+from tests.licenses import OTHER, SAME, TARGET, make_license
 
 
 def _plan():  # type: ignore[no-untyped-def]
     return make_plan(
-        [lic("SEN-1", primary=SAME), lic("SEN-2", primary=OTHER), lic("SEN-3", primary=TARGET)],
+        [
+            make_license("SEN-1", primary=SAME),
+            make_license("SEN-2", primary=OTHER),
+            make_license("SEN-3", primary=TARGET),
+        ],
         [SAME, OTHER, TARGET],
         TARGET,
         now=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC),

@@ -25,8 +25,8 @@ from desktop.engine.journal import (
     RunStatus,
     RunUnreadable,
 )
-from tests.engine.factory import OTHER, SAME, TARGET
 from tests.engine.test_journal import _plan
+from tests.licenses import OTHER, SAME, TARGET
 
 ROOT = Path(__file__).resolve().parents[2]
 PORTAL_A = "http://127.0.0.1:8801"

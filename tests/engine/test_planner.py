@@ -12,14 +12,14 @@ from desktop.domain.models import Contact, License
 from desktop.engine.plan import Action, Step, StepKind
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import REASON_TEXTS, Reason, render
-from tests.engine.factory import (
+from tests.licenses import (
     OTHER,
     PUBLIC,
     PUBLIC_TARGET,
     SAME,
     STRANGER,
     TARGET,
-    lic,
+    make_license,
 )
 
 ADD, PROMOTE = StepKind.ADD_CONTACT, StepKind.MAKE_PRIMARY
@@ -41,7 +41,7 @@ CASES = [
     # -- already done / not possible / cannot act ------------------------------------------
     Case(
         "target is primary",
-        lic(primary=TARGET),
+        make_license(primary=TARGET),
         (TARGET,),
         Action.ALREADY_DONE,
         Reason.TARGET_IS_PRIMARY,
@@ -49,7 +49,7 @@ CASES = [
     ),
     Case(
         "target is primary, nobody signed in",
-        lic(primary=TARGET),
+        make_license(primary=TARGET),
         (),
         Action.ALREADY_DONE,
         Reason.TARGET_IS_PRIMARY,
@@ -57,7 +57,7 @@ CASES = [
     ),
     Case(
         "evaluation license where the target is primary is already done",
-        lic(primary=TARGET, evaluation=True),
+        make_license(primary=TARGET, evaluation=True),
         (TARGET,),
         Action.ALREADY_DONE,
         Reason.TARGET_IS_PRIMARY,
@@ -65,7 +65,7 @@ CASES = [
     ),
     Case(
         "evaluation license",
-        lic(evaluation=True),
+        make_license(evaluation=True),
         (SAME, TARGET),
         Action.NOT_POSSIBLE,
         Reason.EVALUATION,
@@ -73,7 +73,7 @@ CASES = [
     ),
     Case(
         "evaluation, target already a contact",
-        lic(evaluation=True, technical=(TARGET,)),
+        make_license(evaluation=True, technical=(TARGET,)),
         (SAME, TARGET),
         Action.NOT_POSSIBLE,
         Reason.EVALUATION,
@@ -81,16 +81,23 @@ CASES = [
     ),
     Case(
         "no signed-in contact (pasted text)",
-        lic(primary=STRANGER),
+        make_license(primary=STRANGER),
         (SAME, OTHER),
         Action.CANNOT_ACT,
         Reason.NO_SIGNED_IN_CONTACT,
         (),
     ),
-    Case("nobody signed in at all", lic(), (), Action.CANNOT_ACT, Reason.NO_SIGNED_IN_CONTACT, ()),
+    Case(
+        "nobody signed in at all",
+        make_license(),
+        (),
+        Action.CANNOT_ACT,
+        Reason.NO_SIGNED_IN_CONTACT,
+        (),
+    ),
     Case(
         "target signed in but not a contact, nobody else",
-        lic(primary=STRANGER),
+        make_license(primary=STRANGER),
         (TARGET,),
         Action.CANNOT_ACT,
         Reason.NO_SIGNED_IN_CONTACT,
@@ -99,7 +106,7 @@ CASES = [
     # -- same company domain ---------------------------------------------------------------
     Case(
         "same domain: primary adds then promotes",
-        lic(primary=SAME),
+        make_license(primary=SAME),
         (SAME,),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_PROMOTE,
@@ -108,7 +115,7 @@ CASES = [
     ),
     Case(
         "same domain: primary preferred over the signed-in target",
-        lic(primary=SAME),
+        make_license(primary=SAME),
         (TARGET, SAME),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_PROMOTE,
@@ -117,7 +124,7 @@ CASES = [
     ),
     Case(
         "same domain: primary preferred over another contact",
-        lic(primary=SAME, technical=(OTHER,)),
+        make_license(primary=SAME, technical=(OTHER,)),
         (OTHER, SAME),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_PROMOTE,
@@ -126,7 +133,7 @@ CASES = [
     ),
     Case(
         "same domain: primary not signed in, another contact acts",
-        lic(primary=STRANGER, technical=(OTHER,)),
+        make_license(primary=STRANGER, technical=(OTHER,)),
         (OTHER,),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_PROMOTE,
@@ -135,7 +142,7 @@ CASES = [
     ),
     Case(
         "same domain: a billing contact acts",
-        lic(primary=STRANGER, billing=(OTHER,)),
+        make_license(primary=STRANGER, billing=(STRANGER, OTHER)),
         (OTHER,),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_PROMOTE,
@@ -144,7 +151,7 @@ CASES = [
     ),
     Case(
         "same domain: target already a contact, promote only",
-        lic(primary=SAME, technical=(TARGET,)),
+        make_license(primary=SAME, technical=(TARGET,)),
         (SAME,),
         Action.PROMOTE_ONLY,
         Reason.PROMOTE_SAME_DOMAIN,
@@ -153,7 +160,7 @@ CASES = [
     ),
     Case(
         "same domain: target is the only signed-in contact, promotes itself",
-        lic(primary=STRANGER, technical=(TARGET,)),
+        make_license(primary=STRANGER, technical=(TARGET,)),
         (TARGET,),
         Action.PROMOTE_ONLY,
         Reason.PROMOTE_SAME_DOMAIN,
@@ -162,7 +169,7 @@ CASES = [
     ),
     Case(
         "same domain: target a billing contact only, adds and promotes itself",
-        lic(primary=STRANGER, billing=(TARGET,)),
+        make_license(primary=STRANGER, billing=(STRANGER, TARGET)),
         (TARGET,),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_PROMOTE,
@@ -171,7 +178,7 @@ CASES = [
     ),
     Case(
         "alphabetical among non-primary contacts",
-        lic(primary=STRANGER, technical=(SAME, OTHER)),
+        make_license(primary=STRANGER, technical=(SAME, OTHER)),
         (SAME, OTHER),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_PROMOTE,
@@ -181,7 +188,7 @@ CASES = [
     # -- another company domain ------------------------------------------------------------
     Case(
         "other domain, target signed in: primary adds, target promotes itself",
-        lic(primary=OTHER),
+        make_license(primary=OTHER),
         (OTHER, TARGET),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_SELF_PROMOTE,
@@ -190,7 +197,7 @@ CASES = [
     ),
     Case(
         "other domain, target signed in and a contact: promotes itself",
-        lic(primary=OTHER, technical=(TARGET,)),
+        make_license(primary=OTHER, technical=(TARGET,)),
         (TARGET,),
         Action.PROMOTE_ONLY,
         Reason.SELF_PROMOTE,
@@ -199,7 +206,7 @@ CASES = [
     ),
     Case(
         "other domain, target signed in and a contact, primary signed in too",
-        lic(primary=OTHER, technical=(TARGET,)),
+        make_license(primary=OTHER, technical=(TARGET,)),
         (OTHER, TARGET),
         Action.PROMOTE_ONLY,
         Reason.SELF_PROMOTE,
@@ -208,7 +215,7 @@ CASES = [
     ),
     Case(
         "other domain, target not signed in: add only, then it must sign in",
-        lic(primary=OTHER),
+        make_license(primary=OTHER),
         (OTHER,),
         Action.NEEDS_TARGET_SIGN_IN,
         Reason.ADD_THEN_TARGET_SIGNS_IN,
@@ -216,7 +223,7 @@ CASES = [
     ),
     Case(
         "other domain, target not signed in, already a contact: nothing to send",
-        lic(primary=OTHER, technical=(TARGET,)),
+        make_license(primary=OTHER, technical=(TARGET,)),
         (OTHER,),
         Action.NEEDS_TARGET_SIGN_IN,
         Reason.TARGET_MUST_SIGN_IN,
@@ -225,7 +232,7 @@ CASES = [
     # -- public mail domains ---------------------------------------------------------------
     Case(
         "public primary, target signed in: target promotes itself",
-        lic(primary=PUBLIC),
+        make_license(primary=PUBLIC),
         (PUBLIC, TARGET),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_SELF_PROMOTE,
@@ -234,7 +241,7 @@ CASES = [
     ),
     Case(
         "public primary, target not signed in",
-        lic(primary=PUBLIC),
+        make_license(primary=PUBLIC),
         (PUBLIC,),
         Action.NEEDS_TARGET_SIGN_IN,
         Reason.ADD_THEN_TARGET_SIGNS_IN,
@@ -242,7 +249,7 @@ CASES = [
     ),
     Case(
         "public target, same public domain as primary is still not the same",
-        lic(primary=PUBLIC),
+        make_license(primary=PUBLIC),
         (PUBLIC,),
         Action.NEEDS_TARGET_SIGN_IN,
         Reason.ADD_THEN_TARGET_SIGNS_IN,
@@ -252,7 +259,7 @@ CASES = [
     ),
     Case(
         "public target signed in promotes itself",
-        lic(primary=SAME),
+        make_license(primary=SAME),
         (SAME, PUBLIC_TARGET),
         Action.ADD_AND_PROMOTE,
         Reason.ADD_THEN_SELF_PROMOTE,
@@ -285,7 +292,7 @@ def test_plan_case(case: Case) -> None:
 
 def test_no_primary_contact_anyone_may_promote() -> None:
     bare = replace(
-        lic(primary=OTHER),
+        make_license(primary=OTHER),
         technical_contacts=(Contact(OTHER, None, False),),
         billing_contacts=(Contact(OTHER, None, True),),
     )
@@ -299,12 +306,14 @@ def test_no_primary_contact_anyone_may_promote() -> None:
 @pytest.mark.parametrize("bad", ["", "   ", "zhang.wei", "a@b", "a@@b.example", "a b@c.example"])
 def test_invalid_target_is_a_clear_error(bad: str) -> None:
     with pytest.raises(InvalidEmail) as raised:
-        make_plan([lic()], [SAME], bad)
+        make_plan([make_license()], [SAME], bad)
     assert "email" in str(raised.value).lower()
 
 
 def test_target_and_signed_in_are_normalised() -> None:
-    plan = make_plan([lic(primary=SAME)], ["  LI.NA@Huake.Example "], " Zhang.Wei@HUAKE.example ")
+    plan = make_plan(
+        [make_license(primary=SAME)], ["  LI.NA@Huake.Example "], " Zhang.Wei@HUAKE.example "
+    )
     assert plan.target == TARGET
     assert plan.signed_in == frozenset({SAME})
     assert plan.entries[0].action is Action.ADD_AND_PROMOTE
@@ -312,11 +321,11 @@ def test_target_and_signed_in_are_normalised() -> None:
 
 def test_plan_keeps_order_one_entry_per_sen_and_lists_who_is_notified() -> None:
     licenses = [
-        lic("SEN-3", primary=OTHER),
-        lic("SEN-1", primary=SAME),
-        lic("SEN-1", primary=SAME),
-        lic("SEN-2", primary=TARGET),
-        lic("SEN-4", primary=PUBLIC),
+        make_license("SEN-3", primary=OTHER),
+        make_license("SEN-1", primary=SAME),
+        make_license("SEN-1", primary=SAME),
+        make_license("SEN-2", primary=TARGET),
+        make_license("SEN-4", primary=PUBLIC),
     ]
     now = datetime(2024, 5, 1, tzinfo=UTC)
     plan = make_plan(licenses, [SAME, OTHER, PUBLIC, TARGET], TARGET, now=now)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from desktop.domain.models import Contact, Hosting, License, LicenseType
+from desktop.domain.models import License
 from desktop.engine.plan import Action, StepKind
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import REASON_TEXTS, Reason, render
-from tests.engine.factory import OTHER, PUBLIC, SAME, STRANGER, TARGET
+from tests.licenses import OTHER, PUBLIC, SAME, STRANGER, TARGET, make_license
 
 ADD, PROMOTE = StepKind.ADD_CONTACT, StepKind.MAKE_PRIMARY
 B_ADD, B_PROMOTE = StepKind.ADD_BILLING_CONTACT, StepKind.MAKE_BILLING_PRIMARY
@@ -28,16 +28,14 @@ def lic(
 ) -> License:
     """A license: ``technical`` is the primary technical contact, ``billing[0]`` the primary
     billing contact (no billing contact when empty)."""
-    return License(
-        sen="SEN-2001",
-        product="Confluence (Data Center) 500 Users: Commercial License",
-        license_type=LicenseType.EVALUATION if evaluation else LicenseType.COMMERCIAL,
-        hosting=Hosting.CLOUD if cloud else Hosting.DATACENTER,
-        technical_contacts=(
-            Contact(technical, None, True),
-            *(Contact(e) for e in secondary_technical),
-        ),
-        billing_contacts=tuple(Contact(e, None, i == 0) for i, e in enumerate(billing)),
+    hosting = "(Cloud) Standard" if cloud else "(Data Center)"
+    kind = "Evaluation" if evaluation else "Commercial"
+    return make_license(
+        "SEN-2001",
+        product=f"Confluence {hosting} 500 Users: {kind} License",
+        primary=technical,
+        technical=secondary_technical,
+        billing=billing,
     )
 
 

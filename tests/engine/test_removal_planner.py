@@ -7,11 +7,11 @@ from dataclasses import dataclass
 import pytest
 
 from desktop.domain import InvalidEmail
-from desktop.domain.models import Contact, ContactRole, License
+from desktop.domain.models import ContactRole, License
 from desktop.engine.plan import Action, PlanKind, StepKind
 from desktop.engine.reasons import REASON_TEXTS, Reason, render
 from desktop.engine.removal_planner import make_removal_plan
-from tests.engine.factory import OTHER, SAME, STRANGER, TARGET
+from tests.licenses import OTHER, SAME, STRANGER, TARGET, make_license
 
 TECH, BILL = ContactRole.TECHNICAL, ContactRole.BILLING
 R_TECH, R_BILL = StepKind.REMOVE_TECHNICAL_CONTACT, StepKind.REMOVE_BILLING_CONTACT
@@ -26,12 +26,7 @@ def lic(
     billing: tuple[str, ...] = (TARGET,),
 ) -> License:
     """The first email of each tuple is that list's primary contact."""
-    return License(
-        sen=sen,
-        product="Jira Software (Server) 25 Users: Commercial License",
-        technical_contacts=tuple(Contact(e, None, i == 0) for i, e in enumerate(technical)),
-        billing_contacts=tuple(Contact(e, None, i == 0) for i, e in enumerate(billing)),
-    )
+    return make_license(sen, primary=technical[0], technical=technical[1:], billing=billing)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from desktop.engine.planner import make_plan
 from desktop.engine.report import HEADERS, ReportError, ReportRow, rows_from_result, write_report
 from desktop.engine.run_result import RunResult
 from desktop.portal.paste_reader import read_paste
-from tests.engine.factory import OTHER, SAME, TARGET, lic
+from tests.licenses import OTHER, SAME, TARGET, make_license
 
 AT = datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
 
@@ -27,10 +27,10 @@ AT = datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
 def _result() -> RunResult:
     plan = make_plan(
         [
-            lic("SEN-1", primary=SAME),
-            lic("SEN-2", primary=OTHER),
-            lic("SEN-3", primary=TARGET),
-            lic("SEN-4", primary=SAME, evaluation=True),
+            make_license("SEN-1", primary=SAME),
+            make_license("SEN-2", primary=OTHER),
+            make_license("SEN-3", primary=TARGET),
+            make_license("SEN-4", primary=SAME, evaluation=True),
         ],
         [SAME, OTHER, TARGET],
         TARGET,

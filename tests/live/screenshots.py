@@ -71,9 +71,9 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
         pastes=PasteStore(folder / "pastes"),
         live_urls=replica(url),
         journal_path=folder / f"journal-{lang}.sqlite3",
+        profiles_root=folder / "webengine",  # "Stay signed in" keeps it here
     )
     window = app.window
-    window.live_accounts.profiles_root = folder / "webengine"  # "Stay signed in" keeps it here
     window.move(0, 0)
     window.show()
     await wait_for_refresh(window)
@@ -100,7 +100,7 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
     _shot(sign_in, f"my_atlassian_sign_in_{lang}.png")
     await driver.run_js(fill_sign_in(ACTOR, "demo"))
     await _until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == ACTOR)
-    sign_in.ok_button.click()  # type: ignore[attr-defined]
+    sign_in.ok_button.click()
     await _until(lambda: window.refresher.state(ACTOR).value == "live")
     await wait_for_refresh(window)
 

@@ -103,7 +103,7 @@ async def sign_in_live(win: MainWindow, mode: ActionMode = ActionMode.ASSISTED) 
     assert text is not None
     await driver.run_js(fill_sign_in(ACTOR, "demo"))  # what the person types
     await until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == ACTOR)
-    await next_refresh(win, sign_in.ok_button.click, 60)  # type: ignore[attr-defined]
+    await next_refresh(win, sign_in.ok_button.click, 60)
     return sign_in
 
 
@@ -215,7 +215,7 @@ async def test_sign_in_as_the_target_in_my_atlassian_from_the_wizard(
     assert await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=15) is not None
     await driver.run_js(fill_sign_in(TARGET, "demo"))
     await until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == TARGET)
-    sign_in.ok_button.click()  # type: ignore[attr-defined]
+    sign_in.ok_button.click()
 
     await until(lambda: wizard.flow.target_signed_in, timeout=30)
     assert wizard.flow.consequences().needs_sign_in == 0

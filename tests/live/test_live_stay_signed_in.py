@@ -86,8 +86,8 @@ class Computer:
             today=date(2024, 6, 1),
             live_urls=replica(self.sandbox.url),
             journal_path=self.folder / "journal.sqlite3",
+            profiles_root=self.profiles,  # the user data dir of this test
         ).window
-        win.live_accounts.profiles_root = self.profiles  # the user data dir of this test
         self.windows.append(win)
         win.show()
         await wait_for_refresh(win, timeout=30)
@@ -136,7 +136,7 @@ async def sign_in(
     await driver.run_js(fill_sign_in(ACTOR, "demo"))  # what the person types
     await until(lambda: sign_in_window.ok_button.isEnabled() and sign_in_window.email_edit.text())
     assert sign_in_window.email_edit.text() == ACTOR  # read from the page's header
-    await next_refresh(win, sign_in_window.ok_button.click)  # type: ignore[attr-defined]
+    await next_refresh(win, sign_in_window.ok_button.click)
 
 
 async def add_live_account(

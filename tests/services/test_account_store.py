@@ -13,7 +13,7 @@ from desktop.domain.models import Account, AccountKind
 from desktop.services.account_store import AccountStore, demo_accounts
 from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
-from tests.ui.license_factory import make_license
+from tests.licenses import make_license
 
 
 @pytest.fixture

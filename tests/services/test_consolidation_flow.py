@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desktop.domain.models import Account, AccountKind, Contact, License, LicenseType
+from desktop.domain.models import Account, AccountKind, License, LicenseType
 from desktop.engine.events import Outcome
 from desktop.engine.plan import Action
 from desktop.engine.planner import make_plan
@@ -22,6 +22,7 @@ from desktop.services.consolidation_flow import (
     Step,
     SummaryGroup,
 )
+from tests.licenses import make_license
 
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 ZW, LN, WF, QQ = (
@@ -72,15 +73,9 @@ def lic(
     seen_by: tuple[str, ...] = (LN,),
     kind: LicenseType = LicenseType.COMMERCIAL,
 ) -> License:
-    return License(
-        sen=sen,
-        product="Jira Software (Server) 25 Users: Commercial License",
-        license_type=kind,
-        technical_contacts=(
-            Contact(primary, primary=True),
-            *(Contact(email) for email in others),
-        ),
-        seen_by=frozenset(seen_by),
+    evaluation = kind is LicenseType.EVALUATION
+    return make_license(
+        sen, primary=primary, technical=others, billing=(), evaluation=evaluation, seen_by=seen_by
     )
 
 

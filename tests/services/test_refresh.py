@@ -12,7 +12,7 @@ from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import AccountState, RefreshService
 from desktop.services.session_broker import SessionBroker
-from tests.ui.license_factory import make_license
+from tests.licenses import make_license
 
 
 class Recorder:

@@ -25,7 +25,7 @@ from desktop.services.session_broker import (
     failed_state,
     traits,
 )
-from tests.ui.license_factory import make_license
+from tests.licenses import make_license
 
 LIVE = Account(AccountKind.MY_ATLASSIAN, email="li.na@huake.example", portal="https://x.example")
 PASTE = Account(AccountKind.PASTE, label="2023 mailbox")

@@ -11,9 +11,10 @@ from desktop.domain.models import SupportStatus
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
 from desktop.ui.license_table_model import LICENSE_ROLE, Column, LicenseTableModel
 from desktop.ui.status_colours import danger
-from tests.ui.license_factory import make_license, many_licenses
+from tests.licenses import TARGET, make_license, many_licenses
 
 TODAY = date(2024, 6, 1)
+SYNAPSE = "synapseRT - Test Management for Jira for JIRA (Server) 10 Users: Commercial License"
 
 
 @pytest.fixture
@@ -22,17 +23,24 @@ def model() -> LicenseTableModel:
     m.set_locale(QLocale("en_US"))
     m.set_licenses(
         [
-            make_license(12683313, expires=date(2020, 10, 19)),
+            make_license(
+                12683313,
+                product=SYNAPSE,
+                organisation="示例科技有限公司",
+                primary=TARGET,
+                expires=date(2020, 10, 19),
+                seen_by={TARGET},
+            ),
             make_license(
                 200,
                 product="Confluence (Data Center) 50 Users: Commercial License",
                 expires=date(2025, 3, 2),
                 primary="li.na@huake.example",
-                others=("zhang.wei@huake.example",),
+                technical=(TARGET,),
                 organisation="星河示例软件有限公司",
-                seen_by=frozenset({"li.na@huake.example", "paste:2023 mailbox"}),
+                seen_by={"li.na@huake.example", "paste:2023 mailbox"},
             ),
-            make_license(3000, expires=None, primary="demo.buyer@qq.com"),
+            make_license(3000, product=SYNAPSE, primary="demo.buyer@qq.com", seen_by={TARGET}),
         ],
         {"paste:2023 mailbox": "2023 mailbox"},
     )
@@ -195,3 +203,15 @@ def test_reload_reapplies_filter(proxy: LicenseFilterProxy, model: LicenseTableM
     model.set_licenses(many_licenses(50))
     assert 0 < proxy.rowCount() <= 50
     assert all("huake" in model.haystacks()[proxy.source_row(r)] for r in range(proxy.rowCount()))
+
+
+def test_a_keystroke_that_shows_the_same_rows_resets_nothing(proxy: LicenseFilterProxy) -> None:
+    resets: list[None] = []
+    proxy.modelReset.connect(lambda: resets.append(None))
+    proxy.set_search_text("confl")
+    assert texts(proxy, Column.SEN) == ["SEN-200"] and len(resets) == 1
+    proxy.set_search_text("conflu")  # the same one license: the view keeps what it drew
+    proxy.set_search_text("confl")
+    assert len(resets) == 1
+    proxy.set_search_text("")
+    assert proxy.rowCount() == 3 and len(resets) == 2

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui.license_table_model import Column, LicenseTableModel
 from desktop.ui.status_colours import danger, is_dark, success
-from tests.ui.license_factory import make_license
+from tests.licenses import make_license
 from tests.ui.palettes import dark_palette
 
 

@@ -106,13 +106,14 @@ class LiveAccounts(QObject):
         *,
         flags: StayFlags | None = None,
         mode: ActionMode = ActionMode.ASSISTED,
+        profiles_root: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.urls = urls or real_site()
         self.guide: GuidedHandler | None = None  # the run page's panel, while one is shown
         self.mode = mode  # how changes are made in the page (the person can switch it)
         self.flags = flags  # which accounts stay signed in (the account store)
-        self.profiles_root: Path | None = None  # where kept profiles go (None: user data dir)
+        self.profiles_root = profiles_root  # where kept profiles go (None: user data dir)
         self._live: dict[str, LiveAccount] = {}
         self._releasing: set[asyncio.Future[None]] = set()
         self._resuming: dict[str, asyncio.Future[MyAtlassianSession]] = {}
@@ -178,11 +179,21 @@ class LiveAccounts(QObject):
 
     def session(self, key: str) -> MyAtlassianSession | None:
         live = self._live.get(key)
-        if live is not None and live.session is not None:
-            live.session.guide = self.guide
-            live.session.mode = self.mode
-            return live.session
-        return None
+        return live.session if live is not None else None
+
+    def use_guide(self, guide: GuidedHandler | None) -> None:
+        """Every session, open and to come, asks ``guide`` (a run page's panel) from now on."""
+        self.guide = guide
+        for live in self._live.values():
+            if live.session is not None:
+                live.session.guide = guide
+
+    def set_mode(self, mode: ActionMode) -> None:
+        """How every session, open and to come, makes changes in its page."""
+        self.mode = mode
+        for live in self._live.values():
+            if live.session is not None:
+                live.session.mode = mode
 
     async def read(self, account: Account) -> list[License]:
         """The account's licenses, read from its page (raises SignInRequired when signed out).

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -105,7 +106,7 @@ class SignInWindow(QDialog):
         return view
 
     @property
-    def ok_button(self) -> QWidget:
+    def ok_button(self) -> QPushButton:
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert button is not None
         return button
@@ -201,7 +202,7 @@ class SignInWindow(QDialog):
         self.stay.setText(self.tr("Stay signed in on this computer"))
         self.kept.setText(QCoreApplication.translate("MyAtlassianProfile", WHAT_IS_KEPT))
         self.kept.setVisible(self.stay.isChecked())
-        self.ok_button.setText(self.tr("Use this account"))  # type: ignore[attr-defined]
+        self.ok_button.setText(self.tr("Use this account"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -125,9 +125,7 @@ class RunPage(FlowPage):
         if live is None or not emails or self.live_panel is not None:
             return
         self.live_panel = LivePagePanel()
-        live.guide = self.live_panel.guide
-        for email in emails:
-            live.session(email)  # each live session asks this panel's guide from now on
+        live.use_guide(self.live_panel.guide)
         self.split.addWidget(self.live_panel)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 2)

@@ -27,9 +27,13 @@ from tests.ui.wizard.harness import LN, QQ, WF, ZW, settle
 
 
 @pytest.fixture
-async def desktop_app(qtbot: QtBot, tmp_path: Path, sandbox_server):
+def server(sandbox_server) -> SandboxHandle:
+    return sandbox_server()
+
+
+@pytest.fixture
+async def desktop_app(qtbot: QtBot, tmp_path: Path, server: SandboxHandle):
     """The app with three of the sandbox's accounts added (not the target's)."""
-    server: SandboxHandle = sandbox_server()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     language = LanguageManager(settings)
     language.apply("en", remember=False)
@@ -48,7 +52,6 @@ async def desktop_app(qtbot: QtBot, tmp_path: Path, sandbox_server):
         win.store.add(account)
     win.show()
     await wait_for_refresh(win)
-    win.sandbox = server  # type: ignore[attr-defined]
     yield app
     wizard = app.launcher.wizard
     if wizard is not None:
@@ -91,9 +94,9 @@ def fill(dialog: AddAccountDialog, portal: str, password: str) -> None:
 
 
 async def test_sign_in_as_the_target_from_the_wizard(
-    qtbot: QtBot, window: MainWindow, desktop_app: DesktopApp
+    qtbot: QtBot, window: MainWindow, desktop_app: DesktopApp, server: SandboxHandle
 ) -> None:
-    url = window.sandbox.url  # type: ignore[attr-defined]
+    url = server.url
     wizard = await target_page_for(desktop_app.launcher, ZW)
     page = wizard.target_page
     assert not wizard.flow.target_signed_in
@@ -138,7 +141,7 @@ async def test_sign_in_as_the_target_from_the_wizard(
     confirm.yes_button.click()
     await settle(qtbot, lambda: not wizard.runner.running and wizard.flow.can_go_on(Step.RUN))
     assert wizard.flow.failed() == []
-    state = window.sandbox.state  # type: ignore[attr-defined]
+    state = server.state
     for sen in promoting:
         primary = state.license(sen).primary_technical_contact
         assert primary is not None and primary.email == ZW
