@@ -384,8 +384,20 @@
         <translation>授权</translation>
     </message>
     <message>
-        <source>the target account</source>
-        <translation>目标账户</translation>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>No target chosen yet</source>
+        <translation>尚未选择目标</translation>
+    </message>
+    <message>
+        <source>Choose a target in Consolidate… first: this filter then shows the licenses whose primary technical contact is not that target.</source>
+        <translation>请先在“归集…”中选择目标：之后此筛选会显示主要技术联系人不是该目标的授权。</translation>
+    </message>
+    <message>
+        <source>The target you chose in the last consolidation. “Not yet consolidated” shows the licenses whose primary technical contact is someone else.</source>
+        <translation>您在上一次归集中选择的目标。“尚未归集”显示主要技术联系人是其他人的授权。</translation>
     </message>
     <message>
         <source>All</source>

@@ -29,20 +29,12 @@
         <translation>您即将把 %1 设为 %2 的主要技术联系人。</translation>
     </message>
     <message>
-        <source>You&apos;re about to make %1 the primary technical contact on %2 licenses: %3</source>
-        <translation>您即将把 %1 设为 %2 个授权的主要技术联系人：%3</translation>
-    </message>
-    <message>
         <source>%1 will first be added as a technical contact on %2 of them.</source>
         <translation>其中 %2 个授权会先把 %1 添加为技术联系人。</translation>
     </message>
     <message>
         <source>This means they will be able to:</source>
         <translation>这意味着对方将能够：</translation>
-    </message>
-    <message>
-        <source>access any invoices for this product via email or through My Atlassian</source>
-        <translation>通过电子邮件或 My Atlassian 查看该产品的所有发票</translation>
     </message>
     <message>
         <source>Promote to primary billing contact?</source>
@@ -53,10 +45,6 @@
         <translation>您即将把 %1 设为 %2 的主要账单联系人。</translation>
     </message>
     <message>
-        <source>You&apos;re about to make %1 the primary billing contact on %2 licenses: %3</source>
-        <translation>您即将把 %1 设为 %2 个授权的主要账单联系人：%3</translation>
-    </message>
-    <message>
         <source>%1 will first be added as a billing contact on %2 of them.</source>
         <translation>其中 %2 个授权会先将 %1 添加为账单联系人。</translation>
     </message>
@@ -65,12 +53,20 @@
         <translation>这意味着他们将会：</translation>
     </message>
     <message>
-        <source>receive the renewal quotes and invoices for this product</source>
-        <translation>收到此产品的续订报价和发票</translation>
-    </message>
-    <message>
         <source>promote other contacts to primary in the future.</source>
         <translation>今后将其他联系人提升为主要联系人。</translation>
+    </message>
+    <message>
+        <source>You&apos;re about to make %1 the primary billing contact on these %2 licenses:</source>
+        <translation>您即将把 %1 设为以下 %2 个授权的主要账单联系人：</translation>
+    </message>
+    <message>
+        <source>receive the renewal quotes and invoices for these licenses</source>
+        <translation>收到这些授权的续订报价和发票</translation>
+    </message>
+    <message>
+        <source>receive the renewal quotes and invoices for this license</source>
+        <translation>收到此授权的续订报价和发票</translation>
     </message>
     <message>
         <source>%1 will also be added as a billing contact on %2 (it must then sign in and promote itself, because its email domain differs from the current primary billing contact&apos;s).</source>
@@ -83,6 +79,24 @@
     <message>
         <source>No billing contact will be changed.</source>
         <translation>不会更改任何账单联系人。</translation>
+    </message>
+    <message>
+        <source>You&apos;re about to make %1 the primary technical contact on these %2 licenses:</source>
+        <translation>您即将把 %1 设为以下 %2 个授权的主要技术联系人：</translation>
+    </message>
+    <message>
+        <source>access any invoices for these licenses via email or through My Atlassian</source>
+        <translation>通过电子邮件或 My Atlassian 查看这些授权的所有发票</translation>
+    </message>
+    <message>
+        <source>access any invoices for this license via email or through My Atlassian</source>
+        <extracomment>The same for one license.</extracomment>
+        <translation>通过电子邮件或 My Atlassian 查看此授权的所有发票</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>One license as the confirmation names it: its SEN and its product.</extracomment>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Past invoices will not be transferred and will remain in your My Atlassian account under Orders.</source>
@@ -194,6 +208,18 @@
     <message>
         <source>Wait until the run has finished, or cancel it.</source>
         <translation>请等待运行结束，或取消运行。</translation>
+    </message>
+    <message>
+        <source>This address mixes letters of different alphabets: %1 is not from the same alphabet as the other letters, so the address only looks like the one you mean and may belong to someone else. Type it again with the keyboard set to English.</source>
+        <translation>此地址混用了不同文字的字母：%1 与其他字母不属于同一种文字，所以这个地址只是看起来像您想要的地址，可能属于其他人。请把键盘切换为英文后重新输入。</translation>
+    </message>
+    <message>
+        <source>The part before the @ has %1 characters; an email address can have at most %2 there. Check the address.</source>
+        <translation>@ 前面的部分有 %1 个字符，而邮箱地址在这里最多只能有 %2 个字符。请检查地址。</translation>
+    </message>
+    <message>
+        <source>The address contains %1. Atlassian cannot use an address with / \ ? # or % in it: the licenses would get a contact that can never be made primary. Use another address.</source>
+        <translation>此地址包含 %1。Atlassian 无法使用含有 / \ ? # 或 % 的地址：授权会多出一个永远无法设为主要联系人的联系人。请换一个地址。</translation>
     </message>
     <message numerus="yes">
         <source>Done: the target is now primary on %n license(s)</source>
@@ -893,16 +919,20 @@
         <translation>今后由哪个账户统一管理所有授权？</translation>
     </message>
     <message>
-        <source>&amp;Contacts seen on your licenses:</source>
-        <translation>授权上出现的联系人(&amp;C)：</translation>
-    </message>
-    <message>
         <source>Target &amp;email:</source>
         <translation>目标邮箱(&amp;E)：</translation>
     </message>
     <message>
-        <source>e.g. it-admin@yourcompany.com</source>
-        <translation>例如 it-admin@yourcompany.com</translation>
+        <source>e.g. licenses@yourcompany.com</source>
+        <translation>例如 licenses@yourcompany.com</translation>
+    </message>
+    <message>
+        <source>Atlassian&apos;s partners recommend a shared company mailbox, such as a team address (licenses@yourcompany.com): the licenses then do not depend on one person&apos;s mailbox.</source>
+        <translation>Atlassian 的合作伙伴建议使用公司共用的邮箱，例如团队地址（licenses@yourcompany.com）：这样授权就不依赖某一个人的邮箱。</translation>
+    </message>
+    <message>
+        <source>Or choose one of the &amp;contacts on your licenses:</source>
+        <translation>或从授权上的联系人中选择(&amp;C)：</translation>
     </message>
     <message>
         <source>What will happen</source>
@@ -911,6 +941,10 @@
     <message>
         <source>Sign &amp;in as the target…</source>
         <translation>以目标账户登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>your target last time</source>
+        <translation>上次的目标</translation>
     </message>
     <message numerus="yes">
         <source>primary on %n license(s)</source>
@@ -929,6 +963,14 @@
     <message>
         <source>public mailbox</source>
         <translation>公共邮箱</translation>
+    </message>
+    <message>
+        <source>The address that will be used: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>将使用的地址：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is a public mailbox.&lt;/b&gt; It belongs to one person, not to your company: when that person leaves, nobody can reach the licenses. Atlassian also never treats a public domain as your company&apos;s, so this address must sign in and promote itself on every license.</source>
+        <translation>&lt;b&gt;%1 是公共邮箱。&lt;/b&gt;它属于某个人，而不属于您的公司：此人离职后，就没有人能管理这些授权了。而且 Atlassian 从不把公共邮箱域名当作贵公司的域名，所以这个地址必须本人登录，在每个授权上把自己设为主要联系人。</translation>
     </message>
     <message>
         <source>will move to the target (it becomes the primary technical contact)</source>

@@ -100,6 +100,32 @@ def _validate(candidate: str) -> str:
     return email
 
 
+def width_normalized(text: str) -> str:
+    """What the address check reads: trimmed, and NFKC-normalised when not plain ASCII
+    (full-width ``ｚｈａｎｇ＠…`` becomes ``zhang@…``)."""
+    candidate = text.strip().replace("\u00a0", " ").strip()
+    if not candidate.isascii():
+        candidate = unicodedata.normalize("NFKC", candidate).strip()
+    return candidate
+
+
+def look_alike_letters(address: str) -> list[str]:
+    """In each part of ``address`` that mixes scripts, the letters not of the part's main
+    script (the Cyrillic ``а`` in ``zhаng.wei``), each once, in order: what to show the person."""
+    local, _, domain = address.rpartition("@")
+    found: list[str] = []
+    for part in (local, *domain.split(".")):
+        if not mixes_scripts(part):
+            continue
+        letters = [c for c in part if c.isalpha()]
+        scripts = [_script(c) if not c.isascii() else "LATIN" for c in letters]
+        main = max(set(scripts), key=scripts.count)
+        for letter, script in zip(letters, scripts, strict=True):
+            if script != main and letter not in found:
+                found.append(letter)
+    return found
+
+
 def normalize_email(text: str) -> str:
     """Trim, width-normalise (NFKC) and lower-case a valid address; else :class:`InvalidEmail`.
 
@@ -107,11 +133,9 @@ def normalize_email(text: str) -> str:
     look-alikes and path-breaking characters described above (subclasses of InvalidEmail
     say which).
     """
-    candidate = text.strip().replace("\u00a0", " ").strip()
+    candidate = width_normalized(text)
     if not candidate:
         raise InvalidEmail("The email address is empty.", value="")
-    if not candidate.isascii():
-        candidate = unicodedata.normalize("NFKC", candidate).strip()
     try:
         return _validate(candidate)
     except EmailNotValidError as error:

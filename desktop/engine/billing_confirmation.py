@@ -4,7 +4,13 @@ contact?" dialog, listed apart from the technical one (CLI text and GUI alike)."
 from __future__ import annotations
 
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
-from desktop.engine.confirmation import Confirmation, Wording, confirmation_lines
+from desktop.engine.confirmation import (
+    PROMOTE_OTHERS,
+    Confirmation,
+    Wording,
+    confirmation_lines,
+    products_of,
+)
 from desktop.engine.plan import Action, Plan, StepKind
 from desktop.engine.reasons import Translate, identity
 
@@ -13,15 +19,19 @@ INTRO_ONE = QT_TRANSLATE_NOOP(
     "Confirmation", "You're about to make %1 the primary billing contact on %2."
 )
 INTRO_MANY = QT_TRANSLATE_NOOP(
-    "Confirmation", "You're about to make %1 the primary billing contact on %2 licenses: %3"
+    "Confirmation", "You're about to make %1 the primary billing contact on these %2 licenses:"
 )
 ADDED_FIRST = QT_TRANSLATE_NOOP(
     "Confirmation", "%1 will first be added as a billing contact on %2 of them."
 )
 ABLE_TO = QT_TRANSLATE_NOOP("Confirmation", "This means they will:")
 ABILITIES: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("Confirmation", "receive the renewal quotes and invoices for this product"),
-    QT_TRANSLATE_NOOP("Confirmation", "promote other contacts to primary in the future."),
+    QT_TRANSLATE_NOOP("Confirmation", "receive the renewal quotes and invoices for these licenses"),
+    PROMOTE_OTHERS,
+)
+ABILITIES_ONE: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Confirmation", "receive the renewal quotes and invoices for this license"),
+    PROMOTE_OTHERS,
 )
 ADD_ONLY = QT_TRANSLATE_NOOP(
     "Confirmation",
@@ -63,7 +73,9 @@ def build_billing_confirmation(plan: Plan) -> Confirmation | None:
         ),
         notified=plan.billing_notified(),
         abilities=ABILITIES,
+        abilities_one=ABILITIES_ONE,
         wording=BILLING,
+        products=products_of(plan),
     )
 
 

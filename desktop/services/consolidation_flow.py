@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum, StrEnum
 
-from desktop.domain.emails import InvalidEmail, is_public_domain, normalize_email
+from desktop.domain.emails import (
+    MAX_LOCAL_PART,
+    PATH_UNSAFE_CHARS,
+    InvalidEmail,
+    LocalPartTooLong,
+    MixedScriptEmail,
+    UnusableEmail,
+    is_public_domain,
+    look_alike_letters,
+    normalize_email,
+    typed_differs,
+    width_normalized,
+)
 from desktop.domain.models import Account, License
 from desktop.engine.events import Outcome
 from desktop.engine.plan import Action, Plan, PlanEntry
@@ -45,6 +57,15 @@ class Blocker(StrEnum):
     NOTHING_CHECKED = "nothing-checked"  # every license was unticked
     NOT_CONFIRMED = "not-confirmed"  # the confirmation was not answered Yes
     RUNNING = "running"  # the run has not finished
+
+
+class TargetProblem(StrEnum):
+    """Why what was typed as the target is refused (the page words it, with its args)."""
+
+    NOT_AN_ADDRESS = "not-an-address"  # not an email address at all
+    MIXED_SCRIPTS = "mixed-scripts"  # letters of another alphabet: a look-alike (args: letters)
+    LOCAL_PART_TOO_LONG = "local-part-too-long"  # args: its length, the most allowed
+    UNUSABLE_CHARACTERS = "unusable-characters"  # / \ ? # % (args: the ones found)
 
 
 class SummaryGroup(StrEnum):
@@ -133,6 +154,7 @@ class TargetSuggestion:
     contact_on: int  # licenses it is any contact of
     signed_in: bool
     public_domain: bool
+    last_target: bool = False  # the target the person chose last time
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +182,23 @@ class Consequences:
 
 @dataclass(frozen=True, slots=True)
 class TargetCheck:
-    """The result of checking what was typed as the target."""
+    """The result of checking what was typed as the target.
 
-    email: str | None  # normalised, when valid
+    ``email`` is the address that will be used (trimmed, width-normalised, lower-case), when
+    valid; ``differs`` says it is not simply what was typed (full-width letters, for one), so
+    the page shows it. A refused address has ``problem`` (with ``problem_args``) saying why.
+    """
+
+    email: str | None
     blocker: Blocker | None
+    problem: TargetProblem | None = None
+    problem_args: tuple[str, ...] = ()
+    differs: bool = False
+
+    @property
+    def public_domain(self) -> bool:
+        """A public mailbox (qq.com, gmail.com …): the page warns against it as the target."""
+        return self.email is not None and is_public_domain(self.email)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +242,8 @@ class ConsolidationFlow:
         signed_in: keys of the accounts that have a live session (can change licenses).
         planner: ``make_plan(licenses, signed_in, target, *, now=None) -> Plan``.
         now: the plan's time (tests pass a fixed one).
+        last_target: the target the person chose in the last run (marked among the
+            suggestions, never chosen for them).
     """
 
     def __init__(
@@ -217,8 +254,10 @@ class ConsolidationFlow:
         *,
         planner: Planner,
         now: datetime | None = None,
+        last_target: str | None = None,
     ) -> None:
         self._licenses = list(licenses)
+        self._last_target = (last_target or "").strip().lower() or None
         self._accounts = list(accounts)
         self._signed_in = frozenset(signed_in)
         self._planner = planner
@@ -312,8 +351,7 @@ class ConsolidationFlow:
     # --- target ----------------------------------------------------------------------------
 
     def suggestions(self) -> list[TargetSuggestion]:
-        """Every contact seen, the likeliest target first: most licenses already primary on,
-        then signed in, then most licenses a contact of, then by email."""
+        """Every contact seen (and last time's target), in :func:`_suggestion_order`."""
         primary: dict[str, int] = {}
         contact: dict[str, int] = {}
         names: dict[str, str] = {}
@@ -333,6 +371,8 @@ class ConsolidationFlow:
                 contact[account.email] = 0
             if account.email and account.name and account.email not in names:
                 names[account.email] = account.name
+        if self._last_target and self._last_target not in contact:
+            contact[self._last_target] = 0
         rows = [
             TargetSuggestion(
                 email=email,
@@ -341,20 +381,32 @@ class ConsolidationFlow:
                 contact_on=count,
                 signed_in=email in self._signed_in,
                 public_domain=is_public_domain(email),
+                last_target=email == self._last_target,
             )
             for email, count in contact.items()
         ]
-        return sorted(rows, key=lambda s: (-s.primary_on, not s.signed_in, -s.contact_on, s.email))
+        return sorted(rows, key=_suggestion_order)
+
+    @property
+    def last_target(self) -> str | None:
+        return self._last_target
 
     @staticmethod
     def check_target(text: str) -> TargetCheck:
-        """Validate what was typed (as you type): empty, invalid or a normalised address."""
+        """Validate what was typed (as you type): empty, refused (and why), or the address
+        that will be used (the domain's :func:`normalize_email`, as the CLI's ``--target``)."""
         if not text.strip():
             return TargetCheck(None, Blocker.NO_TARGET)
         try:
-            return TargetCheck(normalize_email(text), None)
-        except InvalidEmail:
-            return TargetCheck(None, Blocker.INVALID_TARGET)
+            email = normalize_email(text)
+        except InvalidEmail as error:
+            problem, args = _target_problem(error, text)
+            return TargetCheck(None, Blocker.INVALID_TARGET, problem, args)
+        return TargetCheck(email, None, differs=typed_differs(text, email))
+
+    def target_check(self) -> TargetCheck:
+        """The check of what was typed last."""
+        return self.check_target(self._target_text)
 
     def set_target(self, text: str) -> TargetCheck:
         """Take what was typed; a valid address re-plans at once."""
@@ -516,6 +568,11 @@ class ConsolidationFlow:
             if members[group]
         ]
 
+    def product_of(self, sen: str) -> str:
+        """The product of a planned license ("" when the plan does not hold it)."""
+        entry = self._plan.entry(sen) if self._plan is not None else None
+        return entry.license.product if entry is not None else ""
+
     def consolidated_count(self) -> int:
         """Licenses on which the target is now primary because of this run."""
         return sum(1 for f in self._finished.values() if f.outcome is Outcome.DONE)
@@ -526,6 +583,25 @@ class ConsolidationFlow:
         self._plan = None
         self._checked = set()
         self._confirmed = False
+
+
+def _suggestion_order(s: TargetSuggestion) -> tuple[bool, int, bool, int, str]:
+    """Last time's target first, then most licenses already primary on, then signed in, then
+    most licenses a contact of, then by email."""
+    return (not s.last_target, -s.primary_on, not s.signed_in, -s.contact_on, s.email)
+
+
+def _target_problem(error: InvalidEmail, text: str) -> tuple[TargetProblem, tuple[str, ...]]:
+    """Why ``text`` is refused as the target, with what the page names (letters, a length)."""
+    local = width_normalized(text).rpartition("@")[0]
+    if isinstance(error, MixedScriptEmail):
+        return TargetProblem.MIXED_SCRIPTS, (" ".join(look_alike_letters(width_normalized(text))),)
+    if isinstance(error, LocalPartTooLong):
+        return TargetProblem.LOCAL_PART_TOO_LONG, (str(len(local)), str(MAX_LOCAL_PART))
+    if isinstance(error, UnusableEmail):
+        found = [char for char in sorted(PATH_UNSAFE_CHARS) if char in local]
+        return TargetProblem.UNUSABLE_CHARACTERS, (" ".join(found),)
+    return TargetProblem.NOT_AN_ADDRESS, ()
 
 
 _NEXT: dict[Step, Step] = {

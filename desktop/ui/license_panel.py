@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -74,6 +75,11 @@ class LicensePanel(QWidget):
             self.filter_buttons[quick] = button
             filters.addWidget(button)
         self.filter_buttons[QuickFilter.ALL].setChecked(True)
+        self.target_label = QLabel(self)  # the target "Not yet consolidated" compares with
+        self.target_label.setObjectName("filterTarget")
+        self.target_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        filters.addWidget(self.target_label)
+        self.filter_buttons[QuickFilter.NOT_CONSOLIDATED].setEnabled(False)  # no target yet
         layout.addLayout(filters)
 
         self.table = QTableView(self)
@@ -170,9 +176,14 @@ class LicensePanel(QWidget):
     # --- language ---------------------------------------------------------------------------
 
     def set_target_email(self, email: str) -> None:
-        """The consolidation target ("" when none), as the "Not yet consolidated" tip says."""
+        """The target the person chose in the last consolidation ("" when none yet): what
+        "Not yet consolidated" compares with, shown beside it. Without one the filter is off."""
         self._target = email
         self.proxy.set_target_email(email)
+        button = self.filter_buttons[QuickFilter.NOT_CONSOLIDATED]
+        if not email and button.isChecked():
+            self.set_quick_filter(QuickFilter.ALL)
+        button.setEnabled(bool(email))
         self._retranslate_filters()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -188,7 +199,24 @@ class LicensePanel(QWidget):
         self._retranslate_filters()
 
     def _retranslate_filters(self) -> None:
-        target = self._target or self.tr("the target account")
+        target = self._target
+        if target:
+            self.target_label.setText(self.tr("Target: %1").replace("%1", target))
+            not_yet = self.tr("Licenses whose primary technical contact is not %1").replace(
+                "%1", target
+            )
+        else:
+            self.target_label.setText(self.tr("No target chosen yet"))
+            not_yet = self.tr(
+                "Choose a target in Consolidate… first: this filter then shows the licenses "
+                "whose primary technical contact is not that target."
+            )
+        self.target_label.setToolTip(
+            self.tr(
+                "The target you chose in the last consolidation. \u201cNot yet consolidated\u201d "
+                "shows the licenses whose primary technical contact is someone else."
+            )
+        )
         for quick, text, tip in (
             (QuickFilter.ALL, self.tr("All"), self.tr("Show every license")),
             (QuickFilter.ACTIVE, self.tr("Active"), self.tr("Licenses with support running")),
@@ -196,7 +224,7 @@ class LicensePanel(QWidget):
             (
                 QuickFilter.NOT_CONSOLIDATED,
                 self.tr("Not yet consolidated"),
-                self.tr("Licenses whose primary technical contact is not %1").replace("%1", target),
+                not_yet,
             ),
         ):
             button = self.filter_buttons[quick]

@@ -9,7 +9,6 @@ application's wizard launcher listens). No HTTP here.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -214,6 +213,7 @@ class MainWindow(QMainWindow):
             self.license_panel.table_splitter,
         )
         self.filter_buttons = self.license_panel.filter_buttons
+        self.license_panel.set_target_email(self.target_email())
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.accounts_panel)
@@ -305,17 +305,13 @@ class MainWindow(QMainWindow):
         self.cancel_action.setEnabled(running)
 
     def _licenses_shown(self) -> None:
-        """The table holds new licenses: the likeliest target may have changed."""
         self.license_panel.set_target_email(self.target_email())
         self.status.update_counts()
 
     def target_email(self) -> str:
-        """The consolidation target: the wizard's choice, else the most common primary."""
-        saved = str(self.settings.value(_TARGET_SETTING, "") or "")
-        if saved:
-            return saved
-        primaries = Counter(e for e in self.model.primary_emails() if e)
-        return primaries.most_common(1)[0][0] if primaries else ""
+        """The target the person chose in the last consolidation ("" before any): what "Not
+        yet consolidated" compares with. Never a guess from the licenses."""
+        return str(self.settings.value(_TARGET_SETTING, "") or "")
 
     def set_target_email(self, email: str) -> None:
         self.settings.setValue(_TARGET_SETTING, email.strip().lower())

@@ -28,7 +28,12 @@ def test_billing_confirmation_lists_the_billing_steps_and_who_is_notified() -> N
     lines = render_billing_lines(plan)
     assert lines[0] == "Promote to primary billing contact?"
     text = "\n".join(lines)
-    assert "renewal quotes and invoices" in text
+    assert "- receive the renewal quotes and invoices for these licenses" in text
+    assert "this product" not in text
+    for sen in c.promoted_sens:  # each with its product
+        entry = plan.entry(sen)
+        assert entry is not None
+        assert f"  {sen} ({entry.license.product})" in lines
     assert f"A notification email will be sent to {', '.join(c.notified)}." in text
     # The cloud subscriptions are not among them.
     assert "SEN-20110834" not in c.promoted_sens

@@ -13,9 +13,13 @@ def test_one_license_reads_like_the_seed_dialog() -> None:
     )
     text = render_confirmation_text(plan)
     assert text.splitlines()[0] == "Promote to primary technical contact?"
-    assert f"You're about to make {TARGET} the primary technical contact on SEN-12683313." in text
+    assert (
+        f"You're about to make {TARGET} the primary technical contact on SEN-12683313 "
+        "(Jira Software (Server) 25 Users: Commercial License)." in text
+    )
     assert "This means they will be able to:" in text
-    assert "- access any invoices for this product via email or through My Atlassian" in text
+    assert "- access any invoices for this license via email or through My Atlassian" in text
+    assert "this product" not in text
     assert "- promote other contacts to primary in the future." in text
     assert (
         "Past invoices will not be transferred and will remain in your My Atlassian account "
@@ -40,7 +44,16 @@ def test_many_licenses_list_every_sen_and_every_notified_primary() -> None:
     assert confirmation.added_first_sens == ("SEN-1", "SEN-2")
     assert confirmation.notified == tuple(sorted((SAME, OTHER)))
     text = render_confirmation_text(plan)
-    assert "on 2 licenses: SEN-1, SEN-2" in text
+    lines = text.splitlines()
+    at = lines.index(
+        f"You're about to make {TARGET} the primary technical contact on these 2 licenses:"
+    )
+    assert lines[at + 1 : at + 3] == [
+        "  SEN-1 (Jira Software (Server) 25 Users: Commercial License)",
+        "  SEN-2 (Jira Software (Server) 25 Users: Commercial License)",
+    ]
+    assert "- access any invoices for these licenses via email or through My Atlassian" in text
+    assert "this product" not in text
     assert "will first be added as a technical contact on 2 of them" in text
     assert "SEN-3" not in text and "SEN-5" not in text and "SEN-6" not in text
 
@@ -52,7 +65,10 @@ def test_add_only_licenses_are_mentioned() -> None:
     assert confirmation.add_only_sens == ("SEN-7",)
     assert confirmation.notified == ()
     text = render_confirmation_text(plan)
-    assert "also be added as a technical contact on SEN-7" in text
+    assert (
+        "also be added as a technical contact on SEN-7 "
+        "(Jira Software (Server) 25 Users: Commercial License)" in text
+    )
     assert "notification" not in text
 
 

@@ -21,6 +21,7 @@ from desktop.services.consolidation_flow import (
     RunCounts,
     Step,
     SummaryGroup,
+    TargetProblem,
 )
 from tests.licenses import make_license
 
@@ -452,3 +453,59 @@ def test_run_counts_go_by_the_confirmed_licenses_and_what_runs_again_is_not_fini
     fresh.retry_started()
     assert fresh.run_counts() == RunCounts(total, 1, 0)
     assert fresh.failed() == []
+
+
+# --- the target: what was typed, the address used, why one is refused ----------------------
+
+
+def test_a_full_width_target_is_the_address_it_looks_like_and_says_it_differs() -> None:
+    flow = make_flow()
+    check = flow.set_target("ｚｈａｎｇ．ｗｅｉ＠ｈｕａｋｅ．ｅｘａｍｐｌｅ")
+    assert check.email == ZW and check.differs and check.blocker is None
+    assert flow.target == ZW and flow.plan().target == ZW
+    assert not flow.set_target(" Zhang.Wei@huake.example ").differs  # case and spaces only
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem", "args"),
+    [
+        ("zh\u0430ng.wei@huake.example", TargetProblem.MIXED_SCRIPTS, ("\u0430",)),
+        ("a/b@huake.example", TargetProblem.UNUSABLE_CHARACTERS, ("/",)),
+        ("a#b%c@huake.example", TargetProblem.UNUSABLE_CHARACTERS, ("# %",)),
+        ("x" * 65 + "@huake.example", TargetProblem.LOCAL_PART_TOO_LONG, ("65", "64")),
+        ("zhang.wei@", TargetProblem.NOT_AN_ADDRESS, ()),
+    ],
+)
+def test_a_refused_target_says_why_and_plans_nothing(
+    typed: str, problem: TargetProblem, args: tuple[str, ...]
+) -> None:
+    flow = make_flow()
+    check = flow.set_target(typed)
+    assert check.email is None and check.blocker is Blocker.INVALID_TARGET
+    assert (check.problem, check.problem_args) == (problem, args)
+    assert flow.target_check() == check
+    assert flow.target is None and flow.blocker(Step.TARGET) is Blocker.INVALID_TARGET
+    with pytest.raises(ValueError, match="no valid target"):
+        flow.plan()
+
+
+def test_a_public_mailbox_target_is_flagged() -> None:
+    flow = make_flow()
+    assert flow.set_target(QQ).public_domain
+    assert not flow.set_target(ZW).public_domain
+
+
+def test_last_times_target_is_offered_first_and_marked_but_never_chosen() -> None:
+    flow = ConsolidationFlow(
+        demo_licenses(), demo_accounts(), (LN, WF, QQ), planner=make_plan, now=NOW, last_target=WF
+    )
+    first, *rest = flow.suggestions()
+    assert first.email == WF and first.last_target
+    assert not any(s.last_target for s in rest)
+    assert flow.target is None and flow.blocker(Step.TARGET) is Blocker.NO_TARGET
+    # A target typed by hand last time, seen on no license, is still offered.
+    fresh = ConsolidationFlow(
+        demo_licenses(), demo_accounts(), (LN,), planner=make_plan, last_target="Team@huake.example"
+    )
+    assert fresh.suggestions()[0].email == "team@huake.example"
+    assert fresh.suggestions()[0].primary_on == 0

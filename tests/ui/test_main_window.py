@@ -15,12 +15,12 @@ from desktop.domain.models import AccountKind, SupportStatus
 from desktop.services.credentials import KEYRING_SERVICE, credential_name
 from desktop.services.paste_store import PasteStore
 from desktop.ui.application import DesktopApp
-from desktop.ui.language import LanguageManager
 from desktop.ui.license_details import MASK
 from desktop.ui.license_filter_proxy import QuickFilter
 from desktop.ui.license_table_model import Column
 from desktop.ui.main_window import MainWindow
 from desktop.ui.self_test import wait_for_refresh
+from tests.ui.apps import make_desktop_app
 
 TODAY = date(2024, 6, 1)
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,15 +29,7 @@ SEED_LIKE = ROOT / "tests" / "fixtures" / "paste" / "seed_layout.txt"
 
 @pytest.fixture
 def desktop_app(settings, tmp_path: Path) -> DesktopApp:
-    language = LanguageManager(settings)
-    language.apply("en", remember=False)
-    return DesktopApp(
-        settings,
-        language=language,
-        pastes=PasteStore(tmp_path / "pastes"),
-        today=TODAY,
-        journal_path=tmp_path / "journal.sqlite3",
-    )
+    return make_desktop_app(tmp_path, settings)
 
 
 @pytest.fixture
@@ -116,16 +108,21 @@ async def test_quick_filters(window: MainWindow, qtbot) -> None:
     assert expired and set(expired) == {"Expired"}
     qtbot.mouseClick(window.filter_buttons[QuickFilter.ACTIVE], Qt.MouseButton.LeftButton)
     assert set(column(window, Column.SUPPORT)) == {"Active"}
-    target = window.target_email()
-    assert target
-    qtbot.mouseClick(window.filter_buttons[QuickFilter.NOT_CONSOLIDATED], Qt.MouseButton.LeftButton)
+    # No target chosen yet: no hidden guess, the filter is off and the label says so.
+    not_yet = window.filter_buttons[QuickFilter.NOT_CONSOLIDATED]
+    assert window.target_email() == ""
+    assert not not_yet.isEnabled()
+    assert window.license_panel.target_label.text() == "No target chosen yet"
+    window.set_target_email("Li.Na@huake.example")  # what the last run chose
+    assert not_yet.isEnabled()
+    assert window.license_panel.target_label.text() == "Target: li.na@huake.example"
+    qtbot.mouseClick(not_yet, Qt.MouseButton.LeftButton)
     primaries = column(window, Column.PRIMARY_CONTACT)
-    assert primaries and target not in primaries
+    assert primaries and "li.na@huake.example" not in primaries
     window.set_target_email("zhang.wei@huake.example")
-    assert "zhang.wei@huake.example" not in column(window, Column.PRIMARY_CONTACT)
-    assert (
-        "zhang.wei@huake.example" in window.filter_buttons[QuickFilter.NOT_CONSOLIDATED].toolTip()
-    )
+    shown = column(window, Column.PRIMARY_CONTACT)
+    assert "zhang.wei@huake.example" not in shown and "li.na@huake.example" in shown
+    assert "zhang.wei@huake.example" in not_yet.toolTip()
     qtbot.mouseClick(window.filter_buttons[QuickFilter.ALL], Qt.MouseButton.LeftButton)
     assert window.proxy.rowCount() == 40
 

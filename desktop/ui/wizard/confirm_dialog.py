@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine import confirmation as words
-from desktop.engine.confirmation import build_confirmation
+from desktop.engine.confirmation import Confirmation, build_confirmation, named_license
 from desktop.engine.plan import Plan
 from desktop.engine.reasons import substitute
 
@@ -33,6 +33,11 @@ def _tr(text: str, *args: str) -> str:
     return substitute(
         escape(QCoreApplication.translate("Confirmation", text)), [escape(a) for a in args]
     )
+
+
+def _named(c: Confirmation, sen: str) -> str:
+    """``SEN-1 (Jira Software …)`` in the person's language (not yet escaped)."""
+    return named_license(c, sen, QCoreApplication.translate)
 
 
 def _bold(text: str) -> str:
@@ -50,22 +55,23 @@ class ConfirmDialog(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         target = c.target
         if len(c.promoted_sens) == 1:
-            lead = _tr(words.INTRO_ONE, target, c.promoted_sens[0])
+            lead = _tr(words.INTRO_ONE, target, _named(c, c.promoted_sens[0]))
         elif c.promoted_sens:
-            lead = _tr(words.INTRO_MANY, target, str(len(c.promoted_sens)), "")
+            lead = _tr(words.INTRO_MANY, target, str(len(c.promoted_sens)))
         else:
             lead = _tr(words.NOTHING)
         lead = lead.replace(escape(target), _bold(escape(target)), 1)
         if c.added_first_sens:
             lead += "<br>" + _tr(words.ADDED_FIRST, target, str(len(c.added_first_sens)))
         self.lead = self._label(lead, "confirmLead")
-        self.sens = QPlainTextEdit("\n".join(c.promoted_sens))
+        # Each license with its product, so the person sees which licenses these are.
+        self.sens = QPlainTextEdit("\n".join(_named(c, sen) for sen in c.promoted_sens))
         self.sens.setObjectName("confirmSens")
         self.sens.setReadOnly(True)
         self.sens.setMaximumHeight(110)
         self.sens.setTabChangesFocus(True)
         self.sens.setVisible(len(c.promoted_sens) > 1)
-        abilities = "".join(f"<li>{_tr(a)}</li>" for a in c.abilities)
+        abilities = "".join(f"<li>{_tr(a)}</li>" for a in c.shown_abilities)
         self.means = self._label(f"{_tr(words.ABLE_TO)}<ul>{abilities}</ul>", "confirmMeans")
         self.invoices = self._label(_tr(c.invoices_note), "confirmInvoices")
         notified = c.notified[:MAX_NOTIFIED_SHOWN]
@@ -81,7 +87,9 @@ class ConfirmDialog(QDialog):
         )
         self.notify.setVisible(bool(c.notified))
         self.add_only = self._label(
-            _tr(words.ADD_ONLY, target, ", ".join(c.add_only_sens)) if c.add_only_sens else "",
+            _tr(words.ADD_ONLY, target, ", ".join(_named(c, sen) for sen in c.add_only_sens))
+            if c.add_only_sens
+            else "",
             "confirmAddOnly",
         )
         self.add_only.setVisible(bool(c.add_only_sens))

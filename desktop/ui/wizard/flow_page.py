@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
-from desktop.services.consolidation_flow import ConsolidationFlow, Step
+from desktop.services.consolidation_flow import Blocker, ConsolidationFlow, Step
 from desktop.ui.status_colours import error_style
 from desktop.ui.wizard.texts import blocker_text
 
@@ -26,6 +26,10 @@ class FlowPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.flow.can_go_on(self.step)
 
+    def validatePage(self) -> bool:
+        """Next (or a programmatic ``next()``) never leaves a page the flow says is blocked."""
+        return self.flow.can_go_on(self.step)
+
     def nextId(self) -> int:
         following = self.flow.next_step(self.step)
         return -1 if following is None else int(following)
@@ -36,9 +40,13 @@ class FlowPage(QWizardPage):
         """Say why Next is disabled (or nothing), and tell the wizard to re-check."""
         blocker = self.flow.blocker(self.step)
         self.blocker_label.setStyleSheet(error_style())
-        self.blocker_label.setText(blocker_text(blocker) if blocker and show else "")
+        self.blocker_label.setText(self.blocker_message(blocker) if blocker and show else "")
         self.blocker_label.setVisible(bool(blocker and show))
         self.completeChanged.emit()
+
+    def blocker_message(self, blocker: Blocker) -> str:
+        """What the page says about ``blocker`` (a page may say more than the flow's key)."""
+        return blocker_text(blocker)
 
     def retranslate(self) -> None:
         """Set every text again in the current language (override; call on LanguageChange)."""

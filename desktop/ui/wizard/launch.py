@@ -140,7 +140,13 @@ class WizardLauncher(QObject):
                 8000,
             )
         licenses = merge_licenses([*self._refresher.licenses, *opened.licenses])
-        flow = ConsolidationFlow(licenses, accounts, sessions.keys(), planner=make_plan)
+        flow = ConsolidationFlow(
+            licenses,
+            accounts,
+            sessions.keys(),
+            planner=make_plan,
+            last_target=window.target_email() or None,
+        )
         runner = ConsolidationRun(
             flow, sessions, journal=journal, live_accounts=self._live, places=opened.places
         )
@@ -167,6 +173,8 @@ class WizardLauncher(QObject):
         def finished(result: int) -> None:
             del result
             if runner.result is not None:
+                if flow.target:  # "Not yet consolidated" compares with the target chosen
+                    window.set_target_email(flow.target)
                 window.refresh()
             journal.close()
             self.cleanup = asyncio.ensure_future(

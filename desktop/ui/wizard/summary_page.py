@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.confirmation import license_name
 from desktop.engine.report import ReportError
 from desktop.services.consolidation_flow import ConsolidationFlow, Step
 from desktop.services.consolidation_run import ConsolidationRun
@@ -93,9 +94,9 @@ class SummaryPage(FlowPage):
             hint = QTreeWidgetItem([next_step_text(row.next_step)])
             top.addChild(hint)
             for sen in row.sens:
-                text = sen
+                text = license_name(sen, self.flow.product_of(sen), translate_engine)
                 if sen in row.error_keys:
-                    text = f"{sen}: {error_text(row.error_keys[sen])}"
+                    text = f"{text}: {error_text(row.error_keys[sen])}"
                 top.addChild(QTreeWidgetItem([text]))
             self.groups.addTopLevelItem(top)
             top.setExpanded(row.count <= 12)

@@ -1,8 +1,14 @@
-"""The target account's email: suggestions, validation as you type, the consequences at once."""
+"""The target account's email: typed or picked (never picked for the person), checked as it is
+typed, the address that will be used shown, and the consequences at once.
+
+Nothing is chosen in advance: one Enter must not decide where every license goes. Picking a
+suggestion takes a click or the arrow keys (a selection); the list's current row alone, which
+Qt sets when Tab enters the list, chooses nothing.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -13,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +29,12 @@ from desktop.services.consolidation_flow import (
     Consequences,
     ConsolidationFlow,
     Step,
+    TargetCheck,
     TargetSuggestion,
 )
 from desktop.ui.status_colours import danger
 from desktop.ui.wizard.flow_page import FlowPage
+from desktop.ui.wizard.texts import blocker_text, target_problem_text
 
 EMAIL_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,19 +44,42 @@ class TargetPage(FlowPage):
 
     def __init__(self, flow: ConsolidationFlow, parent: QWidget | None = None) -> None:
         super().__init__(flow, Step.TARGET, parent)
-        self.suggestions_label = QLabel()
-        self.suggestions = QListWidget()
-        self.suggestions.setObjectName("targetSuggestions")
-        self.suggestions.currentItemChanged.connect(self._on_suggestion)
         self.email_edit = QLineEdit()
         self.email_edit.setObjectName("targetEmail")
         self.email_edit.setClearButtonEnabled(True)
         self.email_edit.textChanged.connect(self._on_text_changed)
-        self.suggestions_label.setBuddy(self.suggestions)
         self.form = QFormLayout()
         self.email_label = QLabel()
         self.email_label.setBuddy(self.email_edit)
         self.form.addRow(self.email_label, self.email_edit)
+        self.used_as = QLabel()  # the address that will be used, when not what was typed
+        self.used_as.setObjectName("targetUsedAs")
+        self.used_as.setWordWrap(True)
+        self.used_as.setTextFormat(Qt.TextFormat.RichText)
+        self.used_as.hide()
+
+        self.public_warning = QWidget()
+        self.public_warning.setObjectName("publicMailboxWarning")
+        warning_row = QHBoxLayout(self.public_warning)
+        warning_row.setContentsMargins(0, 0, 0, 0)
+        self.public_icon = QLabel()
+        self.public_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.public_text = QLabel()
+        self.public_text.setObjectName("publicMailboxText")
+        self.public_text.setWordWrap(True)
+        self.public_text.setTextFormat(Qt.TextFormat.RichText)
+        warning_row.addWidget(self.public_icon)
+        warning_row.addWidget(self.public_text, 1)
+        self.public_warning.hide()
+        self.advice = QLabel()  # what Atlassian's partners recommend, always shown
+        self.advice.setObjectName("targetAdvice")
+        self.advice.setWordWrap(True)
+
+        self.suggestions_label = QLabel()
+        self.suggestions = QListWidget()
+        self.suggestions.setObjectName("targetSuggestions")
+        self.suggestions.itemSelectionChanged.connect(self._on_suggestion)
+        self.suggestions_label.setBuddy(self.suggestions)
 
         self.consequences_box = QGroupBox()
         grid = QGridLayout(self.consequences_box)
@@ -74,10 +106,13 @@ class TargetPage(FlowPage):
         grid.addLayout(sign_in_row, 5, 1)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.used_as)
+        layout.addWidget(self.blocker_label)
+        layout.addWidget(self.public_warning)
+        layout.addWidget(self.advice)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions, 1)
-        layout.addLayout(self.form)
-        layout.addWidget(self.blocker_label)
         layout.addWidget(self.consequences_box)
         self.registerField("targetEmail", self.email_edit)
         self.retranslate()
@@ -85,38 +120,46 @@ class TargetPage(FlowPage):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Target account"))
         self.setSubTitle(self.tr("Which account should manage every license from now on?"))
-        self.suggestions_label.setText(self.tr("&Contacts seen on your licenses:"))
         self.email_label.setText(self.tr("Target &email:"))
-        self.email_edit.setPlaceholderText(self.tr("e.g. it-admin@yourcompany.com"))
+        self.email_edit.setPlaceholderText(self.tr("e.g. licenses@yourcompany.com"))
+        self.advice.setText(
+            self.tr(
+                "Atlassian's partners recommend a shared company mailbox, such as a team "
+                "address (licenses@yourcompany.com): the licenses then do not depend on one "
+                "person's mailbox."
+            )
+        )
+        self.suggestions_label.setText(self.tr("Or choose one of the &contacts on your licenses:"))
         self.consequences_box.setTitle(self.tr("What will happen"))
         self.sign_in_target.setText(self.tr("Sign &in as the target…"))
         if self.suggestions.count():
             self._fill_suggestions()
+        self._show_check(self.flow.target_check())
         self._show_consequences()
 
     # --- life cycle ------------------------------------------------------------------------
 
     def initializePage(self) -> None:
         self._fill_suggestions()
-        if not self.email_edit.text() and self.suggestions.count():
-            self.suggestions.setCurrentRow(0)
         self._on_text_changed()
+        self.email_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_suggestions(self) -> None:
-        current = self.flow.target
         self.suggestions.blockSignals(True)
         self.suggestions.clear()
         for suggestion in self.flow.suggestions():
             item = QListWidgetItem(self._suggestion_text(suggestion))
             item.setData(EMAIL_ROLE, suggestion.email)
             self.suggestions.addItem(item)
-            if suggestion.email == current:
-                self.suggestions.setCurrentItem(item)
         self.suggestions.blockSignals(False)
+        self._select_suggestion(self.flow.target)
 
     def _suggestion_text(self, s: TargetSuggestion) -> str:
         who = f"{s.name} <{s.email}>" if s.name else s.email
-        parts = [self.tr("primary on %n license(s)", "", s.primary_on)]
+        parts = []
+        if s.last_target:
+            parts.append(self.tr("your target last time"))
+        parts.append(self.tr("primary on %n license(s)", "", s.primary_on))
         parts.append(self.tr("signed in") if s.signed_in else self.tr("not signed in"))
         if s.public_domain:
             parts.append(self.tr("public mailbox"))
@@ -124,30 +167,61 @@ class TargetPage(FlowPage):
 
     # --- reactions -------------------------------------------------------------------------
 
-    def _on_suggestion(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        self.email_edit.setText(item.data(EMAIL_ROLE))
+    def _on_suggestion(self) -> None:
+        """A suggestion was selected (clicked, or chosen with the arrow keys)."""
+        selected = self.suggestions.selectedItems()
+        if selected:
+            self.email_edit.setText(selected[0].data(EMAIL_ROLE))
 
     def _on_text_changed(self) -> None:
         check = self.flow.set_target(self.email_edit.text())
         self._select_suggestion(check.email)
+        self._show_check(check)
+        self._show_consequences()
+        self.refresh_blocker(show=bool(self.email_edit.text().strip()))
+
+    def blocker_message(self, blocker: Blocker) -> str:
+        """A refused address says why (mixed scripts, too long, a / …), not just "invalid"."""
+        check = self.flow.target_check()
+        if blocker is Blocker.INVALID_TARGET and check.problem is not None:
+            return target_problem_text(check.problem, check.problem_args)
+        return blocker_text(blocker)
+
+    def _show_check(self, check: TargetCheck) -> None:
         invalid = check.blocker is Blocker.INVALID_TARGET
         self.email_edit.setStyleSheet(
             f"QLineEdit {{ border: 1px solid {danger().name()}; }}" if invalid else ""
         )
-        self._show_consequences()
-        self.refresh_blocker(show=bool(self.email_edit.text().strip()))
+        self.used_as.setVisible(check.email is not None and check.differs)
+        if check.email is not None:
+            self.used_as.setText(
+                self.tr("The address that will be used: <b>%1</b>").replace("%1", check.email)
+            )
+        self.public_warning.setVisible(check.public_domain)
+        if check.email is not None and check.public_domain:
+            domain = check.email.rpartition("@")[2]
+            size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+            warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self.public_icon.setPixmap(warning.pixmap(QSize(size, size)))
+            self.public_text.setText(
+                self.tr(
+                    "<b>%1 is a public mailbox.</b> It belongs to one person, not to your "
+                    "company: when that person leaves, nobody can reach the licenses. Atlassian "
+                    "also never treats a public domain as your company's, so this address must "
+                    "sign in and promote itself on every license."
+                ).replace("%1", domain)
+            )
 
     def _select_suggestion(self, email: str | None) -> None:
         """The list shows which suggestion the typed address is (none for a new one)."""
         self.suggestions.blockSignals(True)
+        self.suggestions.clearSelection()
         for row in range(self.suggestions.count()):
-            if self.suggestions.item(row).data(EMAIL_ROLE) == email:
-                self.suggestions.setCurrentRow(row)
+            item = self.suggestions.item(row)
+            if email is not None and item.data(EMAIL_ROLE) == email:
+                self.suggestions.setCurrentItem(item)
+                item.setSelected(True)
                 break
-        else:
-            self.suggestions.setCurrentRow(-1)
         self.suggestions.blockSignals(False)
 
     def _show_consequences(self) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.engine.plan import Action, PlanEntry
 from desktop.engine.reasons import render
-from desktop.services.consolidation_flow import Blocker, NextStep, SummaryGroup
+from desktop.services.consolidation_flow import Blocker, NextStep, SummaryGroup, TargetProblem
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -38,6 +38,38 @@ def blocker_text(blocker: Blocker) -> str:
         ),
     }
     return texts[blocker]
+
+
+def target_problem_text(problem: TargetProblem, args: tuple[str, ...] = ()) -> str:
+    """Why an address is refused as the target, in plain words (``%1`` … from ``args``)."""
+    texts = {
+        TargetProblem.NOT_AN_ADDRESS: translate(
+            "ConsolidationWizard",
+            "This is not a valid email address. Check it for typos, e.g. name@company.com.",
+        ),
+        TargetProblem.MIXED_SCRIPTS: translate(
+            "ConsolidationWizard",
+            "This address mixes letters of different alphabets: %1 is not from the same "
+            "alphabet as the other letters, so the address only looks like the one you mean "
+            "and may belong to someone else. Type it again with the keyboard set to English.",
+        ),
+        TargetProblem.LOCAL_PART_TOO_LONG: translate(
+            "ConsolidationWizard",
+            "The part before the @ has %1 characters; an email address can have at most %2 "
+            "there. Check the address.",
+        ),
+        TargetProblem.UNUSABLE_CHARACTERS: translate(
+            "ConsolidationWizard",
+            "The address contains %1. Atlassian cannot use an address with / \\ ? # or % in it: "
+            "the licenses would get a contact that can never be made primary. Use another "
+            "address.",
+        ),
+    }
+    quoted = problem in (TargetProblem.MIXED_SCRIPTS, TargetProblem.UNUSABLE_CHARACTERS)
+    text = texts[problem]
+    for number, arg in enumerate(args, start=1):
+        text = text.replace(f"%{number}", f"\u201c{arg}\u201d" if quoted else arg)
+    return text
 
 
 def group_title(group: SummaryGroup, count: int) -> str:

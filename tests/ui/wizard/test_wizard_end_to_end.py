@@ -104,7 +104,11 @@ async def test_finish_the_wizard_on_the_demo_data(
         assert dialog.cancel_button.isDefault()
         plan = rig.flow.final_plan()
         assert ZW in dialog.lead.text()
-        assert dialog.sens.toPlainText().split("\n") == [e.sen for e in plan.promoting()]
+        assert dialog.sens.toPlainText().split("\n") == [
+            f"{e.sen} ({e.license.product})" for e in plan.promoting()
+        ]
+        assert "access any invoices for these licenses" in dialog.means.text()
+        assert "this product" not in dialog.means.text()
         for email in plan.notified()[:3]:
             assert email in dialog.notify.text()
         assert "Past invoices will not be transferred" in dialog.invoices.text()
@@ -141,6 +145,10 @@ async def test_finish_the_wizard_on_the_demo_data(
         assert sp.groups.topLevelItemCount() == len(groups)
         done = groups[SummaryGroup.DONE].sens
         assert str(len(done)) in sp.groups.topLevelItem(0).text(0)
+        top = sp.groups.topLevelItem(0)
+        listed = [top.child(i).text(0) for i in range(1, top.childCount())]  # after the hint
+        products = {e.sen: e.license.product for e in plan.entries}
+        assert listed == [f"{sen} ({products[sen]})" for sen in done]
         xlsx, csv_path = tmp_path / "report.xlsx", tmp_path / "report.csv"
         assert sp.export_report(xlsx)
         assert sp.export_report(csv_path)

@@ -4,25 +4,23 @@ joins the account list and lets the target's own steps run."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.models import Account, AccountKind
 from desktop.services.consolidation_flow import Step
-from desktop.services.paste_store import PasteStore
 from desktop.ui.add_account_dialog import AddAccountDialog
 from desktop.ui.application import DesktopApp
-from desktop.ui.language import LanguageManager
 from desktop.ui.main_window import MainWindow
 from desktop.ui.self_test import wait_for_refresh
 from desktop.ui.wizard.consolidation_wizard import ConsolidationWizard
 from desktop.ui.wizard.launch import WizardLauncher
 from tests.conftest import SandboxHandle
+from tests.ui.apps import make_desktop_app
 from tests.ui.wizard.harness import LN, QQ, WF, ZW, settle
 
 
@@ -34,16 +32,7 @@ def server(sandbox_server) -> SandboxHandle:
 @pytest.fixture
 async def desktop_app(qtbot: QtBot, tmp_path: Path, server: SandboxHandle):
     """The app with three of the sandbox's accounts added (not the target's)."""
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    language = LanguageManager(settings)
-    language.apply("en", remember=False)
-    app = DesktopApp(
-        settings,
-        language=language,
-        pastes=PasteStore(tmp_path / "pastes"),
-        today=date(2024, 6, 1),
-        journal_path=tmp_path / "journal.sqlite3",
-    )
+    app = make_desktop_app(tmp_path)
     win = app.window
     qtbot.addWidget(win)
     for email in (LN, WF, QQ):
