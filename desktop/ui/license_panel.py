@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.icons import icon
 from desktop.ui.license_cell_delegate import LicenseCellDelegate
 from desktop.ui.license_details import LicenseDetails
@@ -75,9 +75,8 @@ class LicensePanel(QWidget):
             self.filter_buttons[quick] = button
             filters.addWidget(button)
         self.filter_buttons[QuickFilter.ALL].setChecked(True)
-        self.target_label = QLabel(self)  # the target "Not yet consolidated" compares with
+        self.target_label = ElidedLabel(self)  # the target "Not yet consolidated" compares with
         self.target_label.setObjectName("filterTarget")
-        self.target_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         filters.addWidget(self.target_label)
         self.filter_buttons[QuickFilter.NOT_CONSOLIDATED].setEnabled(False)  # no target yet
         layout.addLayout(filters)

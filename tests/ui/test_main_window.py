@@ -456,3 +456,18 @@ async def test_about_box_shows_the_version(window: MainWindow) -> None:
     assert box is not None and box.isVisible()
     assert f"Version {__version__}" in box.text()
     box.accept()
+
+
+async def test_the_target_beside_the_filter_gives_way_on_a_narrow_window(
+    window: MainWindow, qtbot
+) -> None:
+    label = window.license_panel.target_label
+    window.set_target_email("zhang.wei@huake.example")
+    window.resize(window.minimumSizeHint().width(), 600)
+    qtbot.wait(20)
+    assert label.accessibleName() == "Target: zhang.wei@huake.example"
+    label.resize(60, label.height())
+    shown = label.shown_text()
+    assert shown.endswith("…") and len(shown) < len(label.text())
+    label.resize(label.sizeHint().width() + 10, label.height())
+    assert label.shown_text() == label.text()
