@@ -35,6 +35,14 @@
         <translation>这台电脑没有可用的密码库（钥匙串），因此不会保存密码。密码会保留到您关闭本程序为止。</translation>
     </message>
     <message>
+        <source>The demo data is shown.</source>
+        <translation>已显示演示数据。</translation>
+    </message>
+    <message>
+        <source>The system&apos;s password store (keyring) did not keep the password: it could not be read back after saving. It is kept until you close the app, and you will be asked for it next time.</source>
+        <translation>系统的密码库（钥匙串）没有保存住密码：保存后无法读回。密码会保留到您关闭本程序为止，下次启动时会再次询问。</translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation>移除账户</translation>
     </message>
@@ -53,6 +61,30 @@
 </context>
 <context>
     <name>AccountsPanel</name>
+    <message>
+        <source>On the demo data</source>
+        <translation>使用演示数据</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>修正…</translation>
+    </message>
+    <message>
+        <source>Check the address and sign in again</source>
+        <translation>检查地址并重新登录</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <source>Sign in to this account again</source>
+        <translation>重新登录此账户</translation>
+    </message>
     <message>
         <source>Signed in</source>
         <translation>已登录</translation>
@@ -106,8 +138,8 @@
         <translation>添加账户</translation>
     </message>
     <message>
-        <source>Sign in to a portal account</source>
-        <translation>登录一个门户账户</translation>
+        <source>Sign in to My Atlassian or a license portal</source>
+        <translation>登录 My Atlassian 或授权门户</translation>
     </message>
     <message>
         <source>Import pasted text</source>
@@ -116,14 +148,6 @@
     <message>
         <source>Read licenses from text copied from My Atlassian (offline, read-only)</source>
         <translation>从 My Atlassian 复制的文本中读取授权（离线、只读）</translation>
-    </message>
-    <message>
-        <source>Enter password</source>
-        <translation>输入密码</translation>
-    </message>
-    <message>
-        <source>Sign in again to the selected account</source>
-        <translation>重新登录所选账户</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -153,32 +177,80 @@
         <translation>请输入此账户的密码。</translation>
     </message>
     <message>
+        <source>Enter the portal&apos;s address, for example %1.</source>
+        <translation>请输入门户地址，例如 %1。</translation>
+    </message>
+    <message>
+        <source>The address must start with https://. Did you mean %1?</source>
+        <translation>地址必须以 https:// 开头。您是否要输入 %1？</translation>
+    </message>
+    <message>
+        <source>The app signs in at the address below. If IT gave you a new address, correct it here.</source>
+        <translation>本程序在下面的地址登录。如果 IT 部门给了您新地址，请在这里改正。</translation>
+    </message>
+    <message>
+        <source>This account is on the built-in demo data (password: demo).</source>
+        <translation>此账户属于内置的演示数据（密码：demo）。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>For licenses bought from Atlassian. “Open My Atlassian…” opens a browser window inside the app, where you sign in as you always do on my.atlassian.com. The app never sees your password.</source>
+        <translation>适用于从 Atlassian 购买的授权。点击“打开 My Atlassian…”会在本程序内打开一个浏览器窗口，您像平时在 my.atlassian.com 上一样登录即可。本程序不会看到您的密码。</translation>
+    </message>
+    <message>
+        <source>Open My Atlassian…</source>
+        <translation>打开 My Atlassian…</translation>
+    </message>
+    <message>
+        <source>For IT: a license portal that speaks this app&apos;s interface, at its own address (for example %1). Ask IT for the address if you do not have it; for licenses on my.atlassian.com choose My Atlassian instead.</source>
+        <translation>供 IT 人员使用：支持本程序接口的授权门户，有自己的地址（例如 %1）。如果您没有地址，请向 IT 部门索取；my.atlassian.com 上的授权请改选 My Atlassian。</translation>
+    </message>
+    <message>
+        <source>Made-up licenses of four fictional people, built into the app, to try it safely. Nothing is sent anywhere and no real license is changed.</source>
+        <translation>程序内置的四位虚构人员的示例授权，可放心试用。不会向任何地方发送数据，也不会更改任何真实授权。</translation>
+    </message>
+    <message>
+        <source>Show demo data</source>
+        <translation>显示演示数据</translation>
+    </message>
+    <message>
         <source>Add account</source>
         <translation>添加账户</translation>
     </message>
     <message>
-        <source>Sign in to a license portal. The built-in demo portal needs no network.</source>
-        <translation>登录授权门户。内置的演示门户无需联网。</translation>
+        <source>Where are the licenses you want to manage?</source>
+        <translation>您要管理的授权在哪里？</translation>
     </message>
     <message>
-        <source>Enter password</source>
-        <translation>输入密码</translation>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
     </message>
     <message>
-        <source>Enter the password of %1.</source>
-        <translation>请输入 %1 的密码。</translation>
+        <source>Sign in again as %1.</source>
+        <translation>以 %1 重新登录。</translation>
     </message>
     <message>
-        <source>Demo portal (built in)</source>
-        <translation>演示门户（内置）</translation>
+        <source>My Atlassian (my.atlassian.com)</source>
+        <translation>My Atlassian（my.atlassian.com）</translation>
     </message>
     <message>
-        <source>Portal at an address</source>
-        <translation>指定地址的门户</translation>
+        <source>A license portal at an address (set up by IT)</source>
+        <translation>指定地址的授权门户（由 IT 部门设置）</translation>
     </message>
     <message>
-        <source>My Atlassian (sign in in the app&apos;s browser)</source>
-        <translation>My Atlassian（在本程序的浏览器中登录）</translation>
+        <source>Demo data (made-up licenses, to try the app)</source>
+        <translation>演示数据（示例授权，用于试用本程序）</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to:</source>
+        <translation>登录到(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Where to sign in</source>
+        <translation>登录到哪里</translation>
     </message>
     <message>
         <source>&amp;Changes:</source>
@@ -193,14 +265,6 @@
         <translation>由本程序告诉我点击哪里（引导）</translation>
     </message>
     <message>
-        <source>Click OK to open My Atlassian in a browser window inside the app and sign in there as you always do. The app never sees your password.</source>
-        <translation>点击“确定”后，将在本程序内的浏览器窗口中打开 My Atlassian，请像平时一样在那里登录。本程序不会看到您的密码。</translation>
-    </message>
-    <message>
-        <source>&amp;Portal:</source>
-        <translation>门户(&amp;P)：</translation>
-    </message>
-    <message>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
@@ -213,16 +277,16 @@
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>留空则沿用已保存的密码</translation>
+    </message>
+    <message>
         <source>&amp;Remember password (in the system&apos;s keyring)</source>
         <translation>记住密码（保存在系统钥匙串中）(&amp;R)</translation>
     </message>
     <message>
         <source>Saved only in the operating system&apos;s password store, never in a file.</source>
         <translation>只保存在操作系统的密码库中，绝不写入文件。</translation>
-    </message>
-    <message>
-        <source>Portal</source>
-        <translation>门户</translation>
     </message>
     <message>
         <source>Portal address</source>

@@ -637,8 +637,12 @@
         <translation>无法识别门户的响应，可能被公司代理或登录页面拦截了。</translation>
     </message>
     <message>
-        <source>The portal address must start with https:// (http:// only on this computer).</source>
-        <translation>门户地址必须以 https:// 开头（http:// 仅限本机地址）。</translation>
+        <source>The portal address must start with https://, for example https://portal.example (http:// only on this computer).</source>
+        <translation>门户地址必须以 https:// 开头，例如 https://portal.example（只有本机地址可以用 http://）。</translation>
+    </message>
+    <message>
+        <source>The portal address is not a web address. Enter it as IT gave it, for example https://portal.example.</source>
+        <translation>门户地址不是有效的网址。请按 IT 部门给您的地址输入，例如 https://portal.example。</translation>
     </message>
     <message>
         <source>The portal address contains a user name or password. Remove them from the address (for example https://portal.example): the password is asked for separately and kept in the system&apos;s keyring.</source>
@@ -647,6 +651,10 @@
     <message>
         <source>The port in the portal address must be a number from 1 to 65535 (for example http://127.0.0.1:8080).</source>
         <translation>门户地址中的端口必须是 1 到 65535 之间的数字（例如 http://127.0.0.1:8080）。</translation>
+    </message>
+    <message>
+        <source>The portal stopped partway through this account&apos;s list of licenses, so none of its licenses were used (a partial list would look complete). Try again later.</source>
+        <translation>门户在返回此账户的授权列表时中途出错，因此此账户的授权一个都没有使用（不完整的列表看起来会像是完整的）。请稍后再试。</translation>
     </message>
     <message>
         <source>The portal sent a license the app cannot read, so this account&apos;s licenses were not used. Try again later, or tell the portal&apos;s administrator.</source>
@@ -683,10 +691,6 @@
     <message>
         <source>The page does not look like My Atlassian&apos;s licenses page (it may have changed). Open the licenses page and try again.</source>
         <translation>该页面看起来不像 My Atlassian 的授权页面（页面可能已改版）。请打开授权页面后重试。</translation>
-    </message>
-    <message>
-        <source>The portal address is not a web address.</source>
-        <translation>门户地址不是有效的网址。</translation>
     </message>
 </context>
 <context>

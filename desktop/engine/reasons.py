@@ -275,9 +275,14 @@ PORTAL_ERROR_TEXTS: dict[str, str] = {
     ),
     "insecure-url": QT_TRANSLATE_NOOP(
         "PortalError",
-        "The portal address must start with https:// (http:// only on this computer).",
+        "The portal address must start with https://, for example https://portal.example "
+        "(http:// only on this computer).",
     ),
-    "invalid-url": QT_TRANSLATE_NOOP("PortalError", "The portal address is not a web address."),
+    "invalid-url": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The portal address is not a web address. Enter it as IT gave it, for example "
+        "https://portal.example.",
+    ),
     "credentials-in-url": QT_TRANSLATE_NOOP(
         "PortalError",
         "The portal address contains a user name or password. Remove them from the address "
@@ -288,6 +293,11 @@ PORTAL_ERROR_TEXTS: dict[str, str] = {
         "PortalError",
         "The port in the portal address must be a number from 1 to 65535 (for example "
         "http://127.0.0.1:8080).",
+    ),
+    "listing-refused": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The portal stopped partway through this account's list of licenses, so none of its "
+        "licenses were used (a partial list would look complete). Try again later.",
     ),
     "bad-license": QT_TRANSLATE_NOOP(
         "PortalError",

@@ -1,7 +1,9 @@
 """Portal passwords: the one module that touches the OS keyring.
 
 Where no keyring works, a password is kept in this process's memory for this run only (the
-caller tells the person); never in a file, never in ``keyrings.alt``.
+caller tells the person); never in a file, never in ``keyrings.alt``. A keyring that says it
+stored a password is believed only once the password reads back the same: some backends (the
+``null`` one, a locked or misconfigured store) report success and keep nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import os
 
 import keyring
 from keyring.backend import KeyringBackend
-from keyring.backends import fail
+from keyring.backends import fail, null
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from desktop.services.log_setup import register_secret
@@ -42,7 +44,7 @@ def _is_plaintext(backend: KeyringBackend) -> bool:
 
 def _usable_keyring() -> KeyringBackend | None:
     backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring) or _is_plaintext(backend):
+    if isinstance(backend, fail.Keyring | null.Keyring) or _is_plaintext(backend):
         return None
     return backend
 
@@ -70,20 +72,36 @@ def get_password(portal: str, email: str) -> str | None:
 
 
 def store_password(portal: str, email: str, password: str) -> bool:
-    """Keep a password: True in the OS keyring, False in memory for this run only."""
+    """Keep a password: True in the OS keyring (read back the same), False in memory for this
+    run only (no keyring, or one that failed or did not keep it)."""
     name = credential_name(portal, email)
     register_secret(password)
     backend = _usable_keyring()
-    if backend is not None:
-        try:
-            backend.set_password(KEYRING_SERVICE, name, password)
-        except (KeyringError, RuntimeError, OSError) as error:
-            log.warning("the keyring could not store a password: %s", type(error).__name__)
-        else:
-            _memory.pop(name, None)
-            return True
+    if backend is not None and _stored_in(backend, name, password):
+        _memory.pop(name, None)
+        return True
     log.warning("no working keyring: the password of %s is kept for this run only", email)
     _memory[name] = password
+    return False
+
+
+def _stored_in(backend: KeyringBackend, name: str, password: str) -> bool:
+    """Store ``password`` in ``backend`` and check that it reads back the same; a wrong or
+    partial entry is deleted again (it would be used in the next run)."""
+    try:
+        backend.set_password(KEYRING_SERVICE, name, password)
+        kept = backend.get_password(KEYRING_SERVICE, name)
+    except (KeyringError, RuntimeError, OSError) as error:
+        log.warning("the keyring could not store a password: %s", type(error).__name__)
+        return False
+    if kept == password:
+        return True
+    log.warning("the keyring reported a password stored but does not give it back")
+    if kept is not None:
+        try:
+            backend.delete_password(KEYRING_SERVICE, name)
+        except (KeyringError, RuntimeError, OSError):
+            log.warning("the keyring's wrong entry could not be deleted")
     return False
 
 

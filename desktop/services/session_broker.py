@@ -89,6 +89,7 @@ class KindTraits:
     read_state: AccountState  # after a good reading
     resting_state: AccountState  # before any reading
     signs_out: bool  # "Sign out" ends a sign-in kept by the app (the browser's)
+    has_address: bool = False  # signs in at an address the person gave (shown, can be edited)
 
 
 KIND_TRAITS: Mapping[AccountKind, KindTraits] = {
@@ -96,7 +97,14 @@ KIND_TRAITS: Mapping[AccountKind, KindTraits] = {
         SignInWay.BUILT_IN, True, False, False, AccountState.DEMO, AccountState.DEMO, False
     ),
     AccountKind.PORTAL: KindTraits(
-        SignInWay.PASSWORD, False, True, False, AccountState.SIGNED_IN, AccountState.NOT_READ, False
+        SignInWay.PASSWORD,
+        False,
+        True,
+        False,
+        AccountState.SIGNED_IN,
+        AccountState.NOT_READ,
+        False,
+        has_address=True,
     ),
     AccountKind.PASTE: KindTraits(
         SignInWay.NONE,
@@ -186,6 +194,32 @@ class MissingPassword(PortalError):
     """No password is known for this account."""
 
     error_key = "needs-password"
+
+
+class ListingRefused(PortalError):
+    """The portal refused a page of the account's list of licenses with an error about one
+    license (``not-found``, ``bad-request``, …), which says nothing to the person about a list:
+    none of the account's licenses is used."""
+
+    error_key = "listing-refused"
+
+
+#: Errors of a request about one license: on a listing they mean the list was refused.
+_ONE_LICENSE_KEYS = frozenset(
+    {"portal-error", "bad-request", "not-found", "contact-not-found", "primary-contact"}
+)
+
+
+async def _listed(session: PortalSession) -> list[License]:
+    """Every license ``session`` sees; any failure of the listing is a :class:`PortalError`."""
+    try:
+        return await session.list_licenses()
+    except PortalError as error:
+        if error.error_key in _ONE_LICENSE_KEYS:
+            raise ListingRefused(
+                f"A page of the licenses was refused ({error.error_key})."
+            ) from error
+        raise
 
 
 class LiveSignInNeeded(PortalError):
@@ -379,7 +413,7 @@ class SessionBroker:
             return await self.live.read(account)
         session = await self.open(account)
         try:
-            return await session.list_licenses()
+            return await _listed(session)
         finally:
             await session.close()
 
@@ -423,7 +457,7 @@ class SessionBroker:
 
         async def one(account: Account) -> tuple[PortalSession, list[License]]:
             session = await self.open(account, given.get(account.key))
-            return session, (await session.list_licenses() if read else [])
+            return session, (await _listed(session) if read else [])
 
         results = await asyncio.gather(*(one(a) for a in wanted), return_exceptions=True)
         opened = OpenSessions()

@@ -12,12 +12,13 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.domain.models import Account
+from desktop.services import credentials
 from desktop.services.account_store import AccountStore
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
-from desktop.services.session_broker import SignInWay, traits
+from desktop.services.session_broker import AccountState, SignInWay, traits
 from desktop.ui.add_account_dialog import AddAccountDialog
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.paste_import_dialog import PasteImportDialog
@@ -74,10 +75,15 @@ class AccountActions(QObject):
         if dialog.my_atlassian:
             self.sign_in_chosen_in(dialog)
             return
+        if dialog.show_demo:
+            self._store.set_show_demo(True)
+            self.statusMessage.emit(self.tr("The demo data is shown."), 6000)
+            self.refreshWanted.emit()
+            return
         account = dialog.result_account
         if account is None:
             return
-        self._keep_password(account, dialog.result_password, dialog.remember)
+        self.keep_password(account, dialog.result_password, dialog.remember)
         dialog.result_password = ""
         self._store.add(account)
         self.refreshWanted.emit()
@@ -108,7 +114,8 @@ class AccountActions(QObject):
         self.refreshWanted.emit()
 
     def enter_password(self, key: str) -> AddAccountDialog | None:
-        """Sign in again: the password dialog, or the embedded sign-in for My Atlassian."""
+        """Sign in again ("Sign in again…", "Fix…"): the password dialog, where the address
+        can be corrected too, or the embedded sign-in for My Atlassian."""
         account = self._store.find(key)
         way = traits(account).sign_in if account is not None else SignInWay.NONE
         if account is not None and way is SignInWay.BROWSER:
@@ -116,33 +123,58 @@ class AccountActions(QObject):
             return None
         if account is None or way is not SignInWay.PASSWORD:
             return None
-        dialog = AddAccountDialog(self._parent, account=account)
-        dialog.accepted.connect(lambda: self._password_entered(dialog))
+        # A password that was not the problem (the portal was unreachable, say) may be kept;
+        # a refused one must be entered again.
+        known = (
+            self._refresher.state(key) is AccountState.FAILED
+            and self._passwords.get(account) is not None
+        )
+        dialog = AddAccountDialog(self._parent, account=account, password_known=known)
+        dialog.accepted.connect(lambda: self._password_entered(account, dialog))
         self._open(dialog)
         return dialog
 
-    def _password_entered(self, dialog: AddAccountDialog) -> None:
+    def _password_entered(self, before: Account, dialog: AddAccountDialog) -> None:
         account = dialog.result_account
-        if account is not None:
-            self._keep_password(account, dialog.result_password, dialog.remember)
-            dialog.result_password = ""
-            self.refreshWanted.emit()
+        if account is None:
+            return
+        typed, dialog.result_password = dialog.result_password, ""
+        moved = account.portal != before.portal  # the address was corrected
+        password = typed or (self._passwords.get(before) if moved else None)
+        if moved:  # the old address and its saved password go
+            self._passwords.forget(before)
+            self._store.add(account)
+        if password:
+            self.keep_password(account, password, dialog.remember)
+        self.refreshWanted.emit()
 
-    def _keep_password(self, account: Account, password: str, remember: bool) -> None:
+    def keep_password(self, account: Account, password: str, remember: bool) -> bool:
+        """Use ``password`` for ``account``; with ``remember``, in the system's keyring too.
+        A keyring that is missing or did not keep it (read back) is said to the person: the
+        password is then kept for this session only. Returns whether the keyring has it."""
         stored = self._passwords.remember(account, password, keep=remember)
         if remember and not stored:
+            if credentials.keyring_available():
+                text = self.tr(
+                    "The system's password store (keyring) did not keep the password: it "
+                    "could not be read back after saving. It is kept until you close the "
+                    "app, and you will be asked for it next time."
+                )
+            else:
+                text = self.tr(
+                    "This computer has no working password store (keyring), so the password "
+                    "is not saved. It is kept until you close the app."
+                )
             box = QMessageBox(
                 QMessageBox.Icon.Information,
                 self.tr("Password kept for this session only"),
-                self.tr(
-                    "This computer has no working password store (keyring), so the password "
-                    "is not saved. It is kept until you close the app."
-                ),
+                text,
                 QMessageBox.StandardButton.Ok,
                 self._parent,
             )
             box.setObjectName("noKeyringMessage")
             self._open(box)
+        return stored
 
     # --- removing --------------------------------------------------------------------------
 

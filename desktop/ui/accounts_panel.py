@@ -1,23 +1,35 @@
 """The accounts panel: each account with its state (signed in, needs password, offline paste,
-demo, loading, failed with the reason in plain words) and the buttons to manage them."""
+demo, loading, failed with the reason in plain words), the address it signs in at, and the
+buttons to manage them.
+
+An account that failed carries a labelled button on its own row: "Sign in again…" where its
+sign-in was refused or has ended, "Fix…" where something else went wrong (its address can be
+corrected there). Tab reaches each such button right after the list; Enter on the row does the
+same."""
 
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.models import Account
+from desktop.portal.demo_accounts import DEMO
 from desktop.services.session_broker import AccountState, SignInWay, display_name, traits
 from desktop.ui.icons import icon
 from desktop.ui.status_colours import danger
@@ -25,6 +37,28 @@ from desktop.ui.status_colours import danger
 log = logging.getLogger(__name__)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+_BUTTON_ROOM_ROLE = Qt.ItemDataRole.UserRole + 1  # height kept free for the row's button
+
+
+class RowAction(StrEnum):
+    """What an account's row offers when it needs the person."""
+
+    SIGN_IN_AGAIN = "sign-in-again"  # the sign-in was refused, is missing or has ended
+    FIX = "fix"  # something else failed: check the address, then sign in again
+
+
+def row_action(account: Account, state: AccountState) -> RowAction | None:
+    """The button on ``account``'s row in ``state`` (None: nothing to do there)."""
+    way = traits(account).sign_in
+    if way not in (SignInWay.PASSWORD, SignInWay.BROWSER):
+        return None
+    if state in (AccountState.NEEDS_PASSWORD, AccountState.SIGN_IN_AGAIN):
+        return RowAction.SIGN_IN_AGAIN
+    if state is AccountState.FAILED:
+        return RowAction.FIX if traits(account).has_address else RowAction.SIGN_IN_AGAIN
+    return None
+
+
 _STATE_ICONS = {
     AccountState.SIGNED_IN: "signed-in",
     AccountState.NEEDS_PASSWORD: "needs-password",
@@ -36,6 +70,46 @@ _STATE_ICONS = {
     AccountState.LIVE: "signed-in",
     AccountState.SIGN_IN_AGAIN: "needs-password",
 }
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Rows drawn from the top, with room below the text for a row's button."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        option.displayAlignment = top
+        option.decorationAlignment = top
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        room = index.data(_BUTTON_ROOM_ROLE)
+        if room:
+            size.setHeight(size.height() + int(room))
+        return size
+
+
+class _RowButton(QWidget):
+    """A row's "Sign in again…" / "Fix…" button, over the lower part of its row; the rest of
+    the widget lets the row's text and selection show through (and its clicks pass on)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)  # placed by the view over the row's text area
+        layout.setContentsMargins(0, 0, 4, 4)
+        self.button = QPushButton(self)
+        self.button.setObjectName("accountRowButton")
+        self.button.setAutoDefault(False)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addStretch(1)
+        self.action: RowAction | None = None
+
+    def room(self) -> int:
+        return self.button.sizeHint().height() + 6
 
 
 class AccountsPanel(QWidget):
@@ -63,7 +137,10 @@ class AccountsPanel(QWidget):
         layout.addWidget(self.title)
 
         self.list = QListWidget(self)
+        self.list.setObjectName("accountsList")
         self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setItemDelegate(_RowDelegate(self.list))
         self.list.setIconSize(QSize(20, 20))
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(2)
@@ -71,7 +148,12 @@ class AccountsPanel(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.title.setBuddy(self.list)
         layout.addWidget(self.list, 1)
-        # Right-click on a My Atlassian account: sign out (and delete a kept sign-in).
+        # Right-click: sign in again (any account that signs in), or sign a My Atlassian
+        # account out (and delete a kept sign-in).
+        self.sign_in_action = QAction(self.list)
+        self.sign_in_action.setObjectName("signInAgainAction")
+        self.sign_in_action.triggered.connect(self._password_clicked)
+        self.list.addAction(self.sign_in_action)
         self.sign_out_action = QAction(self.list)
         self.sign_out_action.setObjectName("signOutAction")
         self.sign_out_action.triggered.connect(self._sign_out_clicked)
@@ -81,9 +163,8 @@ class AccountsPanel(QWidget):
         buttons = QHBoxLayout()
         self.add_button = self._button("account-add", self.addRequested.emit)
         self.paste_button = self._button("paste", self.pasteRequested.emit)
-        self.password_button = self._button("needs-password", self._password_clicked)
         self.remove_button = self._button("account-remove", self._remove_clicked)
-        for button in (self.add_button, self.paste_button, self.password_button):
+        for button in (self.add_button, self.paste_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
@@ -152,6 +233,7 @@ class AccountsPanel(QWidget):
         if current:
             self.select(current)
         self._update_buttons()
+        self._order_tabs()
 
     def _item(self, key: str) -> QListWidgetItem | None:
         for row in range(self.list.count()):
@@ -164,16 +246,72 @@ class AccountsPanel(QWidget):
         item, account = self._item(key), self.account(key)
         if item is not None and account is not None:
             self._fill(item, account)
+            self.list.doItemsLayout()  # a row's height follows its button
+            self._order_tabs()
         self._update_buttons()
 
     def _fill(self, item: QListWidgetItem, account: Account) -> None:
-        state = self._states.get(account.key, traits(account).resting_state)
+        state = self._state(account)
         words = self._state_words(account, state)
-        title = display_name(account)
-        item.setText(f"{title}\n{words}")
+        lines = [display_name(account), words]
+        where = self._address_words(account)
+        if where:
+            lines.append(where)
+        item.setText("\n".join(lines))
         item.setIcon(icon(_STATE_ICONS[state], danger() if state is AccountState.FAILED else None))
-        item.setToolTip(f"{title}\n{words}")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {words}")
+        item.setToolTip("\n".join(lines))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{lines[0]}: {'; '.join(lines[1:])}")
+        self._fill_button(item, account, state)
+
+    def _state(self, account: Account) -> AccountState:
+        return self._states.get(account.key, traits(account).resting_state)
+
+    def _address_words(self, account: Account) -> str:
+        """Where the account signs in, for the kinds that sign in at an address given."""
+        if not traits(account).has_address:
+            return ""
+        if account.portal == DEMO:
+            return self.tr("On the demo data")
+        return self.tr("Address: %1").replace("%1", account.portal)
+
+    def _fill_button(self, item: QListWidgetItem, account: Account, state: AccountState) -> None:
+        action = row_action(account, state)
+        row = self.list.itemWidget(item)
+        if action is None:
+            if row is not None:
+                self.list.removeItemWidget(item)
+            item.setData(_BUTTON_ROOM_ROLE, None)
+            return
+        if not isinstance(row, _RowButton):
+            row = _RowButton(self.list.viewport())
+            key = account.key
+            row.button.clicked.connect(lambda: self.passwordRequested.emit(key))
+            self.list.setItemWidget(item, row)
+        row.action = action
+        if action is RowAction.FIX:
+            row.button.setText(self.tr("Fix…"))
+            row.button.setToolTip(self.tr("Check the address and sign in again"))
+        else:
+            row.button.setText(self.tr("Sign in again…"))
+            row.button.setToolTip(self.tr("Sign in to this account again"))
+        row.button.setAccessibleName(f"{row.button.text()} {display_name(account)}")
+        item.setData(_BUTTON_ROOM_ROLE, row.room())
+
+    def row_button(self, key: str) -> QPushButton | None:
+        """The "Sign in again…" / "Fix…" button on ``key``'s row, if it has one."""
+        item = self._item(key)
+        row = self.list.itemWidget(item) if item is not None else None
+        return row.button if isinstance(row, _RowButton) else None
+
+    def _order_tabs(self) -> None:
+        """Tab: the list, then each row's button in the rows' order, then the buttons below."""
+        previous: QWidget = self.list
+        for row in range(self.list.count()):
+            button = self.row_button(str(self.list.item(row).data(KEY_ROLE)))
+            if button is not None:
+                QWidget.setTabOrder(previous, button)
+                previous = button
+        QWidget.setTabOrder(previous, self.add_button)
 
     def _state_words(self, account: Account, state: AccountState) -> str:
         error = self._errors.get(account.key)
@@ -206,7 +344,7 @@ class AccountsPanel(QWidget):
         account = self.account(key) if key else None
         kind = traits(account) if account is not None else None
         self.remove_button.setEnabled(kind is not None and not kind.built_in)
-        self.password_button.setEnabled(
+        self.sign_in_action.setEnabled(
             kind is not None and kind.sign_in in (SignInWay.PASSWORD, SignInWay.BROWSER)
         )
         self.sign_out_action.setEnabled(kind is not None and kind.signs_out)
@@ -228,8 +366,10 @@ class AccountsPanel(QWidget):
             self.signOutRequested.emit(account.key)
 
     def _activated(self, item: QListWidgetItem) -> None:
+        """Enter (or a double-click) on a row that needs the person: its button's action."""
         key = str(item.data(KEY_ROLE))
-        if self._states.get(key) in (AccountState.NEEDS_PASSWORD, AccountState.SIGN_IN_AGAIN):
+        account = self.account(key)
+        if account is not None and row_action(account, self._state(account)) is not None:
             self.passwordRequested.emit(key)
 
     # --- language --------------------------------------------------------------------------
@@ -238,16 +378,15 @@ class AccountsPanel(QWidget):
         self.title.setText(self.tr("&Accounts"))
         self.list.setAccessibleName(self.tr("Accounts"))
         for button, text, tip in (
-            (self.add_button, self.tr("Add account"), self.tr("Sign in to a portal account")),
+            (
+                self.add_button,
+                self.tr("Add account"),
+                self.tr("Sign in to My Atlassian or a license portal"),
+            ),
             (
                 self.paste_button,
                 self.tr("Import pasted text"),
                 self.tr("Read licenses from text copied from My Atlassian (offline, read-only)"),
-            ),
-            (
-                self.password_button,
-                self.tr("Enter password"),
-                self.tr("Sign in again to the selected account"),
             ),
             (
                 self.remove_button,
@@ -258,6 +397,7 @@ class AccountsPanel(QWidget):
             button.setToolTip(tip)
             button.setAccessibleName(text)
             button.setText(text)
+        self.sign_in_action.setText(self.tr("Sign in again…"))
         self.sign_out_action.setText(self.tr("Sign out of My Atlassian"))
         self.sign_out_action.setToolTip(
             self.tr(

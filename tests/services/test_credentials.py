@@ -7,7 +7,9 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backends import fail
+from keyring.backend import KeyringBackend
+from keyring.backends import fail, null
+from keyring.errors import PasswordDeleteError
 
 from desktop.services import credentials
 from desktop.services.credentials import (
@@ -97,3 +99,62 @@ def test_password_for_cli_prefers_the_keyring_then_the_environment(
     monkeypatch.setenv("DESKTOP_PORTAL_PASSWORD", "")
     delete_password(URL, EMAIL)
     assert password_for_cli(URL, EMAIL) is None
+
+
+class _ForgetfulKeyring(KeyringBackend):
+    """Says it stored the password and keeps nothing (a locked store, a broken D-Bus one)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        pass
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise PasswordDeleteError(username)
+
+
+class _TruncatingKeyring(KeyringBackend):
+    """Keeps only the first 4 characters (a store with a length limit)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password[:4]
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [null.Keyring, fail.Keyring, _ForgetfulKeyring, _TruncatingKeyring],
+    ids=["null", "fail", "forgetful", "truncating"],
+)
+def test_a_keyring_that_drops_the_password_keeps_it_for_this_run(
+    backend: type[KeyringBackend], caplog: pytest.LogCaptureFixture
+) -> None:
+    previous = keyring.get_keyring()
+    dropping = backend()
+    keyring.set_keyring(dropping)
+    try:
+        assert store_password(URL, EMAIL, "s3cret-pw") is False  # not believed
+        assert get_password(URL, EMAIL) == "s3cret-pw"  # from memory, this run
+        assert "this run only" in caplog.text and "s3cret-pw" not in caplog.text
+        assert getattr(dropping, "entries", {}) == {}  # a wrong entry is deleted again
+        credentials.forget_session_passwords()  # the next run asks again
+        assert get_password(URL, EMAIL) is None
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_a_working_keyring_is_read_back_and_believed(memory_keyring: Any) -> None:
+    assert store_password(URL, EMAIL, "s3cret-pw") is True
+    credentials.forget_session_passwords()  # nothing in memory: the keyring has it
+    assert get_password(URL, EMAIL) == "s3cret-pw"
+    assert memory_keyring.entries == {(KEYRING_SERVICE, credential_name(URL, EMAIL)): "s3cret-pw"}

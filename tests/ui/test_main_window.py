@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.domain.models import AccountKind, SupportStatus
 from desktop.services.credentials import KEYRING_SERVICE, credential_name
 from desktop.services.paste_store import PasteStore
+from desktop.ui.add_account_dialog import ADDRESS
 from desktop.ui.application import DesktopApp
 from desktop.ui.license_details import MASK
 from desktop.ui.license_filter_proxy import QuickFilter
@@ -62,11 +63,11 @@ def column(win: MainWindow, col: int) -> list[str]:
     return [win.proxy.index(r, col).data() for r in range(win.proxy.rowCount())]
 
 
-async def add_account(win: MainWindow, qtbot, email: str, password: str, portal: str = "demo"):
+async def add_account(win: MainWindow, qtbot, email: str, password: str, portal: str):
+    """Add a portal account through the dialog ("A license portal at an address")."""
     dialog = win.accounts.add_account()
-    if portal != "demo":
-        dialog.portal_combo.setCurrentIndex(1)
-        dialog.url_edit.setText(portal)
+    dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(ADDRESS))
+    dialog.url_edit.setText(portal)
     qtbot.keyClicks(dialog.email_edit, email)
     qtbot.keyClicks(dialog.password_edit, password)
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
@@ -234,14 +235,14 @@ async def test_controls_have_accessible_names_and_tooltips(window: MainWindow) -
 
 
 async def test_wrong_password_is_shown_next_to_the_account(
-    window: MainWindow, qtbot, memory_keyring
+    window: MainWindow, qtbot, memory_keyring, sandbox
 ) -> None:
-    await add_account(window, qtbot, "li.na@huake.example", "not-the-password")
+    await add_account(window, qtbot, "li.na@huake.example", "not-the-password", sandbox.url)
     assert not window.banner.isVisible()  # a real account: the demo steps aside
     text = window.accounts_panel.item_text("li.na@huake.example")
     assert "Wrong email or password" in text
     assert window.refresher.state("li.na@huake.example") == "needs-password"
-    name = credential_name("demo", "li.na@huake.example")
+    name = credential_name(sandbox.url, "li.na@huake.example")
     assert memory_keyring.entries[(KEYRING_SERVICE, name)] == "not-the-password"
     # Enter the right password: the account signs in and its licenses show.
     dialog = window.accounts.enter_password("li.na@huake.example")
@@ -257,13 +258,14 @@ async def test_wrong_password_is_shown_next_to_the_account(
 
 async def test_bad_input_in_add_account_changes_nothing(window: MainWindow, qtbot) -> None:
     dialog = window.accounts.add_account()
+    dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(ADDRESS))
+    dialog.url_edit.setText("https://portal.example")
     qtbot.keyClicks(dialog.email_edit, "not-an-email")
     qtbot.keyClicks(dialog.password_edit, "x")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert dialog.isVisible()
     assert "valid email" in dialog.error_label.text()
     dialog.email_edit.setText("zhang.wei@huake.example")
-    dialog.portal_combo.setCurrentIndex(1)
     dialog.url_edit.setText("http://portal.example")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert dialog.isVisible()
@@ -273,10 +275,10 @@ async def test_bad_input_in_add_account_changes_nothing(window: MainWindow, qtbo
 
 
 async def test_remove_account_deletes_its_keyring_entry(
-    window: MainWindow, qtbot, memory_keyring
+    window: MainWindow, qtbot, memory_keyring, sandbox
 ) -> None:
-    await add_account(window, qtbot, "zhang.wei@huake.example", "demo")
-    name = credential_name("demo", "zhang.wei@huake.example")
+    await add_account(window, qtbot, "zhang.wei@huake.example", "demo", sandbox.url)
+    name = credential_name(sandbox.url, "zhang.wei@huake.example")
     assert (KEYRING_SERVICE, name) in memory_keyring.entries
     window.accounts_panel.select("zhang.wei@huake.example")
     assert window.accounts_panel.remove_button.isEnabled()
@@ -290,12 +292,14 @@ async def test_remove_account_deletes_its_keyring_entry(
     assert window.banner.isVisible() and window.model.rowCount() == 40
 
 
-async def test_no_keyring_keeps_the_password_for_this_session(window: MainWindow, qtbot) -> None:
+async def test_no_keyring_keeps_the_password_for_this_session(
+    window: MainWindow, qtbot, sandbox
+) -> None:
     import keyring
     from keyring.backends import fail
 
     keyring.set_keyring(fail.Keyring())
-    await add_account(window, qtbot, "wang.fang@northwind.example", "demo")
+    await add_account(window, qtbot, "wang.fang@northwind.example", "demo", sandbox.url)
     box = window.findChild(QMessageBox, "noKeyringMessage")
     assert box is not None and box.isVisible()
     assert "not saved" in box.text()
@@ -304,10 +308,11 @@ async def test_no_keyring_keeps_the_password_for_this_session(window: MainWindow
 
 
 async def test_nothing_secret_in_the_settings_file(
-    window: MainWindow, qtbot, settings, tmp_path: Path
+    window: MainWindow, qtbot, settings, tmp_path: Path, sandbox
 ) -> None:
-    password = "Very-Secret-9!"
-    await add_account(window, qtbot, "huake.buyer@qq.com", password)
+    password = "Very-Secret-9!"  # wrong for the sandbox: kept, and shown as refused
+    await add_account(window, qtbot, "huake.buyer@qq.com", password, sandbox.url)
+    await add_account(window, qtbot, "li.na@huake.example", "demo", sandbox.url)
     window.table.selectRow(0)
     window.details.toggle_key()
     keys = [lic.license_key for lic in window.model.licenses if lic.license_key]

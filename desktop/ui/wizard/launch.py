@@ -207,7 +207,7 @@ class WizardLauncher(QObject):
         if known is not None and way is SignInWay.BROWSER:
             live_window = self._accounts.sign_in_to_my_atlassian(email)
             return await self._signed_in_live(live_window, sessions)
-        dialog = AddAccountDialog(parent)
+        dialog = AddAccountDialog(parent, offer_demo=False)
         if email:
             dialog.email_edit.setText(email)
         if await _finished(dialog) != QDialog.DialogCode.Accepted.value:
@@ -221,7 +221,7 @@ class WizardLauncher(QObject):
             return None
         result = await self._signed_in(account, password, parent, sessions)
         if result is not None:
-            self._passwords.remember(account, password, keep=dialog.remember)
+            self._accounts.keep_password(account, password, dialog.remember)
             self._store.add(account)
         return result
 
