@@ -759,6 +759,18 @@
         <translation>新主要联系人</translation>
     </message>
     <message>
+        <source>Old primary billing contact</source>
+        <translation>原主要账单联系人</translation>
+    </message>
+    <message>
+        <source>New primary billing contact</source>
+        <translation>新主要账单联系人</translation>
+    </message>
+    <message>
+        <source>Removed contacts</source>
+        <translation>已移除的联系人</translation>
+    </message>
+    <message>
         <source>What was done</source>
         <translation>执行的操作</translation>
     </message>
@@ -781,6 +793,22 @@
     <message>
         <source>Made primary</source>
         <translation>已设为主要联系人</translation>
+    </message>
+    <message>
+        <source>Added as billing contact</source>
+        <translation>已添加为账单联系人</translation>
+    </message>
+    <message>
+        <source>Made primary billing contact</source>
+        <translation>已设为主要账单联系人</translation>
+    </message>
+    <message>
+        <source>Removed technical contact</source>
+        <translation>已移除技术联系人</translation>
+    </message>
+    <message>
+        <source>Removed billing contact</source>
+        <translation>已移除账单联系人</translation>
     </message>
     <message>
         <source>Nothing</source>

@@ -16,3 +16,9 @@ def consolidate(url: str, tmp_path: Path, *options: str) -> int:
     """``desktop-cli consolidate --portal URL --journal <tmp>/j.sqlite3 OPTIONS…``; exit code."""
     journal = str(tmp_path / "j.sqlite3")
     return main(["consolidate", "--portal", url, "--journal", journal, *options])
+
+
+def remove_contacts(url: str, tmp_path: Path, *options: str) -> int:
+    """``desktop-cli remove-contacts --portal URL --journal <tmp>/j.sqlite3 OPTIONS…``."""
+    journal = str(tmp_path / "j.sqlite3")
+    return main(["remove-contacts", "--portal", url, "--journal", journal, *options])

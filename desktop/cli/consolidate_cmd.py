@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +30,12 @@ from desktop.cli.plan_cmd import (
     target_email,
 )
 from desktop.domain.text import printable
+from desktop.engine.billing_confirmation import render_billing_lines
 from desktop.engine.confirmation import render_confirmation_text
 from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent
 from desktop.engine.executor import Executor, ExecutorError
 from desktop.engine.journal import Journal, JournalError, RunStatus, RunSummary
-from desktop.engine.plan import Plan
+from desktop.engine.plan import Plan, PlanKind
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
 from desktop.engine.report import SUFFIXES, ReportError, write_report
@@ -56,6 +57,20 @@ def register(subparsers: Any) -> None:
         "journalled; Ctrl-C stops cleanly and --resume continues later.",
     )
     add_portal_arguments(parser)
+    parser.add_argument(
+        "--also-billing",
+        action="store_true",
+        help="also make --target the primary billing contact (renewal quotes and invoices go "
+        "to it); without it the billing contacts are not changed and renewal quotes and "
+        "invoices keep going to the current primary billing contacts",
+    )
+    add_run_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--yes``, ``--concurrency``, ``--journal``, ``--report``, ``--resume``: every command
+    that changes contacts has them, with the same meaning."""
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     parser.add_argument(
         "--concurrency", type=int, default=4, metavar="N", help="licenses at once (4)"
@@ -69,10 +84,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--resume", action="store_true", help="continue the latest unfinished run instead"
     )
-    parser.set_defaults(func=run)
 
 
-def _check_report_path(path: Path | None) -> None:
+def check_report_path(path: Path | None) -> None:
     if path is None:
         return
     if path.suffix.lower() not in SUFFIXES:
@@ -84,7 +98,7 @@ def _check_report_path(path: Path | None) -> None:
         raise CliError(f"--report: cannot write to {path}")
 
 
-def _confirm(question: str, assume_yes: bool) -> bool:
+def confirm(question: str, assume_yes: bool) -> bool:
     if assume_yes:
         return True
     if not sys.stdin.isatty():
@@ -140,10 +154,13 @@ def _ctrl_c_cancels(cancel: Callable[[], None]) -> Iterator[None]:
         yield
 
 
-def _summary(result: RunResult, journal: Journal) -> int:
+def print_summary(result: RunResult, journal: Journal, command: str = "consolidate") -> int:
     counts = result.counts()
     parts = [f"{render(o.value, (), context='Outcome')}: {n}" for o, n in sorted(counts.items())]
-    print(f"\nRun {result.run_id} for {result.target} — " + ", ".join(parts))
+    plan = result.plan
+    print(
+        f"\nRun {result.run_id} {_whom(plan.kind, plan.target, plan.leaving)} — " + ", ".join(parts)
+    )
     not_planned = result.not_as_planned()
     for entry in not_planned:
         finished = result.outcomes.get(entry.sen)
@@ -156,7 +173,7 @@ def _summary(result: RunResult, journal: Journal) -> int:
         print(f"  not done: {entry.sen}  {why}")
     if result.unfinished():
         print(
-            f"Stopped before the end: continue with `desktop-cli consolidate --resume "
+            f"Stopped before the end: continue with `desktop-cli {command} --resume "
             f"--journal {journal.path}` (same --portal and --account)."
         )
     elif result.failed():
@@ -171,33 +188,48 @@ async def _new_run(args: argparse.Namespace, journal: Journal) -> RunResult | No
     signed: OpenSessions | None = None
     try:
         signed = await sign_in_accounts(broker, args.portal, [e for e, _ in accounts])
-        plan = make_plan(signed.licenses, signed.sessions, target)
+        plan = make_plan(signed.licenses, signed.sessions, target, also_billing=args.also_billing)
         if not plan.actionable():
             print(f"Nothing to do for {target}: {len(plan.entries)} licenses read.")
             return None
         counts = ", ".join(f"{a.value}: {n}" for a, n in sorted(plan.counts().items()))
         print(f"{len(plan.entries)} licenses read — {counts}\n")
-        print(render_confirmation_text(plan), end="\n\n", flush=True)
-        if not await asyncio.to_thread(_confirm, "Go ahead?", args.yes):
-            print("Not confirmed: nothing was changed.")
-            return None
-        return await _run_with_progress(signed, journal, args.concurrency, plan, None)
+        print(render_confirmation_text(plan), end="\n\n")
+        print("\n".join(render_billing_lines(plan)), end="\n\n", flush=True)
+        return await confirm_and_run(signed, journal, args, plan)
     finally:
         if signed is not None:
             await signed.close()
         await broker.aclose()
 
 
-def _run_to_resume(journal: Journal, wanted: str | None) -> RunSummary:
-    """The latest unfinished run (for ``--target``, when given); a run the app cannot read is
-    set aside and said so in one line, never a traceback."""
-    summary = journal.latest_unfinished(wanted)
+async def confirm_and_run(
+    signed: OpenSessions, journal: Journal, args: argparse.Namespace, plan: Plan
+) -> RunResult | None:
+    """Ask "Go ahead?" (or take ``--yes``), then run ``plan`` with a line per license."""
+    if not await asyncio.to_thread(confirm, "Go ahead?", args.yes):
+        print("Not confirmed: nothing was changed.")
+        return None
+    return await _run_with_progress(signed, journal, args.concurrency, plan, None)
+
+
+def _whom(kind: PlanKind, target: str, leaving: Sequence[str]) -> str:
+    """What a run is for, in a line: "for <target>" or "removing <people>"."""
+    if kind is PlanKind.REMOVE_CONTACTS:
+        return f"removing {printable(', '.join(leaving))}"
+    return f"for {printable(target)}"
+
+
+def run_to_resume(journal: Journal, wanted: str | None, kind: PlanKind) -> RunSummary:
+    """The latest unfinished run of ``kind`` (for ``--target``, when given); a run the app
+    cannot read is set aside and said so in one line, never a traceback."""
+    summary = journal.latest_unfinished(wanted, kind=kind)
     aside = (
         journal.newly_set_aside()
         or [s for s in journal.history() if s.status is RunStatus.SET_ASIDE][:1]
     )
     if summary is None:
-        other = journal.latest_unfinished()
+        other = journal.latest_unfinished(kind=kind)
         if other is not None and wanted is not None:
             raise CliError(
                 f"the unfinished run {other.run_id} in {journal.path} is for {other.target}, "
@@ -218,7 +250,14 @@ def _run_to_resume(journal: Journal, wanted: str | None) -> RunSummary:
 
 async def _resume(args: argparse.Namespace, journal: Journal) -> RunResult | None:
     wanted = target_email(args.target) if args.target else None
-    summary = _run_to_resume(journal, wanted)
+    return await resume_run(args, journal, run_to_resume(journal, wanted, PlanKind.CONSOLIDATE))
+
+
+async def resume_run(
+    args: argparse.Namespace, journal: Journal, summary: RunSummary
+) -> RunResult | None:
+    """Continue the unfinished run ``summary`` (after "Resume it?"), signed in afresh, only
+    at the portal and as the accounts it was confirmed for."""
     emails = account_emails(args.account) or sorted(journal.accounts(summary.run_id))
     try:
         here = portal_id(args.portal)
@@ -228,11 +267,11 @@ async def _resume(args: argparse.Namespace, journal: Journal) -> RunResult | Non
     journal.check_resume(summary.run_id, dict.fromkeys(emails, here))
     accounts = passwords(args.portal, emails)
     print(
-        f"Run {summary.run_id} for {printable(summary.target)} at "
+        f"Run {summary.run_id} {_whom(summary.kind, summary.target, summary.leaving)} at "
         f"{', '.join(summary.portals)}: {summary.pending} of {summary.total} licenses left.",
         flush=True,
     )
-    if not await asyncio.to_thread(_confirm, "Resume it?", args.yes):
+    if not await asyncio.to_thread(confirm, "Resume it?", args.yes):
         print("Not resumed: nothing was changed.")
         return None
     broker = cli_broker(args.portal, accounts, args.timeout)
@@ -287,24 +326,32 @@ async def _run_with_progress(
 
 
 def run(args: argparse.Namespace) -> int:
-    if not 1 <= args.concurrency <= MAX_CONCURRENCY:
-        raise CliError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
-    _check_report_path(args.report)
     if not args.resume:
         target_email(args.target)  # bad input fails before any sign-in
+    return run_command(args, _resume if args.resume else _new_run, "consolidate")
+
+
+RunCoroutine = Callable[[argparse.Namespace, Journal], Coroutine[Any, Any, RunResult | None]]
+
+
+def run_command(args: argparse.Namespace, start: RunCoroutine, command: str) -> int:
+    """Check the run arguments, open the journal, run ``start`` and print the summary (and
+    write the report). The exit code: 0 all as planned, 1 some not, 2 bad input."""
+    if not 1 <= args.concurrency <= MAX_CONCURRENCY:
+        raise CliError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
+    check_report_path(args.report)
     try:
         journal = Journal(args.journal)
     except JournalError as error:
         raise CliError(str(error)) from None
     with journal:
         try:
-            coro = _resume(args, journal) if args.resume else _new_run(args, journal)
-            result = asyncio.run(coro)
+            result = asyncio.run(start(args, journal))
         except (ExecutorError, JournalError) as error:
             raise CliError(str(error), exit_code=EXIT_BAD_INPUT) from None
         if result is None:
             return EXIT_OK
-        code = _summary(result, journal)
+        code = print_summary(result, journal, command)
         if args.report is not None:
             try:
                 written = write_report(result, args.report)

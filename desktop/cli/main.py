@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.sandbox_cmd",
     "desktop.cli.plan_cmd",
     "desktop.cli.consolidate_cmd",
+    "desktop.cli.remove_contacts_cmd",
 )
 
 

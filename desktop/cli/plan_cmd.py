@@ -38,8 +38,9 @@ from desktop.services.session_broker import (
 log = logging.getLogger(__name__)
 
 
-def add_portal_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--portal``, ``--account`` (repeatable), ``--target``, ``--timeout``."""
+def add_portal_arguments(parser: argparse.ArgumentParser, *, target: bool = True) -> None:
+    """``--portal``, ``--account`` (repeatable), ``--target`` (unless not ``target``),
+    ``--timeout``."""
     parser.add_argument(
         "--portal", required=True, help='the portal\'s base URL, or "demo" for the built-in one'
     )
@@ -51,9 +52,10 @@ def add_portal_arguments(parser: argparse.ArgumentParser) -> None:
         help="an account to sign in as (repeat it, or separate with commas); its password "
         f"comes from the keyring or ${PASSWORD_ENV}",
     )
-    parser.add_argument(
-        "--target", metavar="EMAIL", help="the email that should become the primary contact"
-    )
+    if target:
+        parser.add_argument(
+            "--target", metavar="EMAIL", help="the email that should become the primary contact"
+        )
     parser.add_argument(
         "--timeout",
         type=float,
@@ -77,6 +79,11 @@ def register(subparsers: Any) -> None:
 
 def account_emails(values: Sequence[str]) -> list[str]:
     """The ``--account`` values, split at commas, validated, without repeats."""
+    return email_list(values, "--account")
+
+
+def email_list(values: Sequence[str], option: str) -> list[str]:
+    """A repeatable email option's values, split at commas, validated, without repeats."""
     emails: list[str] = []
     for value in values:
         for part in value.split(","):
@@ -85,7 +92,7 @@ def account_emails(values: Sequence[str]) -> list[str]:
             try:
                 email = normalize_email(part)
             except InvalidEmail as error:
-                raise CliError(f"--account: {error}") from None
+                raise CliError(f"{option}: {error}") from None
             if email not in emails:
                 emails.append(email)
     return emails

@@ -110,6 +110,13 @@ def _removes_itself(entry: PlanEntry, actor: str) -> bool:
     return any(s.kind.is_removal and s.actor == s.email == actor for s in entry.steps)
 
 
+def _only_removal_plans_delete(plan: Plan) -> None:
+    if plan.kind is not PlanKind.REMOVE_CONTACTS and any(
+        step.kind.is_removal for entry in plan.entries for step in entry.steps
+    ):
+        raise ExecutorError("only a removal plan deletes contacts")
+
+
 @dataclass
 class _Failure:
     error_key: str
@@ -199,10 +206,7 @@ class Executor:
         The plan is encoded in a worker thread (the loop's thread may be the UI's); the journal
         write itself stays on the loop's thread and ends before the first request.
         """
-        if plan.kind is not PlanKind.REMOVE_CONTACTS and any(
-            step.kind.is_removal for entry in plan.entries for step in entry.steps
-        ):
-            raise ExecutorError("only a removal plan deletes contacts")
+        _only_removal_plans_delete(plan)
         rows = await asyncio.to_thread(plan_rows, plan)
         run_id = self.journal.start_run(plan, rows, accounts=self.where())
         return await self._execute(run_id, plan, plan.entries, refresh=False, earlier={})
@@ -258,6 +262,7 @@ class Executor:
         built from memory (each of them was journalled as it ended)."""
         if self._running:
             raise ExecutorError("this executor is already running")
+        _only_removal_plans_delete(plan)  # a resumed or retried one too
         self._running = True
         self._cancelled = False
         self._outcomes = dict(earlier)

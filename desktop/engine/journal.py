@@ -49,20 +49,31 @@ from typing import Any
 
 import platformdirs
 
-from desktop.domain.models import License
+from desktop.domain.models import ContactRole, License
 from desktop.domain.private_files import private_file, private_folder
 from desktop.engine.events import LicenseFinished, Outcome
-from desktop.engine.plan import Action, Plan, PlanEntry, Step, StepKind
+from desktop.engine.plan import (
+    Action,
+    BillingPart,
+    Plan,
+    PlanEntry,
+    PlanKind,
+    Removal,
+    Step,
+    StepKind,
+)
 from desktop.engine.run_result import RunResult
 from desktop.portal.license_json import license_from_json, license_to_json
 
 log = logging.getLogger(__name__)
 
 APP_DIR_NAME = "LicenseConsolidator"
-SCHEMA_VERSION = 2  # the file's layout (PRAGMA user_version)
-RUN_FORMAT = 2  # what a run row written now holds (runs.format)
+SCHEMA_VERSION = 3  # the file's layout (PRAGMA user_version)
+RUN_FORMAT = 3  # what a run row written now holds (runs.format)
 # Format 1 (before the portal was recorded) cannot be resumed safely: where it ran is unknown.
 _EARLIER_FORMATS = frozenset({1})
+# Format 2 (before billing and removal steps) reads as a consolidation without billing.
+_READABLE_FORMATS = frozenset({2, RUN_FORMAT})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -120,6 +131,15 @@ _MIGRATIONS: Mapping[int, tuple[str, ...]] = {
         # Runs found unreadable (kept as they are): the person is told once.
         "CREATE TABLE IF NOT EXISTS set_aside (run_id TEXT PRIMARY KEY, reason TEXT NOT NULL,"
         " at TEXT NOT NULL)",
+    ),
+    3: (
+        # What the run is for (PlanKind) and, for a removal, the people chosen (JSON list).
+        "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'consolidate'",
+        "ALTER TABLE runs ADD COLUMN leaving TEXT NOT NULL DEFAULT '[]'",
+        # Each license's billing part (JSON, or NULL when billing is not moved) and the
+        # chosen people's removals (JSON list).
+        "ALTER TABLE entries ADD COLUMN billing TEXT",
+        "ALTER TABLE entries ADD COLUMN removals TEXT NOT NULL DEFAULT '[]'",
     ),
 }
 
@@ -201,6 +221,8 @@ class RunSummary:
     pending: int  # actionable licenses with no end yet, or cancelled
     accounts: dict[str, str] = field(default_factory=dict)
     problem: str = ""
+    kind: PlanKind = PlanKind.CONSOLIDATE
+    leaving: tuple[str, ...] = ()  # a removal's people
 
     @property
     def resumable(self) -> bool:
@@ -352,6 +374,72 @@ def _steps(text: object, sen: str) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+def _billing(text: object, sen: str) -> BillingPart | None:
+    if text is None:
+        return None
+    raw = _json(text, f"the billing part of {sen}")
+    if not isinstance(raw, dict):
+        raise _Bad(f"the billing part of {sen} is not an object")
+    old = raw.get("oldPrimary")
+    if old is not None and not isinstance(old, str):
+        raise _Bad(f"the old primary billing contact of {sen} is not text")
+    return BillingPart(
+        action=_enum(Action, raw.get("action"), "billing action", sen),
+        reason=str(raw.get("reason", "")),
+        reason_args=_strings(json.dumps(raw.get("reasonArgs", [])), f"the billing of {sen}"),
+        old_primary=old,
+    )
+
+
+def _removals(text: object, sen: str) -> tuple[Removal, ...]:
+    raw = _json(text, f"the removals of {sen}")
+    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+        raise _Bad(f"the removals of {sen} are not a list of objects")
+    found: list[Removal] = []
+    for item in raw:
+        email, roles = item.get("email"), item.get("roles")
+        if not isinstance(email, str) or not isinstance(roles, list):
+            raise _Bad(f"a removal of {sen} has no email or roles")
+        found.append(
+            Removal(
+                email=email,
+                roles=tuple(_enum(ContactRole, r, "contact role", sen) for r in roles),
+                reason=str(item.get("reason", "")),
+                reason_args=_strings(json.dumps(item.get("reasonArgs", [])), f"a removal of {sen}"),
+                removed=item.get("removed") is True,
+            )
+        )
+    return tuple(found)
+
+
+def _billing_text(part: BillingPart | None) -> str | None:
+    if part is None:
+        return None
+    return json.dumps(
+        {
+            "action": part.action,
+            "reason": part.reason,
+            "reasonArgs": list(part.reason_args),
+            "oldPrimary": part.old_primary,
+        }
+    )
+
+
+def _removals_text(removals: Sequence[Removal]) -> str:
+    return json.dumps(
+        [
+            {
+                "email": r.email,
+                "roles": list(r.roles),
+                "reason": r.reason,
+                "reasonArgs": list(r.reason_args),
+                "removed": r.removed,
+            }
+            for r in removals
+        ]
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _RunHead:
     target: str
@@ -361,16 +449,24 @@ class _RunHead:
     started: datetime
     updated: datetime
     accounts: dict[str, str]
+    kind: PlanKind = PlanKind.CONSOLIDATE
+    leaving: tuple[str, ...] = ()
 
 
 def _decode_head(row: Mapping[str, Any]) -> _RunHead:
     run_format = row["format"]
     if run_format in _EARLIER_FORMATS:
         raise _Bad("recorded by an earlier version, without the portal it ran at")
-    if run_format != RUN_FORMAT:
+    if run_format not in _READABLE_FORMATS:
         raise _Bad(f"unknown format {_shown(run_format)} (a newer version of the app?)")
+    kind = _enum(PlanKind, row.get("kind", PlanKind.CONSOLIDATE), "kind of run")
+    leaving = _strings(row.get("leaving", "[]"), "the people leaving")
     target = row["target"]
-    if not isinstance(target, str) or "@" not in target:
+    if kind is PlanKind.REMOVE_CONTACTS:
+        # A removal's "target" is the emails kept (may be none); it has its people instead.
+        if not isinstance(target, str) or not leaving:
+            raise _Bad("a removal without the people leaving")
+    elif not isinstance(target, str) or "@" not in target:
         raise _Bad("no target email")
     accounts = _json(row["accounts"], "the accounts")
     if not isinstance(accounts, dict) or not all(
@@ -388,11 +484,17 @@ def _decode_head(row: Mapping[str, Any]) -> _RunHead:
         started=_time(row["started"], "start"),
         updated=_time(row["updated"], "update"),
         accounts=accounts,
+        kind=kind,
+        leaving=leaving,
     )
 
 
+# The entry columns a resume reads, in _decode_entry's order.
+_ENTRY_COLUMNS = "sen, license, action, reason, reason_args, steps, old_primary, billing, removals"
+
+
 def _decode_entry(row: Sequence[Any]) -> PlanEntry:
-    sen, text, action, reason, args, steps, old = row
+    sen, text, action, reason, args, steps, old, billing, removals = row
     what = f"the license {sen}"
     if old is not None and not isinstance(old, str):
         raise _Bad(f"the old primary of {sen} is not text")
@@ -403,6 +505,8 @@ def _decode_entry(row: Sequence[Any]) -> PlanEntry:
         steps=_steps(steps, sen),
         reason_args=_strings(args, f"the reason of {sen}"),
         old_primary=old,
+        billing=_billing(billing, sen),
+        removals=_removals(removals, sen),
     )
 
 
@@ -585,7 +689,8 @@ class Journal:
         with self._write() as db:
             db.execute(
                 "INSERT INTO runs (run_id, target, plan_created, signed_in, status, started,"
-                " updated, format, accounts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " updated, format, accounts, kind, leaving)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     run_id,
                     plan.target,
@@ -596,11 +701,13 @@ class Journal:
                     now,
                     RUN_FORMAT,
                     json.dumps(where, sort_keys=True),
+                    plan.kind,
+                    json.dumps(list(plan.leaving)),
                 ),
             )
             db.executemany(
                 "INSERT INTO entries (run_id, seq, sen, license, action, reason, reason_args,"
-                " steps, old_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " steps, old_primary, billing, removals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(run_id, *row) for row in encoded],
             )
         log.info("run %s started: %d licenses", run_id, len(plan.entries))
@@ -698,8 +805,7 @@ class Journal:
         """
         head = self._head(run_id)
         rows = self._query(
-            "SELECT sen, license, action, reason, reason_args, steps, old_primary"
-            " FROM entries WHERE run_id = ? ORDER BY seq",
+            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE run_id = ? ORDER BY seq",
             (run_id,),
         ).fetchall()
         entries = self._decoded(run_id, lambda: tuple(_decode_entry(row) for row in rows))
@@ -708,6 +814,8 @@ class Journal:
             entries=entries,
             created=head.plan_created,
             signed_in=head.signed_in,
+            kind=head.kind,
+            leaving=head.leaving,
         )
 
     def outcomes(self, run_id: str) -> dict[str, LicenseFinished]:
@@ -813,10 +921,18 @@ class Journal:
         """Runs that can be resumed (crashed or cancelled, with licenses left), newest first."""
         return [s for s in self.history() if s.resumable]
 
-    def latest_unfinished(self, target: str | None = None) -> RunSummary | None:
+    def latest_unfinished(
+        self, target: str | None = None, *, kind: PlanKind | None = None
+    ) -> RunSummary | None:
+        """The newest resumable run (for ``target``, of ``kind``, when given)."""
         wanted = target.lower() if target else None
         return next(
-            (s for s in self.unfinished_runs() if wanted is None or s.target == wanted), None
+            (
+                s
+                for s in self.unfinished_runs()
+                if (wanted is None or s.target == wanted) and (kind is None or s.kind is kind)
+            ),
+            None,
         )
 
     def newly_set_aside(self) -> list[RunSummary]:
@@ -849,15 +965,13 @@ class Journal:
             counts=dict(Counter(outcomes)),
             pending=pending,
             accounts=head.accounts,
+            kind=head.kind,
+            leaving=head.leaving,
         )
 
     def _check_whole_run(self, run_id: str) -> None:
         """Read every value a resume reads (raises _Bad)."""
-        for row in self._query(
-            "SELECT sen, license, action, reason, reason_args, steps, old_primary"
-            " FROM entries WHERE run_id = ?",
-            (run_id,),
-        ):
+        for row in self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE run_id = ?", (run_id,)):
             _decode_entry(row)
         for row in self._query(
             "SELECT sen, outcome, error_key, error_args, message, steps_done, final_license,"
@@ -942,8 +1056,8 @@ def _set_aside_summary(row: Mapping[str, Any], problem: str) -> RunSummary:
 
 
 # One plan entry as the entries table stores it (without the run id): seq, sen, license (JSON,
-# no key), action, reason, reason_args, steps, old_primary.
-PlanRow = tuple[int, str, str, str, str, str, str, str | None]
+# no key), action, reason, reason_args, steps, old_primary, billing (JSON or None), removals.
+PlanRow = tuple[int, str, str, str, str, str, str, str | None, str | None, str]
 PlanRows = list[PlanRow]
 
 
@@ -959,6 +1073,8 @@ def plan_rows(plan: Plan) -> PlanRows:
             json.dumps(list(entry.reason_args)),
             json.dumps([[s.kind, s.actor, s.email] for s in entry.steps]),
             entry.old_primary,
+            _billing_text(entry.billing),
+            _removals_text(entry.removals),
         )
         for seq, entry in enumerate(plan.entries)
     ]

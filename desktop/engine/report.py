@@ -22,8 +22,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
-from desktop.engine.events import Outcome
-from desktop.engine.plan import StepKind
+from desktop.engine.events import LicenseFinished, Outcome
+from desktop.engine.plan import PlanEntry, StepKind
 from desktop.engine.reasons import Translate, identity, render
 from desktop.engine.run_result import RunResult, planned_outcome
 
@@ -35,6 +35,9 @@ HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Report", "Organisation"),
     QT_TRANSLATE_NOOP("Report", "Old primary"),
     QT_TRANSLATE_NOOP("Report", "New primary"),
+    QT_TRANSLATE_NOOP("Report", "Old primary billing contact"),
+    QT_TRANSLATE_NOOP("Report", "New primary billing contact"),
+    QT_TRANSLATE_NOOP("Report", "Removed contacts"),
     QT_TRANSLATE_NOOP("Report", "What was done"),
     QT_TRANSLATE_NOOP("Report", "Result"),
     QT_TRANSLATE_NOOP("Report", "Message"),
@@ -43,6 +46,10 @@ HEADERS: tuple[str, ...] = (
 STEP_TEXTS: dict[StepKind, str] = {
     StepKind.ADD_CONTACT: QT_TRANSLATE_NOOP("Report", "Added as technical contact"),
     StepKind.MAKE_PRIMARY: QT_TRANSLATE_NOOP("Report", "Made primary"),
+    StepKind.ADD_BILLING_CONTACT: QT_TRANSLATE_NOOP("Report", "Added as billing contact"),
+    StepKind.MAKE_BILLING_PRIMARY: QT_TRANSLATE_NOOP("Report", "Made primary billing contact"),
+    StepKind.REMOVE_TECHNICAL_CONTACT: QT_TRANSLATE_NOOP("Report", "Removed technical contact"),
+    StepKind.REMOVE_BILLING_CONTACT: QT_TRANSLATE_NOOP("Report", "Removed billing contact"),
 }
 NOTHING_DONE = QT_TRANSLATE_NOOP("Report", "Nothing")
 SHEET_TITLE = QT_TRANSLATE_NOOP("Report", "Consolidation")
@@ -74,6 +81,9 @@ class ReportRow:
     message_key: str = ""
     message_args: tuple[str, ...] = ()
     at: datetime | None = None
+    old_billing: str = ""
+    new_billing: str = ""
+    removed: tuple[str, ...] = ()
 
 
 def rows_from_result(result: RunResult) -> list[ReportRow]:
@@ -83,6 +93,10 @@ def rows_from_result(result: RunResult) -> list[ReportRow]:
         finished = result.outcomes.get(entry.sen)
         current = entry.license.primary_technical_contact
         old = entry.old_primary or (current.email if current else "")
+        billing = entry.license.primary_billing_contact
+        old_billing = (entry.billing.old_primary if entry.billing else None) or (
+            billing.email if billing else ""
+        )
         if finished is None:
             outcome = Outcome.CANCELLED if entry.actionable else planned_outcome(entry)
             new = current.email if current else ""
@@ -97,6 +111,8 @@ def rows_from_result(result: RunResult) -> list[ReportRow]:
                     outcome,
                     entry.reason,
                     entry.reason_args,
+                    old_billing=old_billing,
+                    new_billing=billing.email if billing else "",
                 )
             )
             continue
@@ -114,9 +130,20 @@ def rows_from_result(result: RunResult) -> list[ReportRow]:
                 finished.error_key if failed else entry.reason,
                 finished.error_args if failed else entry.reason_args,
                 finished.at,
+                old_billing=old_billing,
+                new_billing=finished.new_billing_primary or (billing.email if billing else ""),
+                removed=_removed(entry, finished),
             )
         )
     return rows
+
+
+def _removed(entry: PlanEntry, finished: LicenseFinished) -> tuple[str, ...]:
+    """The chosen people no longer contacts of the license at its end (removal plans)."""
+    planned = [r.email for r in entry.removals if r.removed]
+    if finished.license is None:
+        return tuple(planned) if finished.outcome is Outcome.DONE else ()
+    return tuple(email for email in planned if not finished.license.is_contact(email))
 
 
 def _cells(row: ReportRow, translate: Translate) -> list[str | datetime]:
@@ -131,6 +158,9 @@ def _cells(row: ReportRow, translate: Translate) -> list[str | datetime]:
         row.organisation,
         row.old_primary,
         row.new_primary,
+        row.old_billing,
+        row.new_billing,
+        ", ".join(row.removed),
         done,
         render(row.outcome.value, (), translate, context="Outcome"),
         message,
@@ -232,8 +262,8 @@ def _write_xlsx(
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             elif isinstance(cell.value, datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
-    widths = (16, 60, 30, 30, 30, 36, 24, 60, 20)
-    for column, width in zip("ABCDEFGHI", widths, strict=True):
+    widths = (16, 60, 30, 30, 30, 30, 30, 36, 36, 24, 60, 20)
+    for column, width in zip("ABCDEFGHIJKL", widths, strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     book.save(stream)

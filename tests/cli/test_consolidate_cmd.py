@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from desktop.engine.journal import Journal
 from desktop.engine.planner import make_plan
 from desktop.portal.sandbox.demo_data import TARGET
-from tests.cli_runs import DEMO, EMAILS, consolidate
+from tests.cli_runs import DEMO, EMAILS, consolidate, remove_contacts
 from tests.conftest import SandboxFactory, SandboxHandle
 from tests.engine.sandbox_helpers import check_end_state
 
@@ -42,17 +43,31 @@ def test_consolidate_all_demo_accounts_with_yes_and_a_report(
     assert sandbox.state.write_requests() == before
 
 
+@pytest.mark.parametrize(
+    ("command", "options", "shown"),
+    [
+        (consolidate, DEMO, "Promote to primary technical contact?"),
+        (
+            remove_contacts,
+            ("--account", EMAILS, "--email", "liu.yang@huake.example"),
+            "These people will no longer see these licenses in My Atlassian",
+        ),
+    ],
+)
 def test_without_a_terminal_and_without_yes_it_refuses(
     sandbox: SandboxHandle,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    command: Callable[..., int],
+    options: tuple[str, ...],
+    shown: str,
 ) -> None:
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
-    code = consolidate(sandbox.url, tmp_path, *DEMO)
+    code = command(sandbox.url, tmp_path, *options)
     captured = capsys.readouterr()
     assert code == 2
-    assert "Promote to primary technical contact?" in captured.out
+    assert shown in captured.out
     assert "--yes" in captured.err
     assert sandbox.state.write_requests() == 0
 
@@ -71,23 +86,32 @@ def test_answering_no_changes_nothing(
     assert sandbox.state.write_requests() == 0
 
 
+CJ = "chen.jie@northwind.example"
+
+
 @pytest.mark.parametrize(
-    ("extra", "message"),
+    ("command", "extra", "message"),
     [
-        (["--target", "zhang.wei@"], "--target"),
-        (["--target", TARGET, "--concurrency", "0"], "--concurrency"),
-        (["--target", TARGET, "--report", "out.pdf"], ".xlsx or .csv"),
-        (["--target", TARGET, "--report", "/no/such/folder/r.csv"], "does not exist"),
+        (consolidate, ["--target", "zhang.wei@"], "--target"),
+        (consolidate, ["--target", TARGET, "--concurrency", "0"], "--concurrency"),
+        (consolidate, ["--target", TARGET, "--report", "out.pdf"], ".xlsx or .csv"),
+        (consolidate, ["--target", TARGET, "--report", "/no/such/folder/r.csv"], "does not exist"),
+        (remove_contacts, [], "--email"),
+        (remove_contacts, ["--email", "chen.jie@"], "--email"),
+        (remove_contacts, ["--email", CJ, "--keep", CJ], "both name"),
+        (remove_contacts, ["--email", CJ, "--concurrency", "0"], "--concurrency"),
+        (remove_contacts, ["--email", CJ, "--report", "out.pdf"], ".xlsx or .csv"),
     ],
 )
 def test_bad_input_exits_2_before_any_request(
     sandbox: SandboxHandle,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
+    command: Callable[..., int],
     extra: list[str],
     message: str,
 ) -> None:
-    code = consolidate(sandbox.url, tmp_path, "--account", EMAILS, "--yes", *extra)
+    code = command(sandbox.url, tmp_path, "--account", EMAILS, "--yes", *extra)
     assert code == 2
     assert message in capsys.readouterr().err
     assert sandbox.state.requests_by_route() == {}

@@ -75,11 +75,11 @@ def test_csv_has_a_bom_headers_and_no_license_key(tmp_path: Path) -> None:
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == list(HEADERS)
     by_sen = {r[0]: r for r in rows[1:]}
-    assert by_sen["SEN-1"][5] == "Added as technical contact; Made primary"
-    assert by_sen["SEN-1"][6] == "Done"
-    assert by_sen["SEN-2"][6] == "Failed"
-    assert "must sign in and promote itself" in by_sen["SEN-2"][7]
-    assert by_sen["SEN-3"][5] == "Nothing"
+    assert by_sen["SEN-1"][8] == "Added as technical contact; Made primary"
+    assert by_sen["SEN-1"][9] == "Done"
+    assert by_sen["SEN-2"][9] == "Failed"
+    assert "must sign in and promote itself" in by_sen["SEN-2"][10]
+    assert by_sen["SEN-3"][8] == "Nothing"
     assert by_sen["SEN-1"][2] == "华科天下科技有限公司"
 
 
@@ -90,9 +90,9 @@ def test_xlsx_reads_back_with_translated_headers(tmp_path: Path) -> None:
     path = write_report(_result(), tmp_path / "report.xlsx", translate=translate)
     sheet = load_workbook(path).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[0][:2] == ["SEN", "产品"] and values[0][6] == "结果"
-    assert values[1][0] == "SEN-1" and values[1][6] == "已完成"
-    assert isinstance(values[1][8], datetime)
+    assert values[0][:2] == ["SEN", "产品"] and values[0][9] == "结果"
+    assert values[1][0] == "SEN-1" and values[1][9] == "已完成"
+    assert isinstance(values[1][11], datetime)
     assert all("SECRET-KEY" not in str(v) for row in values for v in row)
 
 

@@ -27,6 +27,7 @@ from desktop.engine.journal import (
     RunSummary,
     RunUnreadable,
 )
+from desktop.engine.plan import PlanKind
 from desktop.engine.planner import make_plan
 from desktop.portal.errors import PortalError
 from desktop.portal.protocol import PortalSession
@@ -276,7 +277,8 @@ class WizardLauncher(QObject):
             log.warning("the run journal cannot be opened", exc_info=True)
             return None
         try:
-            runs = journal.unfinished_runs()
+            # A removal is resumed by its own action, never offered as a consolidation.
+            runs = [r for r in journal.unfinished_runs() if r.kind is PlanKind.CONSOLIDATE]
             set_aside = journal.newly_set_aside()
             old_file = journal.set_aside_file
         except JournalError:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.engine.journal import Journal, RunStatus
 from desktop.engine.planner import make_plan
+from desktop.engine.removal_planner import make_removal_plan
 from desktop.services.paste_store import PasteStore
 from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
@@ -58,5 +59,34 @@ async def test_an_unfinished_run_is_offered_and_discard_keeps_it_as_history(
             assert journal.unfinished_runs() == []
             assert [run.run_id for run in journal.history()] == [run_id]  # kept as history
         assert offer_resume() is None  # and not offered again
+    finally:
+        await window.refresher.aclose()
+
+
+async def test_an_unfinished_removal_is_not_offered_as_a_consolidation(
+    qtbot, settings, tmp_path: Path
+) -> None:
+    language = LanguageManager(settings)
+    language.apply("en", remember=False)
+    journal_path = tmp_path / "journal.sqlite3"
+    app = DesktopApp(
+        settings,
+        language=language,
+        pastes=PasteStore(tmp_path / "p"),
+        today=date(2026, 11, 23),
+        journal_path=journal_path,
+    )
+    window = app.window
+    qtbot.addWidget(window)
+    window.show()
+    await wait_for_refresh(window)
+    try:
+        licenses = [window.model.license_at(row) for row in range(window.model.rowCount())]
+        plan = make_removal_plan(licenses, {LN, WF}, [WF], keep=[ZW])
+        assert plan.actionable()
+        with Journal(journal_path) as journal:
+            journal.start_run(plan, accounts=dict.fromkeys((LN, WF), "demo"))
+            assert journal.unfinished_runs()
+        assert app.launcher.offer_resume() is None
     finally:
         await window.refresher.aclose()
