@@ -8,7 +8,6 @@ turning it off deletes what was kept). Cancel drops an unfinished sign-in.
 from __future__ import annotations
 
 import logging
-import re
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.emails import InvalidEmail, normalize_email
 from desktop.domain.models import Account, AccountKind
+from desktop.portal.my_atlassian.account_email import email_on_page
 from desktop.services.my_atlassian.live_accounts import (
     LiveAccount,
     LiveAccounts,
@@ -36,14 +36,7 @@ from desktop.services.my_atlassian.profiles import WHAT_IS_KEPT
 
 log = logging.getLogger(__name__)
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def email_on_page(text: str) -> str:
-    """The first address the page shows above its licenses (the signed-in account)."""
-    head = text.split("SEN", 1)[0]
-    match = _EMAIL.search(head)
-    return match.group(0).lower() if match else ""
+__all__ = ["SignInWindow", "email_on_page"]
 
 
 class SignInWindow(QDialog):
