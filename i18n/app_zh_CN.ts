@@ -706,6 +706,7 @@
     <name>PasteImportDialog</name>
     <message>
         <source>The text is empty. On the My Atlassian licenses page select all, copy, and paste here.</source>
+        <extracomment>How many licenses that cannot be read the dialog names (the rest are counted).</extracomment>
         <translation>文本为空。请在 My Atlassian 授权页面全选、复制，然后粘贴到这里。</translation>
     </message>
     <message>
@@ -713,8 +714,12 @@
         <translation>文本中没有找到授权。请复制整个 My Atlassian 授权页面：每一行以 SEN 开头，例如 SEN-12683313。</translation>
     </message>
     <message>
-        <source>The text is too large. Paste the licenses page in parts.</source>
-        <translation>文本过大。请分几次粘贴授权页面。</translation>
+        <source>The text is larger than %1 MB, the most one paste may hold. Paste the licenses page in parts.</source>
+        <translation>文本超过 %1 MB，超出一次粘贴的上限。请将授权页面分几次粘贴。</translation>
+    </message>
+    <message>
+        <source>The text shows more licenses than one paste may hold. Paste the licenses page in parts.</source>
+        <translation>文本中的授权数量超出一次粘贴的上限。请将授权页面分几次粘贴。</translation>
     </message>
     <message>
         <source>The file is not text.</source>
@@ -743,6 +748,22 @@
     <message>
         <source>An account named %1 exists already.</source>
         <translation>已有名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>%1 licenses cannot be read unambiguously and are left out:</source>
+        <translation>有 %1 个授权无法被明确读取，已被略过：</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 个。</translation>
+    </message>
+    <message>
+        <source>Click OK to import the other %1 licenses, or correct the text.</source>
+        <translation>点击“确定”导入其余 %1 个授权，或修改文本。</translation>
+    </message>
+    <message>
+        <source>No other license was found in the text.</source>
+        <translation>文本中没有找到其他授权。</translation>
     </message>
     <message>
         <source>Reading the text…</source>
@@ -785,7 +806,7 @@
     <name>PasteReader</name>
     <message>
         <source>%1: the paste does not show its %2.</source>
-        <extracomment>The most text one paste may hold (a 10,000-license page is about 8 million characters). What each warning key means; ``%1`` is the SEN, ``%2`` a detail. The UI translates these templates (``QCoreApplication.translate(&quot;PasteReader&quot;, …)``) and fills them in itself.</extracomment>
+        <extracomment>The most text one paste may hold: a 10,000-license page is about 8 million characters (13 MB as UTF-8 with Chinese names). Anything longer is refused before it is read. The most bytes a saved paste may have; a file is never read further (``/dev/zero``). The most licenses one paste may hold (an account shows a few thousand). No address is longer (RFC 5321); a longer line is not validated as one. What each warning key means; ``%1`` is the SEN, ``%2`` a detail. The UI translates these templates (``QCoreApplication.translate(&quot;PasteReader&quot;, …)``) and fills them in itself.</extracomment>
         <translation>%1：粘贴的内容中没有%2。</translation>
     </message>
     <message>
@@ -835,6 +856,23 @@
     <message>
         <source>%1: the product text does not say Server, Data Center or Cloud.</source>
         <translation>%1：产品说明中没有注明 Server、Data Center 或 Cloud。</translation>
+    </message>
+    <message>
+        <source>%1 was not read: a contact&apos;s name on the page is an email address (%2), so the text cannot tell which address is the contact.</source>
+        <extracomment>Why a license could not be read unambiguously; ``%1`` is the SEN, ``%2`` the text that can be read two ways. Translated like :data:`WARNING_TEXTS`.</extracomment>
+        <translation>%1 未读取：页面上一位联系人的姓名是一个邮箱地址（%2），仅凭文本无法分辨哪个地址才是联系人。</translation>
+    </message>
+    <message>
+        <source>%1 was not read: the page shows %2 where a name or an address belongs, so the text cannot tell a name from the page&apos;s headings.</source>
+        <translation>%1 未读取：页面在应为姓名或地址的位置显示了 %2，仅凭文本无法分辨这是姓名还是页面的标题。</translation>
+    </message>
+    <message>
+        <source>%1 was not read: a name on the page reads like a SEN (%2), so the text cannot tell it from another license.</source>
+        <translation>%1 未读取：页面上的一个名称看起来像 SEN（%2），仅凭文本无法把它与另一个授权区分开。</translation>
+    </message>
+    <message>
+        <source>%1 was not read: the address %2 is outside the license&apos;s contact lists, so the text cannot tell whose it is.</source>
+        <translation>%1 未读取：地址 %2 不在该授权的联系人列表中，仅凭文本无法判断它属于谁。</translation>
     </message>
 </context>
 <context>

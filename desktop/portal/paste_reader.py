@@ -3,7 +3,12 @@
 Per license the page shows a summary row (SEN, Product, Name, Support Expires, Support) and,
 when the license is expanded, its details (Name, Organization, SEN, License Key, Technical
 Contacts, Billing Contacts, Actions). Page text around them is ignored. The reader never
-invents: a field it cannot read stays empty and is reported as a :class:`PasteWarning`.
+invents: a field it cannot read stays empty and is reported as a :class:`PasteWarning`; a license
+whose text can be read two ways (a contact named by an address or like a heading, a name that
+reads like a SEN) is left out and listed in :attr:`PasteResult.unreadable`, never guessed at.
+
+It reads in one pass over the lines (each looked up once), so time and memory grow with the
+text's length only: 13 MB of page text take about a second and a few times its size.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, auto
 from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
 
 from desktop.domain.emails import normalize_email
 from desktop.domain.errors import DomainError
@@ -24,8 +31,15 @@ from desktop.domain.sen import normalize_sen
 
 logger = logging.getLogger(__name__)
 
-#: The most text one paste may hold (a 10,000-license page is about 8 million characters).
-MAX_PASTE_CHARS = 64 * 1024 * 1024
+#: The most text one paste may hold: a 10,000-license page is about 8 million characters
+#: (13 MB as UTF-8 with Chinese names). Anything longer is refused before it is read.
+MAX_PASTE_CHARS = 32 * 1024 * 1024
+#: The most bytes a saved paste may have; a file is never read further (``/dev/zero``).
+MAX_PASTE_BYTES = 32 * 1024 * 1024
+#: The most licenses one paste may hold (an account shows a few thousand).
+MAX_PASTE_LICENSES = 50_000
+#: No address is longer (RFC 5321); a longer line is not validated as one.
+_LONGEST_EMAIL = 320
 
 #: What each warning key means; ``%1`` is the SEN, ``%2`` a detail. The UI translates these
 #: templates (``QCoreApplication.translate("PasteReader", …)``) and fills them in itself.
@@ -68,6 +82,31 @@ WARNING_TEXTS: dict[str, str] = {
     ),
 }
 
+#: Why a license could not be read unambiguously; ``%1`` is the SEN, ``%2`` the text that
+#: can be read two ways. Translated like :data:`WARNING_TEXTS`.
+UNREADABLE_TEXTS: dict[str, str] = {
+    "name-is-address": QT_TRANSLATE_NOOP(
+        "PasteReader",
+        "%1 was not read: a contact's name on the page is an email address (%2), so the text "
+        "cannot tell which address is the contact.",
+    ),
+    "label-as-name": QT_TRANSLATE_NOOP(
+        "PasteReader",
+        "%1 was not read: the page shows %2 where a name or an address belongs, so the text "
+        "cannot tell a name from the page's headings.",
+    ),
+    "sen-as-name": QT_TRANSLATE_NOOP(
+        "PasteReader",
+        "%1 was not read: a name on the page reads like a SEN (%2), so the text cannot tell it "
+        "from another license.",
+    ),
+    "address-out-of-place": QT_TRANSLATE_NOOP(
+        "PasteReader",
+        "%1 was not read: the address %2 is outside the license's contact lists, so the text "
+        "cannot tell whose it is.",
+    ),
+}
+
 #: Plain words for the contract's field names, used in warning messages.
 _FIELD_WORDS: dict[str, str] = {
     "product": "product",
@@ -101,9 +140,28 @@ class PasteWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A license whose text can be read more than one way: not in ``licenses``, never guessed.
+
+    ``key`` says why (see :data:`UNREADABLE_TEXTS`), ``detail`` which text; ``reading`` is what
+    the text seems to say, for a check against the page's structure only (the live connector
+    settles the contacts from the license's own block); ``position`` is its place on the page.
+    """
+
+    sen: str
+    key: str
+    detail: str
+    message: str
+    reading: License
+    warnings: tuple[PasteWarning, ...] = ()
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class PasteResult:
     licenses: list[License]
     warnings: list[PasteWarning]
+    unreadable: list[Unreadable] = field(default_factory=list)
 
 
 # --- tokens ----------------------------------------------------------------------------------
@@ -263,14 +321,40 @@ def _is_row(token: str) -> bool:
     return token[0] in "Ss" and _SEN_ROW.fullmatch(token) is not None
 
 
+def _starts_row(tokens: list[str], kinds: list[int], i: int, *, in_block: bool = True) -> bool:
+    """A SEN alone on its line starts a license's row when what follows can be the row's next
+    cell, its product: never a heading, a button, a date, an address or another SEN. Otherwise
+    it is a name that reads like a SEN (or page text). Outside a license's block a row may also
+    end there or go on with "Request Support" (a row without its product)."""
+    if not _is_row(tokens[i]):
+        return False
+    j = i + 1
+    if j >= len(tokens):
+        return not in_block
+    kind = kinds[j]
+    if kind:
+        return kind == _PRODUCT or (kind == _SUPPORT_CELL and not in_block)
+    token = tokens[j]
+    if _is_row(token) or (
+        len(token) <= _LONGEST_DATE and _read_date(token) is not _DateCell.NOT_A_DATE
+    ):
+        return False
+    return not ("@" in token and _email_or_none(token) is not None)
+
+
 def _is_action_line(token: str) -> bool:
     parts = [part.strip().lower() for part in token.split("|")]
     return any(parts) and all(part in _LOWER_ACTION_WORDS for part in parts if part)
 
 
-@lru_cache(maxsize=65536)
 def _email_or_none(token: str) -> str | None:
-    """The normalised address, or None when it is not one (remembered either way)."""
+    """The normalised address, or None when it is not one (a long line is never one)."""
+    return None if len(token) > _LONGEST_EMAIL else _cached_email(token)
+
+
+@lru_cache(maxsize=65536)
+def _cached_email(token: str) -> str | None:
+    """Remembered either way: a company's few hundred addresses are validated once."""
     try:
         return normalize_email(token)
     except (ValueError, UnicodeError):  # InvalidEmail, or email-validator's edge cases
@@ -315,6 +399,15 @@ class _Block:
     key_unreadable: bool = False
     technical: _ContactList | None = None
     billing: _ContactList | None = None
+    labels_seen: int = 0  # a bit per label of the details
+    actions_seen: bool = False
+    ambiguity: tuple[str, str] | None = None  # the first reason the text reads two ways
+
+    def ambiguous(self, key: str, token: str) -> None:
+        if key == "sen-as-name" and normalize_sen(token) == self.sen:
+            return  # the license's own SEN, shown again: nothing to tell apart
+        if self.ambiguity is None:
+            self.ambiguity = (key, repr(token[:80]))
 
     def warn(self, key: str, field_name: str | None = None, detail: str = "") -> None:
         if not detail and field_name is not None:
@@ -334,7 +427,9 @@ class _Block:
             if 0 < kind <= _LAST_LABEL or kind == _SUPPORT_CELL:
                 break
             if kind == 0 and _is_row(token):
-                break
+                if _starts_row(tokens, kinds, i):
+                    break
+                self.ambiguous("sen-as-name", token)  # a cell (the name) that reads like a SEN
             when = _read_date(token) if len(token) <= _LONGEST_DATE else _DateCell.NOT_A_DATE
             if when is not _DateCell.NOT_A_DATE:
                 date_seen = True
@@ -370,27 +465,43 @@ class _Block:
         while i < n:
             kind = kinds[i]
             if kind == 0 or kind > _LAST_LABEL:
-                if kind == 0 and _is_row(tokens[i]):
-                    return i  # the next license
+                if kind == _PRODUCT and i + 1 < n and kinds[i + 1] == _NAME:
+                    return i  # a header row ends the license (its "SEN" cut off)
+                if kind == 0:
+                    token = tokens[i]
+                    if _is_row(token):
+                        # Right after the summary row, before any details, a SEN is a new row.
+                        if _starts_row(tokens, kinds, i, in_block=self.has_details):
+                            return i  # the next license
+                        self.ambiguous("sen-as-name", token)
+                    elif not self.actions_seen and "@" in token and _email_or_none(token):
+                        self.ambiguous("address-out-of-place", token)  # a contact not read
                 i += 1  # not data (action links, page text after "Actions", …)
                 continue
             if kind == _SEN_LABEL and i + 1 < n and kinds[i + 1] == _PRODUCT:
                 return i  # a header row ends the license
             self.has_details = True
+            self._label_seen(kind, tokens[i])
             if kind in (_NAME, _ORGANISATION):
                 value = None
-                if i + 1 < n and kinds[i + 1] == 0 and not _is_row(tokens[i + 1]):
-                    value = tokens[i + 1]  # any other word of the page is no value either
+                if i + 1 < n and kinds[i + 1] == 0:
+                    value = tokens[i + 1]  # any other word of the page is no value
+                    if _is_row(value):
+                        if _starts_row(tokens, kinds, i + 1):
+                            value = None
+                        else:
+                            self.ambiguous("sen-as-name", value)
+                # A label shown twice is a name (reported above): the first value stands.
                 if kind == _NAME:
-                    self.details_name = value
+                    self.details_name = self.details_name or value
                 else:
-                    self.organisation = value
+                    self.organisation = self.organisation or value
                 i += 1 if value is None else 2
             elif kind == _SEN_LABEL:
                 if i + 1 < n and kinds[i + 1] == 0 and _is_row(tokens[i + 1]):
                     shown = normalize_sen(tokens[i + 1])
                     if shown != self.sen:
-                        if not (i + 2 < n and 0 < kinds[i + 2] <= _LAST_LABEL):
+                        if _starts_row(tokens, kinds, i + 1):
                             return i + 1  # no value after "SEN": that is the next license's row
                         self.warn("sen-mismatch", "sen", shown)
                     i += 1
@@ -404,8 +515,17 @@ class _Block:
                 self.billing = self.billing or _ContactList("billingContacts")
                 i = self._read_contacts(self.billing, tokens, kinds, i + 1)
             else:  # Actions: links only, skipped above
+                self.actions_seen = True
                 i += 1
         return i
+
+    def _label_seen(self, kind: int, token: str) -> None:
+        """Each label once, in the page's order: a label again, or a field's label after the
+        contacts began, is a contact or field named like a label; the text reads two ways."""
+        bit = 1 << kind
+        if self.labels_seen & bit or (kind < _TECHNICAL and self.labels_seen >> _TECHNICAL):
+            self.ambiguous("label-as-name", token)
+        self.labels_seen |= bit
 
     def _read_key(self, tokens: list[str], kinds: list[int], i: int) -> int:
         """The license key's lines (trailing spaces already gone), joined."""
@@ -419,7 +539,7 @@ class _Block:
         fullmatch = _KEY_PART.fullmatch
         while i < n:  # anything else, line by line
             kind = kinds[i]
-            if 0 < kind <= _LAST_LABEL or (kind == 0 and _is_row(tokens[i])):
+            if 0 < kind <= _LAST_LABEL or (kind == 0 and _starts_row(tokens, kinds, i)):
                 break
             if kind == 0 and fullmatch(tokens[i]):
                 self.key_parts.append(tokens[i])
@@ -438,8 +558,12 @@ class _Block:
         while i < n:
             kind = kinds[i]
             token = tokens[i]
-            if 0 < kind <= _LAST_LABEL or (kind == 0 and token[0] in "Ss" and _is_row(token)):
+            if 0 < kind <= _LAST_LABEL:
                 break
+            if kind == 0 and token[0] in "Ss" and _is_row(token):
+                if _starts_row(tokens, kinds, i):
+                    break
+                self.ambiguous("sen-as-name", token)  # a contact's name, read as a name
             i += 1
             if kind == _PRIMARY:
                 if last is not None:
@@ -447,7 +571,7 @@ class _Block:
                     contacts[last] = _contact(marked.email, marked.name, True)
                     last = None
                 continue
-            last = None
+            previous, last = last, None
             if kind == _ADD:
                 break  # an empty add box
             if i < n and kinds[i] == _ADD and kind != _ACTION_LINE and "|" not in token:
@@ -460,6 +584,10 @@ class _Block:
                 if email is None:
                     self.warn("invalid-email", box.field_name, repr(token[:80]))
                 else:
+                    if previous is not None and previous != email:
+                        # Two addresses with no PRIMARY or buttons between: the first may be the
+                        # second one's name, or a contact of its own.
+                        self.ambiguous("name-is-address", previous)
                     if email not in contacts:
                         contacts[email] = _contact(email, pending, False)
                     last = email
@@ -536,6 +664,33 @@ class _Block:
         return contacts
 
 
+# --- saved pastes ------------------------------------------------------------------------------
+
+
+def read_paste_file(path: Path) -> bytes:
+    """A saved paste's bytes, never more than :data:`MAX_PASTE_BYTES` read (``/dev/zero``, a
+    pipe or a growing file says nothing true about its size beforehand).
+
+    Raises:
+        PasteError: ``too-large`` above the cap.
+        OSError: when the file cannot be read (missing, a folder, no permission).
+    """
+    with path.open("rb") as stream:
+        return read_limited(stream)
+
+
+def read_limited(stream: BinaryIO) -> bytes:
+    """At most :data:`MAX_PASTE_BYTES` of ``stream``; more is refused with ``too-large``."""
+    data = stream.read(MAX_PASTE_BYTES + 1)
+    if len(data) > MAX_PASTE_BYTES:
+        raise PasteError(
+            "too-large",
+            f"more than {MAX_PASTE_BYTES // (1024 * 1024)} MB, the most a paste may hold; "
+            "paste the licenses page in parts",
+        )
+    return data
+
+
 # --- the reader ----------------------------------------------------------------------------------
 
 
@@ -568,12 +723,12 @@ def read_paste(text: str, *, account_key: str = "paste:pasted") -> PasteResult:
             "The pasted text is empty. Expected the text of the My Atlassian licenses page "
             "(select all, copy, paste).",
         )
-    blocks: dict[str, tuple[License, list[PasteWarning]]] = {}
+    blocks: dict[str, tuple[License, _Block]] = {}
     kinds = _kinds(tokens)
     seen_by = frozenset({account_key})
     i, n = 0, len(tokens)
     while i < n:
-        if kinds[i] != 0 or not _is_row(tokens[i]):
+        if kinds[i] != 0 or not _starts_row(tokens, kinds, i, in_block=False):
             i += 1  # page text, the header row, a SEN in prose
             continue
         block = _Block(normalize_sen(tokens[i]))
@@ -583,7 +738,13 @@ def read_paste(text: str, *, account_key: str = "paste:pasted") -> PasteResult:
         if lic.sen in blocks:
             del blocks[lic.sen]  # the later block wins, in its own place
             block.warn("duplicate-sen")
-        blocks[lic.sen] = (lic, block.warnings)
+        elif len(blocks) == MAX_PASTE_LICENSES:
+            raise PasteError(
+                "too-many-licenses",
+                f"The pasted text shows more than {MAX_PASTE_LICENSES:,} licenses, the most one "
+                "paste may hold. Paste the licenses page in parts.",
+            )
+        blocks[lic.sen] = (lic, block)
 
     if not blocks:
         raise PasteError(
@@ -592,7 +753,23 @@ def read_paste(text: str, *, account_key: str = "paste:pasted") -> PasteResult:
             "licenses page (select all, copy): rows that start with a SEN such as "
             "SEN-12683313, then the product, the name and the support expiry date.",
         )
-    licenses = [lic for lic, _ in blocks.values()]
-    warnings = [w for _, block_warnings in blocks.values() for w in block_warnings]
-    logger.debug("read %d licenses with %d warnings from a paste", len(licenses), len(warnings))
-    return PasteResult(licenses=licenses, warnings=warnings)
+    licenses: list[License] = []
+    warnings: list[PasteWarning] = []
+    unreadable: list[Unreadable] = []
+    for position, (lic, block) in enumerate(blocks.values()):
+        if block.ambiguity is None:
+            licenses.append(lic)
+            warnings += block.warnings
+            continue
+        key, detail = block.ambiguity
+        message = UNREADABLE_TEXTS[key].replace("%1", lic.sen).replace("%2", detail)
+        unreadable.append(
+            Unreadable(lic.sen, key, detail, message, lic, tuple(block.warnings), position)
+        )
+    logger.debug(
+        "read %d licenses with %d warnings from a paste; %d not readable",
+        len(licenses),
+        len(warnings),
+        len(unreadable),
+    )
+    return PasteResult(licenses=licenses, warnings=warnings, unreadable=unreadable)

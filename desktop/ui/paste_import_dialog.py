@@ -27,12 +27,22 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.domain.models import Account, AccountKind, License
-from desktop.portal.paste_reader import WARNING_TEXTS, PasteError, PasteResult, read_paste
+from desktop.portal.paste_reader import (
+    MAX_PASTE_BYTES,
+    UNREADABLE_TEXTS,
+    WARNING_TEXTS,
+    PasteError,
+    PasteResult,
+    Unreadable,
+    read_paste,
+    read_paste_file,
+)
 from desktop.ui.status_colours import error_style
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: How many licenses that cannot be read the dialog names (the rest are counted).
+_NAMED_UNREADABLE = 5
 _ERRORS = {
     "empty": QT_TRANSLATE_NOOP(
         "PasteImportDialog",
@@ -44,7 +54,13 @@ _ERRORS = {
         "start with a SEN such as SEN-12683313.",
     ),
     "too-large": QT_TRANSLATE_NOOP(
-        "PasteImportDialog", "The text is too large. Paste the licenses page in parts."
+        "PasteImportDialog",
+        "The text is larger than %1 MB, the most one paste may hold. Paste the licenses page "
+        "in parts.",
+    ),
+    "too-many-licenses": QT_TRANSLATE_NOOP(
+        "PasteImportDialog",
+        "The text shows more licenses than one paste may hold. Paste the licenses page in parts.",
     ),
     "not-text": QT_TRANSLATE_NOOP("PasteImportDialog", "The file is not text."),
 }
@@ -59,6 +75,15 @@ def warning_text(key: str, sen: str | None, detail: str | None) -> str:
     return text.replace("%1", sen or "").replace("%2", detail or "")
 
 
+def unreadable_text(flagged: Unreadable) -> str:
+    """Why a license was left out, in the current language."""
+    template = UNREADABLE_TEXTS.get(flagged.key)
+    if template is None:
+        return flagged.message
+    text = QCoreApplication.translate("PasteReader", template)
+    return text.replace("%1", flagged.sen).replace("%2", flagged.detail)
+
+
 class PasteImportDialog(QDialog):
     """On success ``result_account`` and ``result_licenses`` hold what was read."""
 
@@ -69,6 +94,8 @@ class PasteImportDialog(QDialog):
         self.result_licenses: list[License] = []
         self.result_warnings: list[str] = []
         self._task: asyncio.Task[None] | None = None
+        # A reading with licenses left out, shown and waiting for OK: (name, text, account, result)
+        self._pending: tuple[str, str, Account, PasteResult] | None = None
 
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
@@ -121,10 +148,10 @@ class PasteImportDialog(QDialog):
     def load_file(self, path: Path) -> bool:
         """Put a text file's content in the box; say so in plain words when it cannot."""
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                self._say(self.tr(_ERRORS["too-large"]), error=True)
-                return False
-            raw = path.read_bytes()
+            raw = read_paste_file(path)
+        except PasteError:
+            self._say(self._too_large(), error=True)
+            return False
         except OSError:
             self._say(self.tr("The file could not be opened."), error=True)
             return False
@@ -154,10 +181,14 @@ class PasteImportDialog(QDialog):
         if label in self._taken:
             self._say(self.tr("An account named %1 exists already.").replace("%1", label), True)
             return None
+        text = self.text_edit.toPlainText()
+        pending = self._pending
+        if pending is not None and pending[:2] == (label, text) and pending[3].licenses:
+            self._finish(pending[2], pending[3])  # the person saw what is left out: import
+            return None
+        self._pending = None
         self._set_busy(True)
-        self._task = asyncio.get_event_loop().create_task(
-            self._read(label, self.text_edit.toPlainText())
-        )
+        self._task = asyncio.get_event_loop().create_task(self._read(label, text))
         return self._task
 
     async def _read(self, label: str, text: str) -> None:
@@ -166,14 +197,54 @@ class PasteImportDialog(QDialog):
             result: PasteResult = await asyncio.to_thread(read_paste, text, account_key=account.key)
         except PasteError as error:
             self._set_busy(False)
-            self._say(self.tr(_ERRORS.get(error.key, _ERRORS["no-licenses"])), error=True)
+            if error.key == "too-large":
+                self._say(self._too_large(), error=True)
+            else:
+                self._say(self.tr(_ERRORS.get(error.key, _ERRORS["no-licenses"])), error=True)
             return
         self._set_busy(False)
+        if result.unreadable:
+            self._pending = (label, text, account, result)
+            self._say(self._left_out(result), error=True)
+            return
+        self._finish(account, result)
+
+    def _finish(self, account: Account, result: PasteResult) -> None:
         self.result_account = account
         self.result_licenses = result.licenses
         self.result_warnings = [warning_text(w.key, w.sen, w.field) for w in result.warnings]
-        log.info("paste read: %d licenses, %d warnings", len(result.licenses), len(result.warnings))
+        self.result_warnings += [unreadable_text(u) for u in result.unreadable]
+        log.info(
+            "paste read: %d licenses, %d warnings, %d not readable",
+            len(result.licenses),
+            len(result.warnings),
+            len(result.unreadable),
+        )
         self.accept()
+
+    def _too_large(self) -> str:
+        return self.tr(_ERRORS["too-large"]).replace("%1", str(MAX_PASTE_BYTES // (1024 * 1024)))
+
+    def _left_out(self, result: PasteResult) -> str:
+        """The licenses that cannot be read, named in plain words, and what OK does now."""
+        lines = [
+            self.tr("%1 licenses cannot be read unambiguously and are left out:").replace(
+                "%1", str(len(result.unreadable))
+            )
+        ]
+        lines += [f"• {unreadable_text(u)}" for u in result.unreadable[:_NAMED_UNREADABLE]]
+        more = len(result.unreadable) - _NAMED_UNREADABLE
+        if more > 0:
+            lines.append(self.tr("… and %1 more.").replace("%1", str(more)))
+        if result.licenses:
+            lines.append(
+                self.tr("Click OK to import the other %1 licenses, or correct the text.").replace(
+                    "%1", str(len(result.licenses))
+                )
+            )
+        else:
+            lines.append(self.tr("No other license was found in the text."))
+        return "\n".join(lines)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.text_edit, self.label_edit, self.file_button):

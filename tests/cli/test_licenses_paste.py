@@ -308,15 +308,25 @@ def test_bad_arguments_exit_2(args: list[str]) -> None:
     assert b"Traceback" not in done.stderr and b"error:" in done.stderr
 
 
-def test_too_large_a_file_is_refused_without_reading_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import desktop.cli.licenses_cmd as licenses_cmd
-
-    monkeypatch.setattr(licenses_cmd, "MAX_PASTE_BYTES", 100)
-    code, _, err = run_main(capsys, "licenses", "--paste", str(SEED))
-    assert code == 2
-    assert "too large" in err
+@pytest.mark.parametrize("source", ["/dev/zero", "fifty-megabytes", "stdin"])
+def test_too_large_a_paste_ends_in_one_line_and_exit_2(tmp_path: Path, source: str) -> None:
+    """``/dev/zero`` never ends and a 50 MB file is too large: one plain line, never MemoryError."""
+    stdin = None
+    if source == "fifty-megabytes":
+        big = tmp_path / "big.txt"
+        with big.open("wb") as stream:  # sparse: 50 MB of NUL bytes, nothing on the disk
+            stream.truncate(50 * 1000 * 1000)
+        source = str(big)
+    elif source == "stdin":
+        stdin, source = b"SEN-1\n" * (6 * 1024 * 1024), "-"
+    done = run_cli("licenses", "--paste", source, stdin=stdin)
+    assert done.returncode == 2
+    assert done.stdout == b""
+    err = done.stderr.decode()
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("error: ") and "too large: more than 32 MB" in err
+    assert "paste the licenses page in parts" in err
+    assert "MemoryError" not in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
@@ -336,4 +346,25 @@ def test_a_summary_row_alone_keeps_its_name_as_organisation_and_warns_once(
     assert lines == [
         "warning: SEN-30000002: only the summary row was pasted; expand the license on the "
         "page to read its key and contacts."
+    ]
+
+
+def test_licenses_that_read_two_ways_are_left_out_and_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SEVERAL.read_text(encoding="utf-8")
+    first = text.index("Wei Zhang", text.index("Technical Contacts"))
+    page = tmp_path / "page.txt"  # the first license's contact is named by another address
+    page.write_text(text[:first] + "other.person@huake.example" + text[first + 9 :], "utf-8")
+    code, out, err = run_main(capsys, "licenses", "--paste", str(page), "--format", "json")
+    shown = {lic["sen"] for lic in json.loads(out)}
+    _, every, _ = run_main(capsys, "licenses", "--paste", str(SEVERAL), "--format", "json")
+    everyone = {lic["sen"] for lic in json.loads(every)}
+    assert code == 0
+    (flagged,) = everyone - shown
+    lines = [line for line in err.splitlines() if line.startswith("not readable: ")]
+    assert lines == [
+        f"not readable: {flagged} was not read: a contact's name on the page is an email "
+        "address ('other.person@huake.example'), so the text cannot tell which address is the "
+        "contact."
     ]

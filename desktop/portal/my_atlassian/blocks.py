@@ -5,7 +5,10 @@ license key), and text alone can be ambiguous (a contact whose name is an addres
 contact named "Technical Contacts", a name that reads like a SEN). The block's structure — which
 element holds which address, under which heading — is not: where the two disagree, the block
 wins and the log says so; a block that is not sound itself leaves the reading (and its warning)
-as it was.
+as it was. A license the reader could not read unambiguously (``PasteResult.unreadable``) is
+read from its block when the block is sound, and stays not readable otherwise. Reading to act
+on a license or to check a step (``from_blocks_only``), a license counts only as its own
+block shows it: without a readable block it is not readable, whatever the page's text says.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 from desktop.domain.emails import normalize_email
 from desktop.domain.models import Contact, License
-from desktop.portal.paste_reader import PasteResult, PasteWarning
+from desktop.portal.paste_reader import PasteResult, PasteWarning, Unreadable
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +63,47 @@ def _one_primary(contacts: tuple[Contact, ...]) -> bool:
     return sum(c.primary for c in contacts) == 1
 
 
-def reconcile(result: PasteResult, blocks: dict[str, Any]) -> PasteResult:
+#: Why a license is not readable when only its own block may say what it is.
+NO_BLOCK = "block-not-read"
+
+
+def _page_order(result: PasteResult) -> list[License | Unreadable]:
+    """The readable and the unreadable licenses together, in the page's order."""
+    flagged = {u.position: u for u in result.unreadable}
+    readable = iter(result.licenses)
+    order: list[License | Unreadable] = []
+    for position in range(len(result.licenses) + len(flagged)):
+        order.append(flagged[position] if position in flagged else next(readable))
+    return order
+
+
+def reconcile(
+    result: PasteResult, blocks: dict[str, Any], *, from_blocks_only: bool = False
+) -> PasteResult:
     """``result`` with each license of ``blocks`` checked against its block."""
     licenses: list[License] = []
+    unreadable: list[Unreadable] = []
     settled: dict[str, set[str]] = {}
-    for lic in result.licenses:
-        raw = blocks.get(lic.sen)
+    warnings: list[PasteWarning] = []
+    for item in _page_order(result):
+        raw = blocks.get(item.sen)
+        technical = billing = None
+        if isinstance(raw, dict):
+            technical, billing = _contacts(raw.get("technical")), _contacts(raw.get("billing"))
+        sound = bool(technical) and billing is not None  # the block was read, every address valid
+        settles = technical is not None and _one_primary(technical) and billing is not None
+        position = len(licenses) + len(unreadable)
+        if isinstance(item, Unreadable):
+            if not (settles or (from_blocks_only and sound)):
+                unreadable.append(replace(item, position=position))
+                continue
+            log.warning("%s: the page's text reads two ways; read from its own block", item.sen)
+            lic, own_warnings = item.reading, list(item.warnings)
+        else:
+            lic, own_warnings = item, []
+        if from_blocks_only and not sound:
+            unreadable.append(_without_block(lic, position))
+            continue
         if not isinstance(raw, dict):
             licenses.append(lic)
             continue
@@ -75,9 +113,7 @@ def reconcile(result: PasteResult, blocks: dict[str, Any]) -> PasteResult:
         if lic.license_key is None and isinstance(key, str) and _KEY.fullmatch(key):
             changes["license_key"] = key  # a textarea's value: not in the page's text
             done.add("licenseKey")
-        technical = _contacts(raw.get("technical"))
-        billing = _contacts(raw.get("billing"))
-        if technical and _one_primary(technical) and billing is not None:
+        if technical is not None and billing is not None and (settles or from_blocks_only):
             if technical != lic.technical_contacts or billing != lic.billing_contacts:
                 log.warning(
                     "%s: the page's text and its structure disagree on the contacts; read from "
@@ -89,8 +125,17 @@ def reconcile(result: PasteResult, blocks: dict[str, Any]) -> PasteResult:
             done.add("contacts")
         licenses.append(replace(lic, **changes) if changes else lic)
         settled[lic.sen] = done
-    warnings = [w for w in result.warnings if not _settled(w, settled)]
-    return PasteResult(licenses=licenses, warnings=warnings)
+        warnings += own_warnings
+    kept = [w for w in [*result.warnings, *warnings] if not _settled(w, settled)]
+    order = {lic.sen: n for n, lic in enumerate(licenses)}
+    kept.sort(key=lambda w: order.get(w.sen or "", -1))
+    return PasteResult(licenses=licenses, warnings=kept, unreadable=unreadable)
+
+
+def _without_block(lic: License, position: int) -> Unreadable:
+    """A license whose own block could not be read, where only the block may say."""
+    message = f"{lic.sen}: its own block on the page could not be read"
+    return Unreadable(lic.sen, NO_BLOCK, "", message, lic, (), position)
 
 
 def _settled(warning: PasteWarning, settled: dict[str, set[str]]) -> bool:

@@ -96,7 +96,8 @@ function headings(root, key, otherKey) {
 function block(sen) {
   const starts = exact(document.body, sen);
   if (!starts.length) return fail("missing", sen);
-  const own = new Set(starts.map(signature));
+  // Another license shows its SEN as this one's row does (a details value may be a name).
+  const own = new Set([signature(starts[0])]);
   for (const start of starts) {
     for (let el = start.parentElement; el && el !== document.body; el = el.parentElement) {
       const heads = headings(el, "technical_contacts", "billing_contacts");
@@ -174,9 +175,14 @@ function addBox(b, inSection) {
   return one(boxes, L.placeholder[0]);
 }
 // The contacts of one section, read from the page's structure (not its text).
+// null when a contact shows two addresses side by side (its name is an address): which one is
+// the contact cannot be told, so the block does not say.
 function sectionContacts(b, inSection) {
   const rows = [];
-  for (const el of leaves(b.el, isEmail).filter(inSection)) {
+  const mails = leaves(b.el, isEmail).filter(inSection);
+  const parents = mails.map((el) => el.parentElement);
+  if (new Set(parents).size !== parents.length) return null;
+  for (const el of mails) {
     const row = rowOf(b, el);
     const last = rows[rows.length - 1];
     if (last && last.row === row) {

@@ -237,7 +237,8 @@ class MyAtlassianSession:
 
     async def _page_result(self, sens: set[str] | None = None) -> PasteResult | None:
         """The page read as a paste, then each license of ``sens`` (all: None) checked against
-        its own block: the key from a text box, the contacts from the page's structure."""
+        its own block: the key from a text box, the contacts from the page's structure. Read to
+        act or to check a step (``sens`` given), a license is only what its own block shows."""
         self._check_site()
         text = await self.driver.text()
         try:
@@ -249,18 +250,20 @@ class MyAtlassianSession:
         return await self._with_blocks(result, sens)
 
     async def _with_blocks(self, result: PasteResult, sens: set[str] | None) -> PasteResult:
+        collapsed = _collapsed(result, None)
+        everyone = [*result.licenses, *(u.reading for u in result.unreadable)]
         shown = [
             lic.sen
-            for lic in result.licenses
-            if (sens is None or lic.sen in sens) and lic.sen not in _collapsed(result, None)
+            for lic in everyone
+            if (sens is None or lic.sen in sens) and lic.sen not in collapsed
         ]
         if not shown:
             return result
         answer = parse_answer(await self.driver.run_js(scripts.blocks(shown, self.labels)))
         found = (answer.data or {}).get("blocks") if answer.ok else None
-        if not isinstance(found, dict):
-            return result
-        return reconcile(result, found)
+        return reconcile(
+            result, found if isinstance(found, dict) else {}, from_blocks_only=sens is not None
+        )
 
     async def _read(self, *, expand_all: bool, only: str | None = None) -> PasteResult:
         """Read the page; expand collapsed licenses (all, or ``only``) and read again."""
@@ -289,6 +292,7 @@ class MyAtlassianSession:
         if still:
             result = await self._read_own_pages(result, still)
         self.last_warnings = [w.message for w in result.warnings]
+        self.last_warnings += [u.message for u in result.unreadable]
         return result
 
     async def _read_own_pages(self, result: PasteResult, sens: list[str]) -> PasteResult:
@@ -325,6 +329,10 @@ class MyAtlassianSession:
             await self._open_list()
             result = await self._read(expand_all=False, only=sen)
             found = next((lic for lic in result.licenses if lic.sen == sen), None)
+        if found is None and any(u.sen == sen for u in result.unreadable):
+            raise PageNotUnderstood(
+                "the license's own block on the page could not be read unambiguously"
+            )
         if found is None:
             raise errors.NotFound("the license is not on this account's licenses page")
         return found
@@ -445,7 +453,8 @@ class MyAtlassianSession:
 
 def _collapsed(result: PasteResult, among: set[str] | None) -> list[str]:
     """The SENs the reader saw only as a summary row (their details were not shown)."""
-    sens = [w.sen for w in result.warnings if w.key == "details-missing" and w.sen]
+    warnings = [*result.warnings, *(w for u in result.unreadable for w in u.warnings)]
+    sens = [w.sen for w in warnings if w.key == "details-missing" and w.sen]
     return [sen for sen in sens if among is None or sen in among]
 
 
