@@ -657,6 +657,14 @@
         <translation>门户在返回此账户的授权列表时中途出错，因此此账户的授权一个都没有使用（不完整的列表看起来会像是完整的）。请稍后再试。</translation>
     </message>
     <message>
+        <source>The saved pasted text of this account could not be read (the file is damaged). Import the text again, or remove this account.</source>
+        <translation>无法读取此账户保存的粘贴文本（文件已损坏）。请重新导入文本，或移除此账户。</translation>
+    </message>
+    <message>
+        <source>The app could not read this account because of an unexpected error (written to the log file). Refresh to try again; if it happens again, send the log file to IT.</source>
+        <translation>由于意外错误，本程序无法读取此账户（详情已写入日志文件）。请刷新重试；如果再次出现，请把日志文件发给 IT 部门。</translation>
+    </message>
+    <message>
         <source>The portal sent a license the app cannot read, so this account&apos;s licenses were not used. Try again later, or tell the portal&apos;s administrator.</source>
         <translation>门户发送了一个本程序无法读取的授权，因此没有使用此账户的授权。请稍后重试，或告知门户管理员。</translation>
     </message>

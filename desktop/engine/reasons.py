@@ -299,6 +299,16 @@ PORTAL_ERROR_TEXTS: dict[str, str] = {
         "The portal stopped partway through this account's list of licenses, so none of its "
         "licenses were used (a partial list would look complete). Try again later.",
     ),
+    "paste-unreadable": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The saved pasted text of this account could not be read (the file is damaged). "
+        "Import the text again, or remove this account.",
+    ),
+    "read-failed": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The app could not read this account because of an unexpected error (written to the "
+        "log file). Refresh to try again; if it happens again, send the log file to IT.",
+    ),
     "bad-license": QT_TRANSLATE_NOOP(
         "PortalError",
         "The portal sent a license the app cannot read, so this account's licenses were not "

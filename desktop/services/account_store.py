@@ -7,6 +7,7 @@ session)."""
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -41,7 +42,10 @@ class AccountStore(QObject):
         super().__init__(parent)
         self._settings = settings or QSettings()
         self._stay: set[str] = set()  # keys of accounts that stay signed in
+        self._cleaned = False
         self._accounts = self._read()
+        if self._cleaned:  # an address kept with a user name or password in it, by an old version
+            self._write()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -121,7 +125,7 @@ class AccountStore(QObject):
                 Account(
                     kind,
                     email=str(self._settings.value("email", "")),
-                    portal=str(self._settings.value("portal", "")),
+                    portal=self._without_credentials(str(self._settings.value("portal", ""))),
                     label=str(self._settings.value("label", "")),
                     name=str(self._settings.value("name", "")) or None,
                 )
@@ -131,6 +135,16 @@ class AccountStore(QObject):
                 self._stay.add(accounts[-1].key)
         self._settings.endArray()
         return accounts
+
+    def _without_credentials(self, portal: str) -> str:
+        """``portal`` without a ``user:password@`` (never kept: passwords go to the keyring)."""
+        parts = urlsplit(portal)
+        if "@" not in parts.netloc:
+            return portal
+        self._cleaned = True
+        log.warning("a stored portal address held a user name or password: removed")
+        host = parts.netloc.rsplit("@", 1)[1]
+        return urlunsplit(parts._replace(netloc=host))
 
     def _write(self) -> None:
         self._settings.remove(_ARRAY)

@@ -15,9 +15,17 @@ from platformdirs import user_data_dir
 
 from desktop import APP_NAME, ORG_NAME
 from desktop.domain.models import License
+from desktop.portal.errors import PortalError
 from desktop.portal.license_json import LicenseJsonError, license_from_json, license_to_json
 
 log = logging.getLogger(__name__)
+
+
+class SavedPasteUnreadable(PortalError):
+    """The saved licenses of a pasted account cannot be read (a damaged file): the account
+    says so on its row, rather than showing no licenses as if it had none."""
+
+    error_key = "paste-unreadable"
 
 
 def default_folder() -> Path:
@@ -48,7 +56,11 @@ class PasteStore:
         tmp.replace(path)
 
     def load(self, account_key: str) -> list[License]:
-        """This session's licenses (with keys) if pasted now, else the saved ones (no keys)."""
+        """This session's licenses (with keys) if pasted now, else the saved ones (no keys).
+
+        Raises:
+            SavedPasteUnreadable: the saved file is damaged.
+        """
         if account_key in self._session:
             return self._session[account_key]
         path = self._path(account_key)
@@ -59,8 +71,8 @@ class PasteStore:
             seen = frozenset({account_key})
             return [license_from_json(raw, seen_by=seen) for raw in data["licenses"]]
         except (OSError, ValueError, KeyError, TypeError, LicenseJsonError):
-            log.warning("a saved paste could not be read; it is ignored")
-            return []
+            log.warning("a saved paste could not be read")
+            raise SavedPasteUnreadable("The saved pasted text could not be read.") from None
 
     def delete(self, account_key: str) -> None:
         self._session.pop(account_key, None)

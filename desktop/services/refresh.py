@@ -30,6 +30,13 @@ __all__ = ["AccountState", "LicenseView", "RefreshService"]
 log = logging.getLogger(__name__)
 
 
+class ReadFailed(PortalError):
+    """Reading an account failed in a way the app did not expect (written to the log): said
+    on the account's row, never silence."""
+
+    error_key = "read-failed"
+
+
 class LicenseView(Protocol):
     """What shows the merged licenses (the main window's table model). A refresh has ended
     only once the view shows them: its ``load`` may do its own work off the UI's thread."""
@@ -152,9 +159,9 @@ class RefreshService(QObject):
             return account, await self.broker.read(account)
         except PortalError as error:
             return account, error
-        except Exception as error:  # a bug or an unexpected library error: report, go on
+        except Exception:  # a bug or an unexpected library error: report, go on
             log.exception("reading an account failed unexpectedly")
-            return account, PortalError(type(error).__name__)
+            return account, ReadFailed("Reading the account failed unexpectedly.")
 
     def _fail(self, account: Account, error_key: str) -> None:
         self._set_state(account.key, failed_state(account, error_key))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -77,7 +77,8 @@ class AddAccountDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
-        form = QFormLayout()
+        form = QGridLayout()  # a form's two columns; the note spans both
+        form.setColumnStretch(1, 1)
         self.portal_combo = QComboBox(self)
         self.portal_combo.addItem("", MY_ATLASSIAN)
         self.portal_combo.addItem("", ADDRESS)
@@ -105,17 +106,22 @@ class AddAccountDialog(QDialog):
         self.note.setObjectName("addAccountNote")
         self.note.setWordWrap(True)
         self.portal_label.setBuddy(self.portal_combo)
-        form.addRow(self.portal_label, self.portal_combo)
-        form.addRow(self.note)
-        for label, field in (
-            (self.url_label, self.url_edit),
-            (self.email_label, self.email_edit),
-            (self.password_label, self.password_edit),
-            (self.mode_label, self.mode_combo),
+        form.addWidget(self.portal_label, 0, 0)
+        form.addWidget(self.portal_combo, 0, 1)
+        form.addWidget(self.note, 1, 0, 1, 2)
+        for row, (label, field) in enumerate(
+            (
+                (self.url_label, self.url_edit),
+                (self.email_label, self.email_edit),
+                (self.password_label, self.password_edit),
+                (self.mode_label, self.mode_combo),
+            ),
+            start=2,
         ):
             label.setBuddy(field)
-            form.addRow(label, field)
-        form.addRow("", self.remember_box)
+            form.addWidget(label, row, 0)
+            form.addWidget(field, row, 1)
+        form.addWidget(self.remember_box, 6, 1)
         layout.addLayout(form)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("addAccountError")
@@ -210,6 +216,7 @@ class AddAccountDialog(QDialog):
         self.mode_label.setVisible(self.my_atlassian)
         self.show_error("")
         self._retranslate_choice()
+        self._fit()  # the note and the fields of the way chosen
 
     # --- Enter, checks ---------------------------------------------------------------------
 
@@ -241,6 +248,18 @@ class AddAccountDialog(QDialog):
         self.error_label.setStyleSheet(error_style())
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the wrapped words need at the dialog's width (Qt sizes a dialog by its
+        size hint, whose width is not the dialog's: wrapped lines would be cut off)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width())
+        if need > 0 and need != self.height():
+            self.resize(self.width(), max(need, self.minimumSizeHint().height()))
 
     def _refuse(self, message: str, field: QWidget) -> None:
         self.show_error(message)

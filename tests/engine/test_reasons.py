@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ERROR_MODULES = (
     "desktop.portal.errors",
     "desktop.portal.my_atlassian.errors",
+    "desktop.services.paste_store",
+    "desktop.services.refresh",
     "desktop.services.session_broker",
 )
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from desktop.domain.models import Account, AccountKind
 from desktop.services.account_store import AccountStore, demo_accounts
 from desktop.services.passwords import PasswordBook
-from desktop.services.paste_store import PasteStore
+from desktop.services.paste_store import PasteStore, SavedPasteUnreadable
 from tests.licenses import make_license
 
 
@@ -91,12 +91,14 @@ def test_paste_store_keeps_no_license_key_on_disk(tmp_path: Path) -> None:
     assert PasteStore(tmp_path).load("paste:a") == []
 
 
-def test_a_damaged_paste_file_is_ignored(tmp_path: Path) -> None:
+def test_a_damaged_paste_file_is_said_not_read_as_empty(tmp_path: Path) -> None:
     store = PasteStore(tmp_path)
     store.save("paste:b", [make_license(5)])
     for path in tmp_path.iterdir():
         path.write_text("{not json", "utf-8")
-    assert PasteStore(tmp_path).load("paste:b") == []
+    with pytest.raises(SavedPasteUnreadable):
+        PasteStore(tmp_path).load("paste:b")
+    assert PasteStore(tmp_path).load("paste:never-saved") == []
 
 
 def test_the_account_list_loads_no_web_server() -> None:
@@ -108,3 +110,21 @@ def test_the_account_list_loads_no_web_server() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_an_address_stored_with_a_password_by_an_old_version_is_cleaned(
+    settings: QSettings, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings.beginWriteArray("accounts", 1)
+    settings.setArrayIndex(0)
+    settings.setValue("kind", "portal")
+    settings.setValue("email", "it.desk@huake.example")
+    settings.setValue("portal", "https://it.desk:Old-Secret-5@portal.example:8443")
+    settings.setValue("label", "it.desk@huake.example")
+    settings.endArray()
+    settings.sync()
+    store = AccountStore(QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    assert [a.portal for a in store.own_accounts] == ["https://portal.example:8443"]
+    text = Path(settings.fileName()).read_text("utf-8")
+    assert "Old-Secret-5" not in text and "portal.example:8443" in text
+    assert "Old-Secret-5" not in caplog.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,4 +150,39 @@ async def test_cancel_stops_the_refresh(
     await asyncio.gather(task, return_exceptions=True)
     assert seen.finished == [True]
     assert service.state(account.key) is AccountState.NOT_READ
+    await service.aclose()
+
+
+async def test_a_damaged_saved_paste_is_that_accounts_error_not_an_empty_list(
+    service: RefreshService, pastes: PasteStore, tmp_path: Path
+) -> None:
+    paste = Account(AccountKind.PASTE, label="华科 2024")
+    pastes.save(paste.key, [make_license("SEN-10000001")])
+    damaged = PasteStore(tmp_path / "pastes")  # the next run: the saved file, damaged
+    next(iter((tmp_path / "pastes").glob("*.json"))).write_text('{"licenses": [', "utf-8")
+    later = RefreshService(SessionBroker(PasswordBook(), pastes=damaged))
+    seen = Recorder(later)
+    await later.refresh([paste])
+    assert later.state(paste.key) is AccountState.FAILED
+    key, message = seen.failed[paste.key]
+    assert key == "paste-unreadable" and "Import the text again" in message
+    await later.aclose()
+    await service.aclose()
+
+
+async def test_an_unexpected_failure_is_said_on_the_account_never_silence(
+    passwords: PasswordBook, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(portal_id: str) -> Any:
+        raise RuntimeError("a bug in making the portal")
+
+    account = portal_account("https://portal.example", "li.na@huake.example")
+    passwords.remember(account, "pw", keep=False)
+    service = RefreshService(SessionBroker(passwords, portal_factory=broken))
+    seen = Recorder(service)
+    await service.refresh([account])
+    key, message = seen.failed[account.key]
+    assert key == "read-failed" and "unexpected error" in message and "log file" in message
+    assert service.state(account.key) is AccountState.FAILED
+    assert "RuntimeError" in caplog.text  # the details are in the log
     await service.aclose()

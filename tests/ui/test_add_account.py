@@ -462,3 +462,33 @@ async def test_a_working_keyring_takes_the_password_without_a_message(
     assert PasswordBook().get(portal_account(sandbox.url, LI_NA)) == SECRET
     await wait_for_refresh(window)
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize("choice", [MY_ATLASSIAN, ADDRESS, DEMO_DATA])
+def test_no_wrapped_words_are_cut_off_in_any_way_or_error(qtbot: Any, choice: str) -> None:
+    dialog = AddAccountDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.portal_combo.setCurrentIndex(dialog.portal_combo.findData(choice))
+    if choice == ADDRESS:  # the longest error there is, over the note
+        dialog.url_edit.setText(f"https://zhang.wei:{SECRET}@portal.example")
+        dialog.email_edit.setText(LI_NA)
+        dialog.password_edit.setText("demo")
+        dialog.accept()
+        assert dialog.error_label.isVisible()
+    for label in (dialog.intro, dialog.note, dialog.error_label):
+        if label.isVisible():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+async def test_a_damaged_saved_paste_says_so_on_its_row(window: MainWindow, tmp_path: Path) -> None:
+    paste = Account(AccountKind.PASTE, label="华科 2023")
+    PasteStore(tmp_path / "pastes").save(paste.key, [])  # an earlier run's saved paste…
+    for path in (tmp_path / "pastes").glob("*.json"):
+        path.write_text("{damaged", "utf-8")  # …damaged on disk
+    window.store.add(paste)
+    await wait_for_refresh(window)
+    assert window.refresher.state(paste.key) == "failed"
+    assert "could not be read (the file is damaged)" in window.accounts_panel.item_text(paste.key)
+    assert window.accounts_panel.row_button(paste.key) is None  # nothing to sign in to
