@@ -59,7 +59,7 @@ def _clear_caches() -> None:
     """Every run reads its addresses, dates and contacts afresh, as a first paste would."""
     _validate.cache_clear()
     for cached in (
-        paste_reader._email_or_none,
+        paste_reader._cached_email,
         paste_reader._contact,
         paste_reader._product_kinds,
         paste_reader._read_date,
@@ -116,3 +116,66 @@ def test_bench_every_address_different() -> None:
         f"{wall:.3f} s wall, {cpu:.3f} s CPU (informational; the goal above is for a "
         f"company's few hundred contacts)"
     )
+
+
+# --- 13 MB: time, peak memory and growth (issue #14, item 8) --------------------------------
+
+LARGE_COUNT = 17_000  # about 13 MB of page text as UTF-8
+LARGE_SECONDS = 2.0
+MEMORY_FACTOR = 10  # peak memory at most this many times the text's size
+
+
+def _read_seconds(text: str, runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        _clear_caches()
+        gc.collect()
+        start = time.perf_counter()
+        read_paste(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_bench_13_megabytes_time_memory_and_growth() -> None:
+    import tracemalloc
+
+    text = paste_text(generated_licenses(LARGE_COUNT, PEOPLE))
+    size = len(text.encode("utf-8"))
+    wall = _read_seconds(text)
+    _clear_caches()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = read_paste(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(result.licenses) == LARGE_COUNT and not result.unreadable
+    tenth = paste_text(generated_licenses(LARGE_COUNT // 10, PEOPLE))
+    growth = wall / _read_seconds(tenth)
+    print(
+        f"\npaste reader: {size / 1e6:.1f} MB ({LARGE_COUNT:,} licenses): best of 3 {wall:.2f} s "
+        f"(bound {LARGE_SECONDS} s {'met' if wall <= LARGE_SECONDS else 'MISSED'}); peak "
+        f"memory {peak / 1e6:.0f} MB = {peak / size:.1f}x the text (bound {MEMORY_FACTOR}x "
+        f"{'met' if peak <= MEMORY_FACTOR * size else 'MISSED'}); ten times the text takes "
+        f"{growth:.1f}x the time (linear: about 10x)"
+    )
+
+
+def test_bench_hostile_shapes() -> None:
+    """For the record: text shaped to be costly reads in linear time too."""
+    shapes = {
+        "1.3 million SEN lines": "".join(f"SEN-{n}\n" for n in range(1_300_000)),
+        "a 1 MB line with an @ in a contact list": (
+            "SEN-1\nJira Software (Server) 10 Users: Commercial License\nN\n19 Oct 2020\n"
+            "Technical Contacts\n" + "a" * 1_000_000 + "@huake.example\nPRIMARY\n"
+        ),
+    }
+    for name, text in shapes.items():
+        _clear_caches()
+        start = time.perf_counter()
+        read_paste(text)
+        print(
+            f"\npaste reader, {name} ({len(text) / 1e6:.1f} M characters): "
+            f"{time.perf_counter() - start:.2f} s (before: 85 s and 1.3 GB; 6.2 s)"
+        )
