@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -98,6 +99,8 @@ class PasteImportDialog(QDialog):
         self._pending: tuple[str, str, Account, PasteResult] | None = None
 
         layout = QVBoxLayout(self)
+        # The window grows with a long message instead of drawing it over the text box.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
@@ -257,6 +260,10 @@ class PasteImportDialog(QDialog):
         self.message.setStyleSheet(error_style() if error else "")
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        # A wrapped label's height follows its width, which a layout does not ask for: keep
+        # the lines it needs at its width, so the window grows rather than overlaps.
+        width = self.message.width() if self.message.width() > 50 else self.text_edit.width()
+        self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
 
     # --- language --------------------------------------------------------------------------
 
