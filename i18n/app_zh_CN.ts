@@ -328,6 +328,17 @@
     </message>
 </context>
 <context>
+    <name>DesktopApp</name>
+    <message>
+        <source>Browser data not deleted</source>
+        <translation>浏览器数据未删除</translation>
+    </message>
+    <message>
+        <source>The My Atlassian sign-in kept on this computer could not be deleted. It is in the folder %1. Delete that folder yourself, or sign out again after restarting the app.</source>
+        <translation>保存在这台电脑上的 My Atlassian 登录信息无法删除，它位于文件夹 %1。请自行删除该文件夹，或重启本程序后再退出登录一次。</translation>
+    </message>
+</context>
+<context>
     <name>GuidedPanel</name>
     <message>
         <source>Your turn: one step in the page</source>

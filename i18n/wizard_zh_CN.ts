@@ -354,6 +354,14 @@
         <translation>报告必须是 .xlsx 或 .csv 文件。</translation>
     </message>
     <message>
+        <source>That is a folder, not a file: choose a file name for the report.</source>
+        <translation>这是一个文件夹，不是文件：请为报告选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>The report could not be made (the log has the details). The run is kept in the journal: try again, or use desktop-cli report.</source>
+        <translation>无法生成报告（详情请查看日志）。这次运行已保存在运行日志中：请重试，或使用 desktop-cli report。</translation>
+    </message>
+    <message>
         <source>There is no finished run to report on yet.</source>
         <translation>还没有已完成的运行可供生成报告。</translation>
     </message>

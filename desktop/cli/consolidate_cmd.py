@@ -12,7 +12,6 @@ import argparse
 import asyncio
 import contextlib
 import logging
-import os
 import signal
 import sys
 import threading
@@ -29,6 +28,7 @@ from desktop.cli.plan_cmd import (
     sign_in_accounts,
     target_email,
 )
+from desktop.cli.report_cmd import check_report_path
 from desktop.domain.text import printable
 from desktop.engine.billing_confirmation import render_billing_lines
 from desktop.engine.confirmation import render_confirmation_text
@@ -38,7 +38,7 @@ from desktop.engine.journal import Journal, JournalError, RunStatus, RunSummary
 from desktop.engine.plan import Plan, PlanKind
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
-from desktop.engine.report import SUFFIXES, ReportError, write_report
+from desktop.engine.report import ReportError, write_report
 from desktop.engine.run_result import RunResult
 from desktop.portal.errors import InsecureUrl, InvalidUrl
 from desktop.services.session_broker import OpenSessions, portal_id
@@ -84,18 +84,6 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--resume", action="store_true", help="continue the latest unfinished run instead"
     )
-
-
-def check_report_path(path: Path | None) -> None:
-    if path is None:
-        return
-    if path.suffix.lower() not in SUFFIXES:
-        raise CliError(f"--report must end in .xlsx or .csv, not {path.name!r}")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"--report: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise CliError(f"--report: cannot write to {path}")
 
 
 def confirm(question: str, assume_yes: bool) -> bool:
@@ -339,7 +327,8 @@ def run_command(args: argparse.Namespace, start: RunCoroutine, command: str) -> 
     write the report). The exit code: 0 all as planned, 1 some not, 2 bad input."""
     if not 1 <= args.concurrency <= MAX_CONCURRENCY:
         raise CliError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
-    check_report_path(args.report)
+    if args.report is not None:
+        check_report_path(args.report, "--report")  # before any sign-in or change
     try:
         journal = Journal(args.journal)
     except JournalError as error:
@@ -356,7 +345,11 @@ def run_command(args: argparse.Namespace, start: RunCoroutine, command: str) -> 
             try:
                 written = write_report(result, args.report)
             except ReportError as error:
-                print(f"error: {error}", file=sys.stderr)
+                print(
+                    f"error: {error} The run is in the journal: write it again with "
+                    f"`desktop-cli report --journal {journal.path} --run {result.run_id} FILE`.",
+                    file=sys.stderr,
+                )
                 return EXIT_SOME_FAILED
             print(f"Report: {written}")
         return code

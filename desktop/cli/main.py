@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli.errors import CliError
+from desktop.cli.output import printable_output
 from desktop.services.log_setup import configure_logging
 
 # Each module has ``register(subparsers)``, which adds its parser and sets ``func``:
@@ -20,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.plan_cmd",
     "desktop.cli.consolidate_cmd",
     "desktop.cli.remove_contacts_cmd",
+    "desktop.cli.report_cmd",
 )
 
 
@@ -39,18 +41,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    # stderr only, masked like the app's log. Commands report failures in one line of their
-    # own, so the log's warnings (e.g. a line per retry) show only with -v.
-    configure_logging(level=logging.INFO if args.verbose else logging.ERROR, to_file=False)
-    try:
-        code: int = args.func(args)
-    except CliError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return error.exit_code
-    except KeyboardInterrupt:
-        print("cancelled", file=sys.stderr)
-        return 130
-    return code
+    # Whatever a portal sent, no control character reaches the terminal (one place for all).
+    with printable_output():
+        # stderr only, masked like the app's log. Commands report failures in one line of
+        # their own, so the log's warnings (e.g. a line per retry) show only with -v.
+        configure_logging(level=logging.INFO if args.verbose else logging.ERROR, to_file=False)
+        try:
+            code: int = args.func(args)
+        except CliError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return error.exit_code
+        except KeyboardInterrupt:
+            print("cancelled", file=sys.stderr)
+            return 130
+        return code
 
 
 if __name__ == "__main__":

@@ -7,23 +7,55 @@ only when ``show_keys`` is set.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO, cast
 
 from desktop.cli.table import write_table
 from desktop.domain.models import Contact, License, SupportStatus
-from desktop.domain.text import printable
+from desktop.domain.text import spreadsheet_text, terminal_text
 from desktop.portal.license_json import license_to_json
 
 FORMATS = ("table", "json", "csv")
 
+
+class TerminalWriter:
+    """What every command prints goes through this: only :func:`terminal_text` reaches the
+    terminal (or the file it is redirected to), whatever a portal sent. Everything else is
+    the wrapped stream's. A byte order mark that starts the output (CSV for Excel) stays."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._first = True
+
+    def write(self, text: str) -> int:
+        mark = "\ufeff" if self._first and text.startswith("\ufeff") else ""
+        self._first = self._first and not text
+        self.stream.write(mark + terminal_text(text[len(mark) :]))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def printable_output() -> Iterator[None]:
+    """While a command runs, stdout and stderr send on only printable text."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, TerminalWriter(saved[0]))
+    sys.stderr = cast(TextIO, TerminalWriter(saved[1]))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SUPPORT_WORDS = {SupportStatus.ACTIVE: "Active", SupportStatus.EXPIRED: "Expired"}
-#: A spreadsheet runs a cell starting with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_licenses(
@@ -50,16 +82,21 @@ def write_licenses(
 
 def _write_json(licenses: Sequence[License], stream: TextIO, show_keys: bool) -> None:
     data = [license_to_json(lic, include_key=show_keys, include_accounts=True) for lic in licenses]
-    json.dump(data, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(printable_json(data) + "\n")
+
+
+def printable_json(data: object) -> str:
+    """``data`` as indented JSON, Chinese as it is, every character a terminal could act on
+    (control, format, separators) written as a ``\\uXXXX`` escape: the same data, safe to print."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == "\n" else json.dumps(char)[1:-1] for char in text
+    )
 
 
 # --- CSV -----------------------------------------------------------------------------------------
-
-
-def _csv_cell(text: str) -> str:
-    """Text as a spreadsheet shows it, never run as a formula."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _emails(contacts: Sequence[Contact]) -> str:
@@ -107,7 +144,7 @@ def _write_csv(licenses: Sequence[License], stream: TextIO, show_keys: bool, tod
         ]
         if show_keys:
             row.append(lic.license_key or "")
-        writer.writerow([_csv_cell(cell) for cell in row])
+        writer.writerow([spreadsheet_text(cell) for cell in row])
 
 
 # --- table ---------------------------------------------------------------------------------------
@@ -143,5 +180,5 @@ def _write_table(licenses: Sequence[License], stream: TextIO, show_keys: bool, t
         ]
         if show_keys:
             row.append(lic.license_key or "")
-        rows.append([printable(cell) for cell in row])
+        rows.append(row)
     write_table(header, rows, stream, rule=True)

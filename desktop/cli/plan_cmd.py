@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from desktop.cli.errors import EXIT_OK, CliError
+from desktop.cli.output import printable_json
 from desktop.cli.table import write_table
 from desktop.domain.emails import InvalidEmail, normalize_email, typed_differs
 from desktop.engine.plan import Plan
@@ -230,8 +230,7 @@ def run(args: argparse.Namespace) -> int:
     target = target_email(args.target)
     plan = asyncio.run(_plan(args, target))
     if args.format == "json":
-        json.dump(plan_json(plan), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(printable_json(plan_json(plan)))
     else:
         print_table(plan, sys.stdout)
     return EXIT_OK

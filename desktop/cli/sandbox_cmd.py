@@ -95,6 +95,15 @@ def run(args: argparse.Namespace) -> int:
         )
     if not 0 <= args.port <= 65535:
         raise CliError(f"--port must be between 0 and 65535, not {args.port}")
+    if args.allow_remote:
+        reach = "" if _is_loopback(args.host) else ", so other computers can reach it"
+        print(
+            f"warning: --allow-remote: the sandbox listens on {args.host}{reach}; every "
+            f"account's password is {DEMO_PASSWORD!r} and it speaks plain http (nothing is "
+            "encrypted). Use it only on a network you trust.",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
         faults = FaultOptions(
             latency_ms=args.latency_ms,

@@ -173,6 +173,7 @@ class Executor:
         self._cancelled = False
         self._running = False
         self._outcomes: dict[str, LicenseFinished] = {}
+        self.run_id: str | None = None  # the run last started, resumed or retried
 
     # -- public API ------------------------------------------------------------------------
 
@@ -264,6 +265,7 @@ class Executor:
             raise ExecutorError("this executor is already running")
         _only_removal_plans_delete(plan)  # a resumed or retried one too
         self._running = True
+        self.run_id = run_id
         self._cancelled = False
         self._outcomes = dict(earlier)
         with _objects_before_left_out_of_collections():

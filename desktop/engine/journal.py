@@ -561,7 +561,7 @@ class Journal:
         self._lock: _Lock | None = None
         self._told: list[RunSummary] = []
         try:
-            private_folder(self.path.parent)
+            private_folder(self.path.parent, tighten=path is None)  # the app's own folder
             if lock:
                 self._lock = _Lock(self.path)
             self._db = self._connect()

@@ -1,7 +1,10 @@
 """A run's report as Excel (.xlsx, openpyxl) or CSV (UTF-8 with BOM): what changed, per license.
 
 Never the license key. A half-written report never replaces the target file: the report is
-written to a temporary file next to it, then moved into place.
+written to a temporary file next to it, then moved into place. Every cell is
+:func:`~desktop.domain.text.printable` (a portal's text may hold control characters, which an
+.xlsx cannot hold at all); a CSV cell is never run as a formula (``spreadsheet_text``). A
+run's report can be written again at any time from the journal (``desktop-cli report``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
+from desktop.domain.text import printable, spreadsheet_text
 from desktop.engine.events import LicenseFinished, Outcome
 from desktop.engine.plan import PlanEntry, StepKind
 from desktop.engine.reasons import Translate, identity, render
@@ -54,9 +58,6 @@ STEP_TEXTS: dict[StepKind, str] = {
 NOTHING_DONE = QT_TRANSLATE_NOOP("Report", "Nothing")
 SHEET_TITLE = QT_TRANSLATE_NOOP("Report", "Consolidation")
 SUFFIXES = (".xlsx", ".csv")
-
-# A cell starting with one of these is read as a formula by spreadsheets.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ReportError(Exception):
@@ -152,7 +153,7 @@ def _cells(row: ReportRow, translate: Translate) -> list[str | datetime]:
     )
     message = render(row.message_key, row.message_args, translate) if row.message_key else ""
     at: str | datetime = row.at.astimezone().replace(tzinfo=None, microsecond=0) if row.at else ""
-    return [
+    texts = [
         row.sen,
         row.product,
         row.organisation,
@@ -164,13 +165,8 @@ def _cells(row: ReportRow, translate: Translate) -> list[str | datetime]:
         done,
         render(row.outcome.value, (), translate, context="Outcome"),
         message,
-        at,
     ]
-
-
-def _safe_text(value: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return [*(printable(text) for text in texts), at]
 
 
 def write_report(
@@ -189,8 +185,11 @@ def write_report(
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReportError(
-            f"The report must end in .xlsx or .csv, not {target.name!r}.", "report-format"
+            f"The report must end in .xlsx or .csv, not {printable(target.name)!r}.",
+            "report-format",
         )
+    if target.is_dir():
+        raise ReportError(f"{target} is a folder, not a report file.", "report-is-folder")
     rows: Sequence[ReportRow] = (
         rows_from_result(source) if isinstance(source, RunResult) else list(source)
     )
@@ -215,6 +214,12 @@ def write_report(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise _unwritable(target, error) from None
+    except Exception:
+        # Whatever the data, the run is in the journal: say so, never lose the report.
+        log.exception("the report could not be made")
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise ReportError(f"The report {target.name} could not be made.", "report-failed") from None
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -240,7 +245,10 @@ def _write_csv(
     writer.writerow(headers)
     for cells in table:
         writer.writerow(
-            [v.isoformat(sep=" ") if isinstance(v, datetime) else _safe_text(v) for v in cells]
+            [
+                v.isoformat(sep=" ") if isinstance(v, datetime) else spreadsheet_text(v)
+                for v in cells
+            ]
         )
     text.flush()
     text.detach()

@@ -148,16 +148,28 @@ class ConsolidationRun(QObject):
             await asyncio.shield(self._task)
         return self._result
 
+    @property
+    def can_export(self) -> bool:
+        """Whether there is a run to report on (finished, or stopped: from the journal)."""
+        return self._result is not None or self._executor.run_id is not None
+
     def export_report(self, path: Path, translate: Translate) -> Path:
-        """Write the report of the last run (.xlsx or .csv by the file's suffix).
+        """Write the report of the last run (.xlsx or .csv by the file's suffix); as often as
+        asked, after a failure too. A run that broke off is reported from the journal.
 
         Raises:
-            ReportError: no run has finished yet, the suffix is neither .xlsx nor .csv, or
-                the file could not be written.
+            ReportError: no run yet, the suffix is neither .xlsx nor .csv, the path is a
+                folder, or the file could not be written.
         """
-        if self._result is None:
+        result = self._result
+        if result is None and self._executor.run_id is not None and not self.running:
+            try:
+                result = self.journal.load_result(self._executor.run_id)
+            except JournalError as error:
+                log.warning("no report from the journal: %s", error)
+        if result is None:
             raise ReportError("No run has finished yet.", "report-no-run")
-        return write_report(self._result, path, translate=translate)
+        return write_report(result, path, translate=translate)
 
     # --- internals -------------------------------------------------------------------------
 

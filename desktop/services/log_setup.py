@@ -8,10 +8,12 @@ import re
 import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 from desktop import APP_NAME
+from desktop.domain.private_files import private_file, private_folder
 
 MASK = "***"
 
@@ -67,6 +69,15 @@ class SecretMaskingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose files only their owner can read (0600), the rotated ones too:
+    the log names accounts and licenses."""
+
+    def _open(self) -> Any:
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
@@ -97,8 +108,10 @@ def configure_logging(
         return None
     path = (directory or log_dir()) / "app.log"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        private_folder(path.parent, tighten=directory is None)  # the app's own log folder
+        handler = PrivateRotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError as error:
         logging.getLogger(__name__).warning("no log file: %s", error.strerror)
         return None

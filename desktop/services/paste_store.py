@@ -1,5 +1,7 @@
 """The licenses of pasted (offline, read-only) accounts, kept between runs without their keys.
 
+The folder and its files are readable by their owner only (0700 / 0600).
+
 Saved as the contract's JSON under the user data directory, license keys left out: a key read
 from a paste is shown for this session only (paste again to see it after a restart).
 """
@@ -15,6 +17,7 @@ from platformdirs import user_data_dir
 
 from desktop import APP_NAME, ORG_NAME
 from desktop.domain.models import License
+from desktop.domain.private_files import private_folder, write_private_text
 from desktop.portal.errors import PortalError
 from desktop.portal.license_json import LicenseJsonError, license_from_json, license_to_json
 
@@ -45,15 +48,12 @@ class PasteStore:
 
     def save(self, account_key: str, licenses: list[License]) -> None:
         self._session[account_key] = list(licenses)
-        self._folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self._folder, tighten=True)  # the pastes' own folder: owner only
         data = {
             "account": account_key,
             "licenses": [license_to_json(lic, include_key=False) for lic in licenses],
         }
-        path = self._path(account_key)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        write_private_text(self._path(account_key), json.dumps(data, ensure_ascii=False))
 
     def load(self, account_key: str) -> list[License]:
         """This session's licenses (with keys) if pasted now, else the saved ones (no keys).

@@ -7,7 +7,8 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.portal.my_atlassian.urls import MyAtlassianUrls
 from desktop.services.account_store import AccountStore
@@ -85,6 +86,27 @@ class DesktopApp:
             journal_path=journal_path,
         )
         self.window.consolidateRequested.connect(self.launcher.launch)
+        self.live.profileNotDeleted.connect(self.say_profile_not_deleted)
+
+    def say_profile_not_deleted(self, folder: str) -> QMessageBox:
+        """A kept My Atlassian sign-in whose folder could not be deleted: the person asked
+        for it to go, so they are told where it is (it holds that account's cookies)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("DesktopApp", "Browser data not deleted"),
+            QCoreApplication.translate(
+                "DesktopApp",
+                "The My Atlassian sign-in kept on this computer could not be deleted. It is "
+                "in the folder %1. Delete that folder yourself, or sign out again after "
+                "restarting the app.",
+            ).replace("%1", folder),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("profileNotDeleted")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     async def aclose(self) -> None:
         """Close every portal and every My Atlassian page (the app's exit, tests)."""

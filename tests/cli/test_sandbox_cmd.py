@@ -142,3 +142,22 @@ def test_an_unknown_replica_layout_is_refused(capsys: pytest.CaptureFixture[str]
         main(["sandbox", "--replica-layout", "modern"])
     assert exited.value.code == 2
     assert "invalid choice: 'modern'" in capsys.readouterr().err
+
+
+def test_allow_remote_prints_a_warning(processes: list[subprocess.Popen[str]]) -> None:
+    process, _url, _ = _start("--allow-remote", "--port", "0")  # still on 127.0.0.1 here
+    processes.append(process)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=15) == 0
+    err = process.stderr.read() if process.stderr else ""
+    assert "warning: --allow-remote" in err and "plain http" in err
+
+
+def test_allow_remote_says_other_computers_can_reach_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 192.0.2.1 (documentation only) never listens: the bad lifetime stops it first.
+    code = main(["sandbox", "--allow-remote", "--host", "192.0.2.1", "--token-lifetime", "0"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "other computers can reach it" in err and "'demo'" in err

@@ -151,8 +151,9 @@ def test_a_full_disk_leaves_no_half_written_file(
 
 def test_a_folder_in_the_way_is_a_plain_error_and_leaves_nothing(tmp_path: Path) -> None:
     (tmp_path / "report.csv").mkdir()
-    with pytest.raises(ReportError, match="Cannot write the report"):
+    with pytest.raises(ReportError, match="is a folder") as raised:
         write_report(_result(), tmp_path / "report.csv")
+    assert raised.value.key == "report-is-folder"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
 
 

@@ -31,6 +31,7 @@ from desktop.services.my_atlassian.profiles import (
     clear_profile,
     forget_profile,
     open_profile,
+    profile_folder,
     profile_name,
 )
 from desktop.services.my_atlassian.session import ActionMode, GuidedHandler, MyAtlassianSession
@@ -98,6 +99,7 @@ class LiveAccounts(QObject):
 
     signedIn = Signal(str)  # account key
     signedOut = Signal(str)  # account key
+    profileNotDeleted = Signal(str)  # the folder of a kept sign-in that could not be deleted
 
     def __init__(
         self,
@@ -153,7 +155,7 @@ class LiveAccounts(QObject):
         if other is not None and other is not live:  # e.g. a kept page that asked to sign in
             self._close(account.key, forget=other.stay_signed_in and not live.stay_signed_in)
         elif not live.stay_signed_in and self.stays_signed_in(account.key):
-            forget_profile(account.key, root=self.profiles_root)  # kept earlier, not open now
+            self._forget(account.key)  # kept earlier, not open now
         if live.stay_signed_in and profile_name(live.profile_key) != profile_name(account.key):
             self._move_to_own_profile(live, account.key)
         live.account = account
@@ -285,7 +287,7 @@ class LiveAccounts(QObject):
         live = self._live.pop(key, None)
         if live is None:
             if forget:
-                forget_profile(key, root=self.profiles_root)
+                self._forget(key)
             return
         forget_key = (live.profile_key or key) if forget and live.stay_signed_in else None
         self._release(live.profile, live.driver, forget_key=forget_key, clear=forget)
@@ -305,19 +307,28 @@ class LiveAccounts(QObject):
             shiboken6.delete(driver.page)  # the page goes before its profile
 
         done = self._release_future()
-        root = self.profiles_root
 
         def release() -> None:  # once Chromium has finished with the page
             try:
                 if shiboken6.isValid(profile):
                     shiboken6.delete(profile)
                 if forget_key is not None:
-                    forget_profile(forget_key, root=root)
+                    self._forget(forget_key)
             finally:
                 if done is not None and not done.done():
                     done.set_result(None)
 
         QTimer.singleShot(RELEASE_DELAY_MS, release)
+
+    def _forget(self, key: str) -> bool:
+        """Delete the account's kept profile folder; one that stays is said (the person
+        asked for it to go): ``profileNotDeleted`` with the folder."""
+        if forget_profile(key, root=self.profiles_root):
+            return True
+        folder = profile_folder(key, root=self.profiles_root)
+        log.warning("a live account's browser profile could not be deleted")
+        self.profileNotDeleted.emit(str(folder))
+        return False
 
     def _release_future(self) -> asyncio.Future[None] | None:
         """A future :meth:`released` waits on (None when no asyncio loop runs)."""

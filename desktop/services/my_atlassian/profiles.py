@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
+from desktop.domain.private_files import private_folder
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def open_profile(
         return profile
     name = profile_name(account_key)
     folder = (root or profiles_root()) / name
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder, tighten=True)  # cookies of a signed-in account: owner only
     profile = QWebEngineProfile(name, parent)
     profile.setPersistentStoragePath(str(folder / "storage"))
     profile.setCachePath(str(folder / "cache"))
@@ -68,10 +69,15 @@ def clear_profile(profile: QWebEngineProfile) -> None:
     profile.clearAllVisitedLinks()
 
 
+def profile_folder(account_key: str, *, root: Path | None = None) -> Path:
+    """Where the account's persistent profile is kept."""
+    return (root or profiles_root()) / profile_name(account_key)
+
+
 def forget_profile(account_key: str, *, root: Path | None = None) -> bool:
     """Delete the account's persistent profile folder (its profile object must be gone);
     True when it is gone. QtWebEngine may still be closing files: it tries a few times."""
-    folder = (root or profiles_root()) / profile_name(account_key)
+    folder = profile_folder(account_key, root=root)
     for _attempt in range(5):
         if not folder.exists():
             break

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -103,7 +103,7 @@ class SummaryPage(FlowPage):
         first = self.groups.topLevelItem(0)
         if first is not None:
             self.groups.setCurrentItem(first)
-        self.export_button.setEnabled(self.runner.result is not None)
+        self.export_button.setEnabled(self.runner.can_export)
         self.retry_button.setVisible(bool(self.flow.failed()))
 
     # --- report ----------------------------------------------------------------------------
@@ -124,10 +124,19 @@ class SummaryPage(FlowPage):
             path = path.with_suffix(".xlsx")
         try:
             self.runner.export_report(path, translate_engine)
-        except ReportError as error:
+        except ReportError as error:  # the button stays: choose another file and try again
             log.warning("report not written: %s", error.key)
             self.export_note.setText(error_text(error.key))
-            QMessageBox.warning(self, self.tr("Export report"), error_text(error.key))
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Export report"),
+                error_text(error.key),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("reportNotWritten")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
             return False
         self.export_note.setText(self.tr("Report saved to %1.").replace("%1", str(path)))
         return True

@@ -196,6 +196,15 @@ def error_text(error_key: str, args: tuple[str, ...] = ()) -> str:
         "report-format": translate(
             "ConsolidationWizard", "A report must be an .xlsx or a .csv file."
         ),
+        "report-is-folder": translate(
+            "ConsolidationWizard",
+            "That is a folder, not a file: choose a file name for the report.",
+        ),
+        "report-failed": translate(
+            "ConsolidationWizard",
+            "The report could not be made (the log has the details). The run is kept in the "
+            "journal: try again, or use desktop-cli report.",
+        ),
         "report-no-run": translate(
             "ConsolidationWizard", "There is no finished run to report on yet."
         ),
