@@ -1,4 +1,65 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n license(s) as the table shows them now: the search and the filter apply.</source>
+        <translation>
+            <numerusform>%n license as the table shows it now: the search and the filter apply.</numerusform>
+            <numerusform>%n licenses as the table shows them now: the search and the filter apply.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n license(s) of the table.</source>
+        <translation>
+            <numerusform>The table&apos;s one license.</numerusform>
+            <numerusform>All %n licenses of the table.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LicenseExport</name>
+    <message numerus="yes">
+        <source>%n license(s) exported to %1</source>
+        <translation>
+            <numerusform>%n license exported to %1</numerusform>
+            <numerusform>%n licenses exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LicensePanel</name>
+    <message numerus="yes">
+        <source>Within %n days</source>
+        <translation>
+            <numerusform>Within %n day</numerusform>
+            <numerusform>Within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expiring in %n days</source>
+        <translation>
+            <numerusform>Expiring in %n day</numerusform>
+            <numerusform>Expiring in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Licenses whose support ends within %n days (marked in the table); the arrow chooses 30, 60 or 90 days</source>
+        <translation>
+            <numerusform>Licenses whose support ends within %n day (marked in the table); the arrow chooses 30, 60 or 90 days</numerusform>
+            <numerusform>Licenses whose support ends within %n days (marked in the table); the arrow chooses 30, 60 or 90 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LicenseTableModel</name>
+    <message numerus="yes">
+        <source>Ends in %n day(s)</source>
+        <translation>
+            <numerusform>Ends in %n day</numerusform>
+            <numerusform>Ends in %n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

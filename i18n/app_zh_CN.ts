@@ -339,6 +339,45 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export licenses</source>
+        <translation>导出授权</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n license(s) as the table shows them now: the search and the filter apply.</source>
+        <translation>
+            <numerusform>按表格当前显示的 %n 个授权：搜索和筛选条件都适用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n license(s) of the table.</source>
+        <translation>
+            <numerusform>表格中的全部 %n 个授权。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx) or CSV: you choose the file next.</source>
+        <translation>可导出为 Excel（.xlsx）或 CSV，下一步选择文件。</translation>
+    </message>
+    <message>
+        <source>Include license &amp;keys</source>
+        <translation>包含授权码(&amp;K)</translation>
+    </message>
+    <message>
+        <source>License keys are secrets: anyone who gets this file can install these products with your licenses. Keep the file safe and send it to no one outside your company.</source>
+        <translation>授权码需要保密：任何拿到此文件的人都可以用您的授权安装这些产品。请妥善保管此文件，不要发给公司以外的任何人。</translation>
+    </message>
+    <message>
+        <source>Export with license keys…</source>
+        <translation>连同授权码导出…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>GuidedPanel</name>
     <message>
         <source>Your turn: one step in the page</source>
@@ -441,6 +480,43 @@
     </message>
 </context>
 <context>
+    <name>LicenseExport</name>
+    <message>
+        <source>licenses</source>
+        <translation>授权清单</translation>
+    </message>
+    <message>
+        <source>Export licenses</source>
+        <translation>导出授权</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV，逗号分隔 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n license(s) exported to %1</source>
+        <translation>
+            <numerusform>已将 %n 个授权导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was written. Free some space or choose another drive.</source>
+        <translation>磁盘已满，未写入任何内容。请释放一些空间或选择其他磁盘。</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .xlsx or .csv.</source>
+        <translation>请选择以 .xlsx 或 .csv 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>The file could not be written there (no such folder, no permission, or it is open in another program). Choose another folder or close the file.</source>
+        <translation>无法在该位置写入文件（文件夹不存在、没有权限，或文件正被其他程序打开）。请选择其他文件夹或先关闭该文件。</translation>
+    </message>
+</context>
+<context>
     <name>LicensePanel</name>
     <message>
         <source>Search SEN, product, name or contact</source>
@@ -457,6 +533,12 @@
     <message>
         <source>Licenses</source>
         <translation>授权</translation>
+    </message>
+    <message numerus="yes">
+        <source>Within %n days</source>
+        <translation>
+            <numerusform>%n 天内</numerusform>
+        </translation>
     </message>
     <message>
         <source>Target: %1</source>
@@ -498,9 +580,29 @@
         <source>Licenses whose support expired</source>
         <translation>支持已过期的授权</translation>
     </message>
+    <message numerus="yes">
+        <source>Expiring in %n days</source>
+        <translation>
+            <numerusform>%n 天内到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Licenses whose support ends within %n days (marked in the table); the arrow chooses 30, 60 or 90 days</source>
+        <translation>
+            <numerusform>支持将在 %n 天内结束的授权（已在表格中标出）；点击箭头可选择 30、60 或 90 天</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Not yet consolidated</source>
         <translation>尚未归集</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>Licenses the last consolidation changed (marked ✓)</source>
+        <translation>上次归集更改过的授权（标有 ✓）</translation>
     </message>
     <message>
         <source>Licenses whose primary technical contact is not %1</source>
@@ -511,7 +613,7 @@
     <name>LicenseTableModel</name>
     <message>
         <source>SEN</source>
-        <extracomment>``(text, colour or None)``: what a cell shows, in one call (see LicenseCellDelegate). Every cell: selectable, read-only (made once: combining flags in Python costs per call).</extracomment>
+        <extracomment>``(text, colour or None)``: what a cell shows, in one call (see LicenseCellDelegate). Every cell: selectable, read-only (made once: combining flags in Python costs per call). The choices of &quot;expires within … days&quot;, and the first one&apos;s the default. Before the primary technical contact of a license the last run changed.</extracomment>
         <translation>SEN</translation>
     </message>
     <message>
@@ -551,12 +653,30 @@
         <translation>未知</translation>
     </message>
     <message>
+        <source>Ends today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ends in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后到期</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>d MMM yyyy</source>
         <translation>d MMMM yyyy</translation>
     </message>
     <message>
         <source>Click to sort by %1</source>
         <translation>点击按“%1”排序</translation>
+    </message>
+    <message>
+        <source>Changed by the last consolidation; before it: %1</source>
+        <translation>上次归集已更改；更改前为：%1</translation>
+    </message>
+    <message>
+        <source>Support ends on %1</source>
+        <translation>支持将于 %1 结束</translation>
     </message>
     <message>
         <source>Support expired on %1</source>
@@ -639,6 +759,14 @@
     <message>
         <source>Make one account the primary technical contact of the licenses</source>
         <translation>将一个账户设为这些授权的主要技术联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Export licenses…</source>
+        <translation>导出授权(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the licenses shown to an Excel or CSV file (Ctrl+E)</source>
+        <translation>将显示的授权保存为 Excel 或 CSV 文件（Ctrl+E）</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

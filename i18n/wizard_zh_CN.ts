@@ -386,6 +386,77 @@
     </message>
 </context>
 <context>
+    <name>Inventory</name>
+    <message>
+        <source>SEN</source>
+        <translation>SEN</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Support expires</source>
+        <translation>支持到期日</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Days of support left</source>
+        <translation>支持剩余天数</translation>
+    </message>
+    <message>
+        <source>Primary technical contact</source>
+        <translation>主要技术联系人</translation>
+    </message>
+    <message>
+        <source>Technical contacts</source>
+        <translation>技术联系人</translation>
+    </message>
+    <message>
+        <source>Primary billing contact</source>
+        <translation>主要账单联系人</translation>
+    </message>
+    <message>
+        <source>Billing contacts</source>
+        <translation>账单联系人</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>License key</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>授权</translation>
+    </message>
+</context>
+<context>
     <name>LicensesPage</name>
     <message>
         <source>Licenses</source>

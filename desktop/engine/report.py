@@ -5,6 +5,7 @@ written to a temporary file next to it, then moved into place. Every cell is
 :func:`~desktop.domain.text.printable` (a portal's text may hold control characters, which an
 .xlsx cannot hold at all); a CSV cell is never run as a formula (``spreadsheet_text``). A
 run's report can be written again at any time from the journal (``desktop-cli report``).
+:func:`write_sheet` is that writer for any table (the license inventory uses it too).
 """
 
 from __future__ import annotations
@@ -18,11 +19,8 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.domain.text import printable, spreadsheet_text
@@ -58,6 +56,9 @@ STEP_TEXTS: dict[StepKind, str] = {
 NOTHING_DONE = QT_TRANSLATE_NOOP("Report", "Nothing")
 SHEET_TITLE = QT_TRANSLATE_NOOP("Report", "Consolidation")
 SUFFIXES = (".xlsx", ".csv")
+
+#: What a sheet's cell may hold (a ``datetime`` is written with its time, a ``date`` without).
+Cell = str | int | date | datetime
 
 
 class ReportError(Exception):
@@ -147,7 +148,7 @@ def _removed(entry: PlanEntry, finished: LicenseFinished) -> tuple[str, ...]:
     return tuple(email for email in planned if not finished.license.is_contact(email))
 
 
-def _cells(row: ReportRow, translate: Translate) -> list[str | datetime]:
+def _cells(row: ReportRow, translate: Translate) -> list[Cell]:
     done = "; ".join(translate("Report", STEP_TEXTS[k]) for k in row.done) or translate(
         "Report", NOTHING_DONE
     )
@@ -181,6 +182,32 @@ def write_report(
         ReportError: an unknown suffix, or the file cannot be written (no such folder, no
             permission, disk full). The target file is then left as it was.
     """
+    rows: Sequence[ReportRow] = (
+        rows_from_result(source) if isinstance(source, RunResult) else list(source)
+    )
+    return write_sheet(
+        path,
+        [translate("Report", h) for h in HEADERS],
+        [_cells(row, translate) for row in rows],
+        title=translate("Report", SHEET_TITLE),
+        widths=(16, 60, 30, 30, 30, 30, 30, 36, 36, 24, 60, 20),
+    )
+
+
+def write_sheet(
+    path: Path | str,
+    headers: Sequence[str],
+    table: Sequence[Sequence[Cell]],
+    *,
+    title: str,
+    widths: Sequence[int] = (),
+) -> Path:
+    """Write a table as ``.xlsx`` or ``.csv`` (by the suffix), atomically: no text cell is
+    ever read as a formula; dates stay dates and numbers numbers.
+
+    Raises:
+        ReportError: an unknown suffix, or the file cannot be written.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
@@ -190,11 +217,6 @@ def write_report(
         )
     if target.is_dir():
         raise ReportError(f"{target} is a folder, not a report file.", "report-is-folder")
-    rows: Sequence[ReportRow] = (
-        rows_from_result(source) if isinstance(source, RunResult) else list(source)
-    )
-    headers = [translate("Report", h) for h in HEADERS]
-    table = [_cells(row, translate) for row in rows]
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=folder)
@@ -206,7 +228,7 @@ def write_report(
             if suffix == ".csv":
                 _write_csv(stream, headers, table)
             else:
-                _write_xlsx(stream, headers, table, translate("Report", SHEET_TITLE))
+                _write_xlsx(stream, headers, table, title, widths)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, target)
@@ -224,7 +246,7 @@ def write_report(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    log.info("report written: %d rows", len(rows))
+    log.info("%s written: %d rows", suffix, len(table))
     return target
 
 
@@ -237,41 +259,55 @@ def _unwritable(target: Path, error: OSError) -> ReportError:
     return ReportError(f"Cannot write the report to {target}: {reason}.")
 
 
+def _csv_text(value: Cell) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return spreadsheet_text(value)
+
+
 def _write_csv(
-    stream: io.BufferedWriter, headers: list[str], table: list[list[str | datetime]]
+    stream: io.BufferedWriter, headers: Sequence[str], table: Sequence[Sequence[Cell]]
 ) -> None:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
     writer.writerow(headers)
     for cells in table:
-        writer.writerow(
-            [
-                v.isoformat(sep=" ") if isinstance(v, datetime) else spreadsheet_text(v)
-                for v in cells
-            ]
-        )
+        writer.writerow([_csv_text(v) for v in cells])
     text.flush()
     text.detach()
 
 
 def _write_xlsx(
-    stream: io.BufferedWriter, headers: list[str], table: list[list[str | datetime]], title: str
+    stream: io.BufferedWriter,
+    headers: Sequence[str],
+    table: Sequence[Sequence[Cell]],
+    title: str,
+    widths: Sequence[int],
 ) -> None:
+    from openpyxl import Workbook  # only when a workbook is written (the CLI starts faster)
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(headers)
+    sheet.append(list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for cells in table:
-        sheet.append(cells)
+        sheet.append(list(cells))
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             elif isinstance(cell.value, datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
-    widths = (16, 60, 30, 30, 30, 30, 30, 36, 36, 24, 60, 20)
-    for column, width in zip("ABCDEFGHIJKL", widths, strict=True):
-        sheet.column_dimensions[column].width = width
+            elif isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
     book.save(stream)

@@ -573,6 +573,19 @@ class ConsolidationFlow:
         entry = self._plan.entry(sen) if self._plan is not None else None
         return entry.license.product if entry is not None else ""
 
+    def changes(self) -> dict[str, str]:
+        """The licenses this run changed, each with its primary technical contact before the
+        run ("" when it had none): what the table marks after the run."""
+        if self._plan is None:
+            return {}
+        changed: dict[str, str] = {}
+        for entry in self.final_plan().entries:
+            done = self._finished.get(entry.sen)
+            if done is not None and done.outcome is Outcome.DONE:
+                primary = entry.license.primary_technical_contact
+                changed[entry.sen] = entry.old_primary or (primary.email if primary else "")
+        return changed
+
     def consolidated_count(self) -> int:
         """Licenses on which the target is now primary because of this run."""
         return sum(1 for f in self._finished.values() if f.outcome is Outcome.DONE)

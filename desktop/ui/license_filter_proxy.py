@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.domain.models import SupportStatus
+from desktop.domain.models import License, SupportStatus
 from desktop.ui.license_table_model import CELL_FLAGS, COLUMN_COUNT, LicenseTableModel
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,9 @@ class QuickFilter(StrEnum):
     ALL = "all"
     ACTIVE = "active"
     EXPIRED = "expired"
+    EXPIRING = "expiring"  # support ends within the model's expiry window
     NOT_CONSOLIDATED = "not-consolidated"
+    CHANGED = "changed"  # by the last consolidation
 
 
 class LicenseFilterProxy(QAbstractProxyModel):
@@ -87,6 +89,30 @@ class LicenseFilterProxy(QAbstractProxyModel):
         if quick is not self._quick:
             self._quick = QuickFilter(quick)
             self._refilter(narrow=False)
+
+    def set_expiry_window(self, days: int) -> None:
+        """ "Expiring": support ends within ``days`` (the table marks them too)."""
+        if self._source is None or days == self._source.expiry_window:
+            return
+        self._source.set_expiry_window(days)
+        if self._quick is QuickFilter.EXPIRING:
+            self._refilter(narrow=False)
+
+    def set_changed(self, changes: dict[str, str]) -> None:
+        """The licenses the last run changed (SEN -> the primary before it), marked."""
+        if self._source is not None:
+            self._source.set_changed(changes)
+            if self._quick is QuickFilter.CHANGED:
+                self._refilter(narrow=False)
+
+    @property
+    def expiry_window(self) -> int:
+        return self._source.expiry_window if self._source is not None else 0
+
+    def shown_licenses(self) -> list[License]:
+        """The licenses shown, in the order shown (what an export writes)."""
+        source = self._source
+        return [source.license_at(r) for r in self._rows] if source is not None else []
 
     def set_target_email(self, email: str) -> None:
         """The consolidation target: licenses whose primary is someone else are "not yet"."""
@@ -231,6 +257,9 @@ class LicenseFilterProxy(QAbstractProxyModel):
         if quick is QuickFilter.NOT_CONSOLIDATED:
             emails, target = source.primary_emails(), self._target
             return [r for r in rows if emails[r] != target]
+        if quick in (QuickFilter.EXPIRING, QuickFilter.CHANGED):
+            marked = source.expiring() if quick is QuickFilter.EXPIRING else source.changed()
+            return [r for r in rows if marked[r]] if marked else []
         wanted = SupportStatus.ACTIVE if quick is QuickFilter.ACTIVE else SupportStatus.EXPIRED
         statuses = source.statuses()
         return [r for r in rows if statuses[r] is wanted]

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTableView,
     QToolButton,
@@ -24,16 +26,18 @@ from desktop.ui.icons import icon
 from desktop.ui.license_cell_delegate import LicenseCellDelegate
 from desktop.ui.license_details import LicenseDetails
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
-from desktop.ui.license_table_model import LICENSE_ROLE, Column
+from desktop.ui.license_table_model import EXPIRY_WINDOWS, LICENSE_ROLE, Column
 
 log = logging.getLogger(__name__)
+
+EXPIRY_WINDOW_KEY = "licenses/expiryWindowDays"
 
 _COLUMN_WIDTHS = {
     Column.SEN: 115,
     Column.PRODUCT: 320,
     Column.NAME: 160,
     Column.SUPPORT_EXPIRES: 115,
-    Column.SUPPORT: 70,
+    Column.SUPPORT: 120,  # "Ends in 12 days"
     Column.PRIMARY_CONTACT: 190,
     Column.ACCOUNTS: 160,
 }
@@ -42,14 +46,23 @@ _COLUMN_WIDTHS = {
 class LicensePanel(QWidget):
     """Search, quick filters, the table and the details of the selected license.
 
-    Emits ``shownChanged`` when the rows shown change (a search or a filter).
+    "Expiring" shows (and the table marks) the licenses whose support ends within 30, 60 or
+    90 days, as the person chose last; "Changed" appears after a consolidation. Emits
+    ``shownChanged`` when the rows shown change (a search or a filter).
     """
 
     shownChanged = Signal()
 
-    def __init__(self, proxy: LicenseFilterProxy, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        proxy: LicenseFilterProxy,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.proxy = proxy
+        self._settings = settings
         self._selected_sen: str | None = None
         self._target = ""
         layout = QVBoxLayout(self)
@@ -60,7 +73,7 @@ class LicensePanel(QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_edit.setMinimumWidth(280)
+        self.search_edit.setMinimumWidth(160)  # the window fits a 1280×720 screen and smaller
         filters.addWidget(self.search_edit, 1)
         self.filter_group = QButtonGroup(self)
         self.filter_group.setExclusive(True)
@@ -79,6 +92,8 @@ class LicensePanel(QWidget):
         self.target_label.setObjectName("filterTarget")
         filters.addWidget(self.target_label)
         self.filter_buttons[QuickFilter.NOT_CONSOLIDATED].setEnabled(False)  # no target yet
+        self.filter_buttons[QuickFilter.CHANGED].hide()  # until a consolidation changed some
+        self._build_expiry_menu()
         layout.addLayout(filters)
 
         self.table = QTableView(self)
@@ -115,7 +130,7 @@ class LicensePanel(QWidget):
         self.table_splitter.setSizes([420, 280])
         layout.addWidget(self.table_splitter, 1)
         QWidget.setTabOrder(self.search_edit, self.filter_buttons[QuickFilter.ALL])
-        QWidget.setTabOrder(self.filter_buttons[QuickFilter.NOT_CONSOLIDATED], self.table)
+        QWidget.setTabOrder(self.filter_buttons[QuickFilter.CHANGED], self.table)
 
         self.search_edit.textChanged.connect(self.proxy.set_search_text)
         self.filter_group.buttonClicked.connect(self._quick_filter_clicked)
@@ -123,6 +138,49 @@ class LicensePanel(QWidget):
         self.proxy.layoutChanged.connect(self._reselect)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.retranslate()
+
+    def _build_expiry_menu(self) -> None:
+        """The "Expiring" button's menu: within 30, 60 or 90 days."""
+        button = self.filter_buttons[QuickFilter.EXPIRING]
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(button)
+        group = QActionGroup(menu)
+        self.expiry_actions: dict[int, QAction] = {}
+        for days in EXPIRY_WINDOWS:
+            action = QAction(menu)
+            action.setCheckable(True)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _checked=False, d=days: self._expiry_chosen(d))
+            menu.addAction(action)
+            self.expiry_actions[days] = action
+        button.setMenu(menu)
+        saved = self._settings.value(EXPIRY_WINDOW_KEY, EXPIRY_WINDOWS[0]) if self._settings else 0
+        try:
+            days = int(str(saved))
+        except ValueError:
+            days = EXPIRY_WINDOWS[0]
+        self.set_expiry_window(days if days in EXPIRY_WINDOWS else EXPIRY_WINDOWS[0])
+
+    def set_expiry_window(self, days: int) -> None:
+        """Mark (and with "Expiring", show) the licenses whose support ends within ``days``."""
+        self.proxy.set_expiry_window(days)
+        self.expiry_actions[days].setChecked(True)
+        if self._settings is not None:
+            self._settings.setValue(EXPIRY_WINDOW_KEY, days)
+        self._retranslate_filters()
+
+    def _expiry_chosen(self, days: int) -> None:
+        self.set_expiry_window(days)
+        self.set_quick_filter(QuickFilter.EXPIRING)
+
+    def set_changed(self, changes: dict[str, str]) -> None:
+        """Mark the licenses the last consolidation changed (SEN -> the primary before it);
+        "Changed" shows them."""
+        self.proxy.set_changed(changes)
+        button = self.filter_buttons[QuickFilter.CHANGED]
+        button.setVisible(bool(changes))
+        if not changes and button.isChecked():
+            self.set_quick_filter(QuickFilter.ALL)
 
     def _quick_filter_clicked(self, button: QToolButton) -> None:
         for quick, candidate in self.filter_buttons.items():
@@ -198,6 +256,9 @@ class LicensePanel(QWidget):
         self._retranslate_filters()
 
     def _retranslate_filters(self) -> None:
+        window = self.proxy.expiry_window
+        for days, action in self.expiry_actions.items():
+            action.setText(self.tr("Within %n days", None, days))
         target = self._target
         if target:
             self.target_label.setText(self.tr("Target: %1").replace("%1", target))
@@ -221,9 +282,24 @@ class LicensePanel(QWidget):
             (QuickFilter.ACTIVE, self.tr("Active"), self.tr("Licenses with support running")),
             (QuickFilter.EXPIRED, self.tr("Expired"), self.tr("Licenses whose support expired")),
             (
+                QuickFilter.EXPIRING,
+                self.tr("Expiring in %n days", None, window),
+                self.tr(
+                    "Licenses whose support ends within %n days (marked in the table); "
+                    "the arrow chooses 30, 60 or 90 days",
+                    None,
+                    window,
+                ),
+            ),
+            (
                 QuickFilter.NOT_CONSOLIDATED,
                 self.tr("Not yet consolidated"),
                 not_yet,
+            ),
+            (
+                QuickFilter.CHANGED,
+                self.tr("Changed"),
+                self.tr("Licenses the last consolidation changed (marked ✓)"),
             ),
         ):
             button = self.filter_buttons[quick]

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.domain.models import License, SupportStatus
-from desktop.ui.status_colours import danger
+from desktop.ui.status_colours import danger, success, warning
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,10 @@ PAINT_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Every cell: selectable, read-only (made once: combining flags in Python costs per call).
 CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_DATE = 10**8  # sorts after every real date ordinal
+#: The choices of "expires within … days", and the first one's the default.
+EXPIRY_WINDOWS = (30, 60, 90)
+#: Before the primary technical contact of a license the last run changed.
+CHANGED_MARK = "✓ "
 
 
 class Column(IntEnum):
@@ -78,6 +82,13 @@ def status_text(status: SupportStatus) -> str:
     return QCoreApplication.translate("LicenseTableModel", "Unknown")
 
 
+def ending_text(days: int) -> str:
+    """The Support column of a license whose support ends soon."""
+    if days == 0:
+        return QCoreApplication.translate("LicenseTableModel", "Ends today")
+    return QCoreApplication.translate("LicenseTableModel", "Ends in %n day(s)", None, days)
+
+
 def format_date(locale: QLocale, value: date) -> str:
     """A date in My Atlassian's style, through the UI language's locale: 19 Oct 2020."""
     # Translators: a QDate format; My Atlassian's Chinese page shows "19 十月 2020".
@@ -93,16 +104,31 @@ class RowIndex:
     statuses: list[SupportStatus]
     primary_emails: list[str]
     haystacks: list[str]
+    days_left: list[int | None]  # days of support left (0: ends today); None when not active
 
 
 def index_rows(licenses: Sequence[License], today: date) -> RowIndex:
-    """Support status, primary email and search text of every license (no Qt: thread-safe)."""
+    """Support status, primary email, search text and days of support left of every license
+    (no Qt: thread-safe)."""
+    statuses = [lic.support_status(today) for lic in licenses]
     return RowIndex(
         today,
-        [lic.support_status(today) for lic in licenses],
+        statuses,
         [_primary_email(lic) for lic in licenses],
         [_haystack(lic) for lic in licenses],
+        _days_left(licenses, statuses, today),
     )
+
+
+def _days_left(
+    licenses: Sequence[License], statuses: Sequence[SupportStatus], today: date
+) -> list[int | None]:
+    return [
+        (lic.support_expires - today).days
+        if status is SupportStatus.ACTIVE and lic.support_expires is not None
+        else None
+        for lic, status in zip(licenses, statuses, strict=True)
+    ]
 
 
 class LicenseTableModel(QAbstractTableModel):
@@ -117,6 +143,9 @@ class LicenseTableModel(QAbstractTableModel):
         self._statuses: list[SupportStatus] = []
         self._haystacks: list[str] = []
         self._primary_emails: list[str] = []
+        self._days_left: list[int | None] = []
+        self._expiry_window = EXPIRY_WINDOWS[0]
+        self._changed: dict[str, str] = {}  # SEN -> its primary before the last run
         self._sort_keys: dict[int, list[Any]] = {}
         self._date_texts: dict[date, str] = {}
         self._row_texts: list[tuple[str, ...] | None] = []
@@ -143,6 +172,7 @@ class LicenseTableModel(QAbstractTableModel):
         self._statuses = rows.statuses
         self._primary_emails = rows.primary_emails
         self._haystacks = rows.haystacks
+        self._days_left = rows.days_left
         self._sort_keys = {}
         self._row_texts = [None] * len(self._licenses)
         self.endResetModel()
@@ -172,9 +202,28 @@ class LicenseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._today = today
         self._statuses = [lic.support_status(today) for lic in self._licenses]
+        self._days_left = _days_left(self._licenses, self._statuses, today)
         self._sort_keys.pop(Column.SUPPORT, None)
         self._row_texts = [None] * len(self._licenses)
         self.endResetModel()
+
+    def set_expiry_window(self, days: int) -> None:
+        """Mark the licenses whose support ends within ``days`` (today included)."""
+        if days != self._expiry_window:
+            self._expiry_window = days
+            self._rewrite_rows()
+
+    def set_changed(self, changes: Mapping[str, str]) -> None:
+        """Mark the licenses the last run changed: SEN -> the primary before the run."""
+        self._changed = dict(changes)
+        self._rewrite_rows()
+
+    def _rewrite_rows(self) -> None:
+        self._row_texts = [None] * len(self._licenses)
+        if self._licenses:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._licenses) - 1, COLUMN_COUNT - 1)
+            )
 
     def set_locale(self, locale: QLocale) -> None:
         """Re-word dates and titles after a language switch."""
@@ -210,6 +259,24 @@ class LicenseTableModel(QAbstractTableModel):
     def primary_emails(self) -> list[str]:
         """Each row's primary technical contact's email ("" when none)."""
         return self._primary_emails
+
+    @property
+    def expiry_window(self) -> int:
+        return self._expiry_window
+
+    def expiring(self) -> list[bool]:
+        """Per row: support ends within the expiry window."""
+        window = self._expiry_window
+        return [d is not None and d <= window for d in self._days_left]
+
+    def changed(self) -> list[bool]:
+        """Per row: the last run changed the license."""
+        changed = self._changed
+        return [lic.sen in changed for lic in self._licenses] if changed else []
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self._changed)
 
     def haystacks(self) -> list[str]:
         """Each row's lower-cased search text: SEN, product, name and contacts."""
@@ -292,11 +359,18 @@ class LicenseTableModel(QAbstractTableModel):
         if column == Column.SUPPORT_EXPIRES:
             return self._date_text(lic.support_expires)
         if column == Column.SUPPORT:
-            return status_text(self._statuses[row])
+            left = self._ending_in(row)
+            return status_text(self._statuses[row]) if left is None else ending_text(left)
         if column == Column.PRIMARY_CONTACT:
             primary = lic.primary_technical_contact
-            return primary.email if primary else ""
+            email = primary.email if primary else ""
+            return CHANGED_MARK + email if lic.sen in self._changed else email
         return self.accounts_text(lic)
+
+    def _ending_in(self, row: int) -> int | None:
+        """Days of support left when within the expiry window, else None."""
+        left = self._days_left[row]
+        return left if left is not None and left <= self._expiry_window else None
 
     def accounts_text(self, lic: License) -> str:
         """The Accounts column: who sees the license, by the accounts' labels."""
@@ -307,10 +381,18 @@ class LicenseTableModel(QAbstractTableModel):
         return text
 
     def _tooltip(self, lic: License, row: int, column: int) -> str | None:
+        if column == Column.PRIMARY_CONTACT and lic.sen in self._changed:
+            return QCoreApplication.translate(
+                "LicenseTableModel", "Changed by the last consolidation; before it: %1"
+            ).replace("%1", self._changed[lic.sen] or "-")
         if column == Column.PRIMARY_CONTACT:
             primary = lic.primary_technical_contact
             if primary and primary.name:
                 return f"{primary.name} <{primary.email}>"
+        if column in _EXPIRY_COLUMNS and self._ending_in(row) is not None:
+            return QCoreApplication.translate("LicenseTableModel", "Support ends on %1").replace(
+                "%1", self._date_text(lic.support_expires)
+            )
         if column == Column.SUPPORT and self._statuses[row] is SupportStatus.EXPIRED:
             return QCoreApplication.translate("LicenseTableModel", "Support expired on %1").replace(
                 "%1", self._date_text(lic.support_expires)
@@ -323,9 +405,15 @@ class LicenseTableModel(QAbstractTableModel):
         return self._colour(row, column)
 
     def _colour(self, row: int, column: int) -> QColor | None:
-        """Red on the support columns of an expired license; else the palette's text colour."""
-        if column in _EXPIRY_COLUMNS and self._statuses[row] is SupportStatus.EXPIRED:
-            return danger()
+        """Red on the support columns of an expired license, amber where support ends within
+        the expiry window, green on a primary the last run set; else the palette's colour."""
+        if column in _EXPIRY_COLUMNS:
+            if self._statuses[row] is SupportStatus.EXPIRED:
+                return danger()
+            if self._ending_in(row) is not None:
+                return warning()
+        if column == Column.PRIMARY_CONTACT and self._changed:
+            return success() if self._licenses[row].sen in self._changed else None
         return None
 
     def _sort_role(self, lic: License, row: int, column: int) -> Any:

@@ -41,6 +41,7 @@ from desktop.ui.accounts_panel import AccountsPanel
 from desktop.ui.demo_banner import DemoBanner
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.language import LANGUAGES, LanguageManager, language_name
+from desktop.ui.license_export import LicenseExport
 from desktop.ui.license_filter_proxy import LicenseFilterProxy, QuickFilter
 from desktop.ui.license_panel import LicensePanel
 from desktop.ui.license_table_model import LicenseTableModel
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
             settings=self.settings,
             open_dialog=self._open,
         )
+        self.exporter = LicenseExport(
+            self, proxy=self.proxy, model=model, settings=self.settings, open_dialog=self._open
+        )
 
         self._build_actions()
         self._build_menus()
@@ -138,6 +142,9 @@ class MainWindow(QMainWindow):
         self.paste_action = action(
             "pasteAction", "paste", self.accounts.import_paste, QKeySequence("Ctrl+Shift+V")
         )
+        self.export_action = action(
+            "exportAction", "export", self.exporter.start, QKeySequence("Ctrl+E")
+        )
         self.consolidate_action = action(
             "consolidateAction",
             "consolidate",
@@ -173,6 +180,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.add_action, self.paste_action])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.consolidate_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -196,6 +205,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions([self.add_action, self.paste_action])
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.consolidate_action)
+        self.toolbar.addAction(self.export_action)
         self.addToolBar(self.toolbar)
 
     def _build_central(self) -> None:
@@ -206,7 +216,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.banner)
 
         self.accounts_panel = AccountsPanel(central)
-        self.license_panel = LicensePanel(self.proxy, central)
+        self.license_panel = LicensePanel(self.proxy, central, settings=self.settings)
         self.search_edit, self.table = self.license_panel.search_edit, self.license_panel.table
         self.details, self.table_splitter = (
             self.license_panel.details,
@@ -249,6 +259,7 @@ class MainWindow(QMainWindow):
         panel.signOutRequested.connect(accounts.sign_out_of_my_atlassian)
         accounts.refreshWanted.connect(self.refresh)
         accounts.statusMessage.connect(self.status.showMessage)
+        self.exporter.statusMessage.connect(self.status.showMessage)
         self.banner.addRequested.connect(accounts.add_account)
         refresher = self.refresher
         refresher.refreshStarted.connect(lambda _total: self._set_refreshing(True))
@@ -360,6 +371,11 @@ class MainWindow(QMainWindow):
                 self.consolidate_action,
                 self.tr("C&onsolidate…"),
                 self.tr("Make one account the primary technical contact of the licenses"),
+            ),
+            (
+                self.export_action,
+                self.tr("&Export licenses…"),
+                self.tr("Save the licenses shown to an Excel or CSV file (Ctrl+E)"),
             ),
             (self.quit_action, self.tr("&Quit"), ""),
             (self.about_action, self.tr("&About"), ""),

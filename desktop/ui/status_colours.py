@@ -1,5 +1,5 @@
-"""Red and green for states and errors (expired, failed, done, a wrong entry), readable in
-light and in dark mode.
+"""Red, amber and green for states and errors (expired, ending soon, failed, done, a wrong
+entry), readable in light and in dark mode.
 
 Atlassian's own shades: the darker one on a light background, a lighter one on a dark
 background, each with a contrast of at least 4.5:1 to the background (WCAG AA for text). The
@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 #: (on a light background, on a dark background)
 _DANGER = (QColor("#de350b"), QColor("#ff7452"))
 _SUCCESS = (QColor("#00875a"), QColor("#57d9a3"))
+_WARNING = (QColor("#a54800"), QColor("#f5cd47"))
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -30,6 +31,11 @@ def danger(palette: QPalette | None = None) -> QColor:
 def success(palette: QPalette | None = None) -> QColor:
     """Green: a step done."""
     return _SUCCESS[is_dark(palette)]
+
+
+def warning(palette: QPalette | None = None) -> QColor:
+    """Amber: support that ends soon."""
+    return _WARNING[is_dark(palette)]
 
 
 def error_style(palette: QPalette | None = None) -> str:

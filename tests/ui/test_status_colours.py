@@ -1,4 +1,4 @@
-"""Red and green stay readable (WCAG AA contrast) on light and dark backgrounds, and follow a
+"""Red, green and amber stay readable (WCAG AA contrast) on light and dark backgrounds, and follow a
 switch to dark mode while the app runs."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.license_table_model import Column, LicenseTableModel
-from desktop.ui.status_colours import danger, is_dark, success
+from desktop.ui.status_colours import danger, is_dark, success, warning
 from tests.licenses import make_license
 from tests.ui.palettes import dark_palette
 
@@ -34,7 +34,7 @@ def contrast(a: QColor, b: QColor) -> float:
 
 
 @pytest.mark.parametrize("palette", [QPalette(), dark_palette()], ids=["light", "dark"])
-@pytest.mark.parametrize("colour", [danger, success], ids=["red", "green"])
+@pytest.mark.parametrize("colour", [danger, success, warning], ids=["red", "green", "amber"])
 def test_readable_on_the_background(qapp, palette: QPalette, colour) -> None:
     base = palette.color(QPalette.ColorRole.Base)
     for background in (base, palette.color(QPalette.ColorRole.AlternateBase)):

@@ -97,12 +97,12 @@ def test_a_remembered_geometry_is_kept_when_it_fits_and_clamped_when_not(
 ) -> None:
     first = _app(settings, tmp_path).window
     qtbot.addWidget(first)
-    first.resize(760, 500)
-    first.move(12, 30)
+    first.resize(780, 500)
+    first.move(4, 30)
     first.save_state()
     again = _app(settings, tmp_path).window
     qtbot.addWidget(again)
-    assert again.size() == QSize(760, 500) and again.pos() == QPoint(12, 30)
+    assert again.size() == QSize(780, 500) and again.pos() == QPoint(4, 30)
 
     # Saved on a big external monitor, now opened on the laptop's screen only.
     big = QWidget()
