@@ -89,6 +89,13 @@
             <numerusform>&lt;b&gt;%1&lt;/b&gt; is now the primary technical contact on %n more licenses.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>It is now also the primary billing contact on %n license(s): renewal quotes and invoices go to it.</source>
+        <translation>
+            <numerusform>It is now also the primary billing contact on %n license: renewal quotes and invoices go to it.</numerusform>
+            <numerusform>It is now also the primary billing contact on %n licenses: renewal quotes and invoices go to it.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TargetPage</name>

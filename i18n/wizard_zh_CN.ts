@@ -1015,6 +1015,16 @@
         </translation>
     </message>
     <message>
+        <source>Billing contacts were not changed: renewal quotes and invoices keep going to the current primary billing contacts.</source>
+        <translation>未更改账单联系人：续订报价和发票仍会发送给当前的主要账单联系人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is now also the primary billing contact on %n license(s): renewal quotes and invoices go to it.</source>
+        <translation>
+            <numerusform>它现在也是 %n 个授权的主要账单联系人：续订报价和发票将发送给它。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
@@ -1060,6 +1070,10 @@
     <message>
         <source>Sign &amp;in as the target…</source>
         <translation>以目标账户登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Also make the target the primary &amp;billing contact (renewal quotes and invoices go to it)</source>
+        <translation>同时将目标账户设为主要账单联系人(&amp;B)（续订报价和发票将发送给它）</translation>
     </message>
     <message>
         <source>your target last time</source>
@@ -1110,6 +1124,14 @@
     <message>
         <source>cannot be changed: no signed-in account is a contact</source>
         <translation>无法更改：没有已登录账户是其联系人</translation>
+    </message>
+    <message>
+        <source>On: where Atlassian&apos;s rules allow, the target also becomes the primary billing contact, and each old primary billing contact receives a notification email. Cloud subscriptions are billed in admin.atlassian.com and stay as they are.</source>
+        <translation>已开启：在 Atlassian 规则允许的授权上，目标账户也会成为主要账单联系人，每位原主要账单联系人都会收到通知邮件。云订阅的账单在 admin.atlassian.com 中管理，保持不变。</translation>
+    </message>
+    <message>
+        <source>Off: the billing contacts are not changed. Renewal quotes and invoices keep going to the current primary billing contacts.</source>
+        <translation>未开启：不更改账单联系人。续订报价和发票仍会发送给当前的主要账单联系人。</translation>
     </message>
 </context>
 <context>

@@ -240,7 +240,8 @@ class ConsolidationFlow:
         licenses: every license read (merged by SEN), from signed-in and pasted accounts.
         accounts: every account known (signed-in ones and pastes).
         signed_in: keys of the accounts that have a live session (can change licenses).
-        planner: ``make_plan(licenses, signed_in, target, *, now=None) -> Plan``.
+        planner: ``make_plan(licenses, signed_in, target, *, now=None, also_billing=False)
+            -> Plan``.
         now: the plan's time (tests pass a fixed one).
         last_target: the target the person chose in the last run (marked among the
             suggestions, never chosen for them).
@@ -266,6 +267,7 @@ class ConsolidationFlow:
         self._target_text = ""
         self._target: str | None = None
         self._plan: Plan | None = None
+        self._also_billing = False  # off by default: billing contacts are left as they are
         self._checked: set[str] = set()
         self._confirmed = False
         self._running = False
@@ -422,6 +424,27 @@ class ConsolidationFlow:
         return self._target
 
     @property
+    def also_billing(self) -> bool:
+        """Whether the target also becomes the primary billing contact (default off)."""
+        return self._also_billing
+
+    def set_also_billing(self, on: bool) -> None:
+        """Move the billing contacts too (or not): re-plans."""
+        if on != self._also_billing:
+            self._also_billing = on
+            self._invalidate_plan()
+
+    def billing_moved_count(self) -> int:
+        """Licenses on which the target became the primary billing contact in this run."""
+        if self._plan is None or not self._plan.also_billing:
+            return 0
+        return sum(
+            1
+            for entry in self._plan.billing_promoting()
+            if (done := self._finished.get(entry.sen)) is not None and done.outcome is Outcome.DONE
+        )
+
+    @property
     def target_signed_in(self) -> bool:
         return self._target is not None and self._target in self._signed_in
 
@@ -446,7 +469,11 @@ class ConsolidationFlow:
             if self.target_signed_in:
                 acting = acting | {self._target}
             self._plan = self._planner(
-                self.licenses_in_scope(), acting, self._target, now=self._now
+                self.licenses_in_scope(),
+                acting,
+                self._target,
+                now=self._now,
+                also_billing=self._also_billing,
             )
             self._checked = {entry.sen for entry in self._plan.actionable()}
             log.debug("planned %d licenses", len(self._plan.entries))
@@ -527,6 +554,7 @@ class ConsolidationFlow:
         self._target = plan.target
         self._target_text = plan.target
         self._plan = plan
+        self._also_billing = plan.also_billing
         self._checked = {entry.sen for entry in plan.actionable()}
         self._confirmed = True
         # What was cancelled runs again on resume: it is not finished until it reports again.

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine import confirmation as words
+from desktop.engine.billing_confirmation import build_billing_confirmation, render_billing_lines
 from desktop.engine.confirmation import Confirmation, build_confirmation, named_license
 from desktop.engine.plan import Plan
 from desktop.engine.reasons import substitute
@@ -33,6 +34,35 @@ def _tr(text: str, *args: str) -> str:
     return substitute(
         escape(QCoreApplication.translate("Confirmation", text)), [escape(a) for a in args]
     )
+
+
+def _billing_parts(plan: Plan) -> tuple[str, list[str], str]:
+    """The billing part, worded like Atlassian's "Promote to primary billing contact?" (the
+    CLI prints the same lines), or what leaving billing off means: the HTML before the list
+    of licenses, the licenses (one a line), the HTML after them."""
+    lines = render_billing_lines(plan, QCoreApplication.translate)
+    if not plan.also_billing:
+        return escape(lines[0]), [], ""
+    title, *rest = lines
+    paragraphs: list[list[str]] = [[]]
+    for line in rest:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    first, *others = paragraphs
+    sens = [line.strip() for line in first if line.startswith("  ")]  # the licenses
+    intro = [line for line in first if not line.startswith("  ")]
+    before = f"<h3>{escape(title)}</h3><p>" + "<br>".join(escape(x) for x in intro) + "</p>"
+    parts: list[str] = []
+    for paragraph in others:
+        items = [line[2:] for line in paragraph if line.startswith("- ")]
+        text = [line for line in paragraph if not line.startswith("- ")]
+        if text:
+            parts.append("<p>" + "<br>".join(escape(line) for line in text) + "</p>")
+        if items:
+            parts.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
+    return before, sens, "".join(parts)
 
 
 def _named(c: Confirmation, sen: str) -> str:
@@ -93,6 +123,17 @@ class ConfirmDialog(QDialog):
             "confirmAddOnly",
         )
         self.add_only.setVisible(bool(c.add_only_sens))
+        before, billing_sens, after = _billing_parts(plan)
+        self.billing = self._label(before, "confirmBilling")
+        self.billing_sens = QPlainTextEdit("\n".join(billing_sens))
+        self.billing_sens.setObjectName("confirmBillingSens")
+        self.billing_sens.setReadOnly(True)
+        self.billing_sens.setMaximumHeight(110)
+        self.billing_sens.setTabChangesFocus(True)
+        self.billing_sens.setVisible(bool(billing_sens))
+        self.billing_more = self._label(after, "confirmBillingMore")
+        self.billing_more.setVisible(bool(after))
+        billing = build_billing_confirmation(plan)
 
         buttons = QDialogButtonBox()
         self.yes_button = QPushButton(self.tr("&Yes"))
@@ -103,7 +144,9 @@ class ConfirmDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self.yes_button.setEnabled(c.writes_anything)
+        self.yes_button.setEnabled(
+            c.writes_anything or (billing is not None and billing.writes_anything)
+        )
         self.yes_button.setAutoDefault(False)
         self.cancel_button.setAutoDefault(True)
         self.cancel_button.setDefault(True)
@@ -117,6 +160,9 @@ class ConfirmDialog(QDialog):
             self.invoices,
             self.notify,
             self.add_only,
+            self.billing,
+            self.billing_sens,
+            self.billing_more,
         ):
             layout.addWidget(widget)
         layout.addWidget(buttons)

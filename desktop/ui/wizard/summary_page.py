@@ -39,6 +39,9 @@ class SummaryPage(FlowPage):
         self.runner = runner
         self.headline = QLabel()
         self.headline.setWordWrap(True)
+        self.billing_note = QLabel()
+        self.billing_note.setObjectName("summaryBilling")
+        self.billing_note.setWordWrap(True)
         self.groups = QTreeWidget()
         self.groups.setObjectName("summaryGroups")
         self.groups.setHeaderHidden(True)
@@ -61,6 +64,7 @@ class SummaryPage(FlowPage):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.billing_note)
         layout.addWidget(self.groups, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.export_note)
@@ -84,6 +88,7 @@ class SummaryPage(FlowPage):
                 self.flow.consolidated_count(),
             ).replace("%1", target)
         )
+        self.billing_note.setText(self._billing_text())
         self.groups.clear()
         for row in self.flow.summary():
             top = QTreeWidgetItem([group_title(row.group, row.count)])
@@ -105,6 +110,20 @@ class SummaryPage(FlowPage):
             self.groups.setCurrentItem(first)
         self.export_button.setEnabled(self.runner.can_export)
         self.retry_button.setVisible(bool(self.flow.failed()))
+
+    def _billing_text(self) -> str:
+        """What happened to the billing contacts (or that they were left as they were)."""
+        if not self.flow.also_billing:
+            return self.tr(
+                "Billing contacts were not changed: renewal quotes and invoices keep going to "
+                "the current primary billing contacts."
+            )
+        return self.tr(
+            "It is now also the primary billing contact on %n license(s): renewal quotes and "
+            "invoices go to it.",
+            "",
+            self.flow.billing_moved_count(),
+        )
 
     # --- report ----------------------------------------------------------------------------
 

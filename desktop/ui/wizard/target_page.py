@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -105,6 +106,15 @@ class TargetPage(FlowPage):
         sign_in_row.addStretch(1)
         grid.addLayout(sign_in_row, 5, 1)
 
+        self.also_billing = QCheckBox()
+        self.also_billing.setObjectName("alsoBilling")
+        self.also_billing.setChecked(flow.also_billing)
+        self.also_billing.toggled.connect(self._on_also_billing)
+        self.billing_help = QLabel()
+        self.billing_help.setObjectName("alsoBillingHelp")
+        self.billing_help.setWordWrap(True)
+        self.billing_help.setIndent(22)
+
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.used_as)
@@ -114,6 +124,8 @@ class TargetPage(FlowPage):
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions, 1)
         layout.addWidget(self.consequences_box)
+        layout.addWidget(self.also_billing)
+        layout.addWidget(self.billing_help)
         self.registerField("targetEmail", self.email_edit)
         self.retranslate()
 
@@ -132,6 +144,13 @@ class TargetPage(FlowPage):
         self.suggestions_label.setText(self.tr("Or choose one of the &contacts on your licenses:"))
         self.consequences_box.setTitle(self.tr("What will happen"))
         self.sign_in_target.setText(self.tr("Sign &in as the target…"))
+        self.also_billing.setText(
+            self.tr(
+                "Also make the target the primary &billing contact (renewal quotes and "
+                "invoices go to it)"
+            )
+        )
+        self._show_billing_help()
         if self.suggestions.count():
             self._fill_suggestions()
         self._show_check(self.flow.target_check())
@@ -255,6 +274,25 @@ class TargetPage(FlowPage):
         self.consequences_box.setEnabled(self.flow.target is not None)
         needs = counts.needs_sign_in > 0 and not self.flow.target_signed_in
         self.sign_in_target.setVisible(needs)
+
+    def _on_also_billing(self, on: bool) -> None:
+        self.flow.set_also_billing(on)
+        self._show_billing_help()
+        self._show_consequences()
+
+    def _show_billing_help(self) -> None:
+        if self.also_billing.isChecked():
+            text = self.tr(
+                "On: where Atlassian's rules allow, the target also becomes the primary billing "
+                "contact, and each old primary billing contact receives a notification email. "
+                "Cloud subscriptions are billed in admin.atlassian.com and stay as they are."
+            )
+        else:
+            text = self.tr(
+                "Off: the billing contacts are not changed. Renewal quotes and invoices keep "
+                "going to the current primary billing contacts."
+            )
+        self.billing_help.setText(text)
 
     def refresh_after_sign_in(self) -> None:
         """A sign-in happened: suggestions and consequences change."""

@@ -25,10 +25,11 @@ from desktop.services.consolidation_flow import Step
 from desktop.ui.language import LanguageManager
 from tests.conftest import SandboxHandle
 from tests.ui.palettes import dark_palette
-from tests.ui.wizard.harness import ZW, open_wizard, settle
+from tests.ui.wizard.harness import LN, QQ, WF, ZW, open_wizard, settle
 
 ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "screenshots"
+BILLING_SIGNED_IN = (LN, WF, QQ, ZW)
 
 pytestmark = pytest.mark.xvfb
 
@@ -95,3 +96,32 @@ async def test_screenshot_every_wizard_page(
         await rig.close()
         language.apply("en", remember=False)
         app.setPalette(light)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+async def test_screenshot_the_billing_option_its_confirmation_and_summary(
+    qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path, lang: str
+) -> None:
+    language = LanguageManager(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert language.apply(lang, remember=False) or lang == "en"
+    rig = await open_wizard(qtbot, sandbox.url, tmp_path / "j.sqlite3", signed_in=BILLING_SIGNED_IN)
+    wizard = rig.wizard
+    wizard.resize(980, 760)
+    try:
+        wizard.next()
+        wizard.next()
+        wizard.target_page.email_edit.setText(ZW)
+        wizard.target_page.also_billing.click()
+        _shot(qtbot, wizard, f"billing_1_target_option_{lang}")
+        wizard.next()
+        wizard.next()
+        dialog = wizard.licenses_page.confirm_dialog
+        assert dialog is not None
+        _shot(qtbot, dialog, f"billing_2_confirm_{lang}")
+        dialog.yes_button.click()
+        await settle(qtbot, lambda: not rig.runner.running and rig.flow.can_go_on(Step.RUN))
+        wizard.next()
+        _shot(qtbot, wizard, f"billing_3_summary_{lang}")
+    finally:
+        await rig.close()
+        language.apply("en", remember=False)
