@@ -1086,5 +1086,18 @@
         <extracomment>What the person is told about a refused override; %1 the file, %2 what is wrong (English, as the file is), %3 the built-in profile&apos;s name and version.</extracomment>
         <translation>无法使用 My Atlassian 站点配置文件 %1（%2）。程序改用内置配置 %3。</translation>
     </message>
+    <message>
+        <source>My Atlassian site profile: %1 (%2)</source>
+        <extracomment>The About box&apos;s line; %1 the profile&apos;s name and version, %2 where it comes from.</extracomment>
+        <translation>My Atlassian 站点配置：%1（%2）</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>override file %1</source>
+        <translation>覆盖文件 %1</translation>
+    </message>
 </context>
 </TS>

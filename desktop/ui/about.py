@@ -1,11 +1,14 @@
-"""The About box: name, version, what the app does."""
+"""The About box: name, version, what the app does, and the My Atlassian site profile in force."""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import __version__
+from desktop.services.my_atlassian import site_profile
 
 
 def about_text() -> str:
@@ -19,7 +22,13 @@ def about_text() -> str:
         "Passwords are kept only in the system keyring; license keys are masked until you ask "
         "to see them.",
     )
-    return f"<h3>{name}</h3><p>{version}</p><p>{purpose}</p><p>{secrets}</p>"
+    choice = site_profile.current()
+    profile = escape(choice.in_force_text(QCoreApplication.translate))
+    refused = choice.refused_text(QCoreApplication.translate)
+    warning = f"<p><b>{escape(refused)}</b></p>" if refused else ""
+    return (
+        f"<h3>{name}</h3><p>{version}</p><p>{purpose}</p><p>{secrets}</p><p>{profile}</p>{warning}"
+    )
 
 
 def about_box(parent: QWidget) -> QMessageBox:

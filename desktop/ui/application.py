@@ -10,8 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.portal.my_atlassian.urls import MyAtlassianUrls
+from desktop.portal.my_atlassian.urls import MyAtlassianUrls, real_site
 from desktop.services.account_store import AccountStore
+from desktop.services.my_atlassian import site_profile
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.my_atlassian.session import ActionMode
 from desktop.services.passwords import PasswordBook
@@ -54,8 +55,9 @@ class DesktopApp:
         self.passwords = PasswordBook()
         self.pastes = pastes or PasteStore()
         self.store = AccountStore(self.settings)
+        self.site_profile = site_profile.current()  # logs which profile is in force
         self.live = LiveAccounts(
-            live_urls,
+            live_urls or real_site(self.site_profile.profile),
             flags=self.store,
             mode=saved_action_mode(self.settings),
             profiles_root=profiles_root,
@@ -87,6 +89,9 @@ class DesktopApp:
         )
         self.window.consolidateRequested.connect(self.launcher.launch)
         self.live.profileNotDeleted.connect(self.say_profile_not_deleted)
+        refused = self.site_profile.refused_text(QCoreApplication.translate)
+        if refused:  # the built-in profile is in force: say why the override is not
+            self.window.statusBar().showMessage(refused, 30000)
 
     def say_profile_not_deleted(self, folder: str) -> QMessageBox:
         """A kept My Atlassian sign-in whose folder could not be deleted: the person asked

@@ -121,3 +121,27 @@ def test_a_huge_or_unreadable_file_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "site-profile.json"
     folder.mkdir()
     assert "cannot be read" in load_profile(folder).problem
+
+
+def test_the_in_force_and_refused_texts_name_the_profile_and_the_file(tmp_path: Path) -> None:
+    def same(context: str, text: str) -> str:
+        del context
+        return text
+
+    built_in = load_profile(tmp_path / "absent.json")
+    assert built_in.in_force_text(same) == (
+        f"My Atlassian site profile: {built_in_profile().title} (built in)"
+    )
+    assert built_in.refused_text(same) == ""
+    broken = tmp_path / "site-profile.json"
+    broken.write_text("{not json", "utf-8")
+    refused = load_profile(broken)
+    text = refused.refused_text(same)
+    assert str(broken) in text and "not valid JSON" in text and built_in_profile().title in text
+    data = _built_in_data()
+    data["version"] = "2027.2.0"
+    broken.write_text(json.dumps(data), "utf-8")
+    chosen = load_profile(broken)
+    assert chosen.in_force_text(same) == (
+        f"My Atlassian site profile: my.atlassian.com 2027.2.0 (override file {broken})"
+    )

@@ -455,11 +455,13 @@ async def test_consolidate_action_signals_the_wizard_hook(
 
 async def test_about_box_shows_the_version(window: MainWindow) -> None:
     from desktop import __version__
+    from desktop.portal.my_atlassian.site_profile import built_in_profile
 
     window.about_action.trigger()
     box = window.findChild(QMessageBox, "aboutBox")
     assert box is not None and box.isVisible()
     assert f"Version {__version__}" in box.text()
+    assert f"My Atlassian site profile: {built_in_profile().title}" in box.text()
     box.accept()
 
 
@@ -476,3 +478,26 @@ async def test_the_target_beside_the_filter_gives_way_on_a_narrow_window(
     assert shown.endswith("…") and len(shown) < len(label.text())
     label.resize(label.sizeHint().width() + 10, label.height())
     assert label.shown_text() == label.text()
+
+
+async def test_about_box_names_a_refused_override_and_the_profile_in_force(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from desktop.portal.my_atlassian.site_profile import built_in_profile
+    from desktop.services.my_atlassian import site_profile
+
+    broken = tmp_path / "site-profile.json"
+    broken.write_text('{"format": 99}', "utf-8")
+    before = site_profile.current()
+    site_profile.set_current(site_profile.load_profile(broken))
+    try:
+        window.about_action.trigger()
+        box = window.findChild(QMessageBox, "aboutBox")
+        assert box is not None
+        text = box.text()
+        assert f"{built_in_profile().title} (built in)" in text
+        assert "could not be used (format 99 is not the one this app reads" in text
+        assert str(broken) in text
+        box.accept()
+    finally:
+        site_profile.set_current(before)

@@ -35,6 +35,7 @@ from desktop.services.my_atlassian.profiles import (
     profile_name,
 )
 from desktop.services.my_atlassian.session import ActionMode, GuidedHandler, MyAtlassianSession
+from desktop.services.my_atlassian.site_profile import current as current_profile
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class LiveAccounts(QObject):
         profiles_root: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.urls = urls or real_site()
+        self.urls = urls or real_site(current_profile().profile)  # the profile in force
         self.guide: GuidedHandler | None = None  # the run page's panel, while one is shown
         self.mode = mode  # how changes are made in the page (the person can switch it)
         self.flags = flags  # which accounts stay signed in (the account store)

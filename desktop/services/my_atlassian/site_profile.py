@@ -8,6 +8,8 @@ built-in profile is used. The log and the About box name the profile in force.
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,10 @@ from desktop.portal.my_atlassian.site_profile import (
 
 log = logging.getLogger(__name__)
 
+CONTEXT = "SiteProfile"
+# Qt's translate(context, text), or a stand-in that returns the text.
+Translate = Callable[[str, str], str]
+
 OVERRIDE_NAME = "site-profile.json"
 
 #: What the person is told about a refused override; %1 the file, %2 what is wrong (English,
@@ -33,6 +39,11 @@ REFUSED = QT_TRANSLATE_NOOP(
     "The My Atlassian site profile %1 could not be used (%2). The app uses its built-in "
     "profile %3 instead.",
 )
+
+#: The About box's line; %1 the profile's name and version, %2 where it comes from.
+IN_FORCE = QT_TRANSLATE_NOOP("SiteProfile", "My Atlassian site profile: %1 (%2)")
+BUILT_IN_SOURCE = QT_TRANSLATE_NOOP("SiteProfile", "built in")
+OVERRIDE_SOURCE = QT_TRANSLATE_NOOP("SiteProfile", "override file %1")
 
 
 def override_path() -> Path:
@@ -53,6 +64,22 @@ class ProfileInForce:
     @property
     def overridden(self) -> bool:
         return self.path is not None
+
+    def in_force_text(self, translate: Translate) -> str:
+        """ "My Atlassian site profile: my.atlassian.com 2026.12.1 (built in)", translated."""
+        source = (
+            translate(CONTEXT, OVERRIDE_SOURCE).replace("%1", str(self.path))
+            if self.path is not None
+            else translate(CONTEXT, BUILT_IN_SOURCE)
+        )
+        return translate(CONTEXT, IN_FORCE).replace("%1", self.profile.title).replace("%2", source)
+
+    def refused_text(self, translate: Translate) -> str:
+        """Why an override was refused, translated ("" when none was)."""
+        if self.refused_path is None:
+            return ""
+        values = {"%1": str(self.refused_path), "%2": self.problem, "%3": self.profile.title}
+        return re.sub(r"%[1-3]", lambda m: values[m.group(0)], translate(CONTEXT, REFUSED))
 
 
 def load_profile(path: Path | None = None) -> ProfileInForce:
