@@ -62,4 +62,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PageCheckDialog</name>
+    <message numerus="yes">
+        <source>%n license(s) read.</source>
+        <translation>
+            <numerusform>%n license read.</numerusform>
+            <numerusform>%n licenses read.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -162,6 +162,14 @@
         <translation>退出 My Atlassian 登录</translation>
     </message>
     <message>
+        <source>Check the My Atlassian page</source>
+        <translation>检查 My Atlassian 页面</translation>
+    </message>
+    <message>
+        <source>Look for every part of the page the app needs, without changing anything</source>
+        <translation>查找程序需要的每个页面部分，不做任何更改</translation>
+    </message>
+    <message>
         <source>End this account&apos;s sign-in in the app and delete what Stay signed in kept on this computer</source>
         <translation>结束此账户在本应用中的登录，并删除“在这台电脑上保持登录”在本机保留的数据</translation>
     </message>
@@ -834,11 +842,148 @@
     </message>
 </context>
 <context>
+    <name>MyAtlassianPageCheck</name>
+    <message>
+        <source>Licenses list</source>
+        <extracomment>The report file&apos;s own format (what support&apos;s tools read).</extracomment>
+        <translation>授权列表</translation>
+    </message>
+    <message>
+        <source>SENs</source>
+        <translation>SEN 编号</translation>
+    </message>
+    <message>
+        <source>License details</source>
+        <translation>授权详情</translation>
+    </message>
+    <message>
+        <source>Technical contacts</source>
+        <translation>技术联系人</translation>
+    </message>
+    <message>
+        <source>Box to add a contact, and Add</source>
+        <translation>添加联系人的输入框和“Add”</translation>
+    </message>
+    <message>
+        <source>Make Primary</source>
+        <translation>设为主联系人（Make Primary）</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>not shown yet (no license has a second contact to promote)</source>
+        <translation>尚未显示（没有授权有可设为主联系人的第二个联系人）</translation>
+    </message>
+    <message>
+        <source>The app can read your licenses and make the changes itself while you watch. It clicks a control only when exactly one on the page matches.</source>
+        <translation>程序可以读取您的授权，并在您观看的同时自行完成更改。只有页面上恰好有一个控件匹配时，它才会点击。</translation>
+    </message>
+    <message>
+        <source>The app can read your licenses but will guide you through each step: it did not find every control it clicks, so it shows you what to click and checks the result.</source>
+        <translation>程序可以读取您的授权，但会引导您完成每一步：它没有找到需要点击的全部控件，所以会告诉您点哪里，并检查结果。</translation>
+    </message>
+    <message>
+        <source>The app sees your licenses but cannot read their contacts, so it cannot plan any change for them. Nothing was changed. Save a page report and send it to support.</source>
+        <translation>程序能看到您的授权，但读不出它们的联系人，因此无法为它们安排任何更改。没有做任何更改。请保存页面报告并发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>The licenses list is there but empty: this account is not a contact of any license.</source>
+        <translation>授权列表存在但为空：此账号不是任何授权的联系人。</translation>
+    </message>
+    <message>
+        <source>The app cannot read this page: it does not look like the licenses list the app knows (the site may have changed). Nothing was changed. Save a page report and send it to support.</source>
+        <translation>程序无法读取此页面：它看起来不像程序认识的授权列表（网站可能已改版）。没有做任何更改。请保存页面报告并发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>The page asks to sign in. Sign in to this account, then check the page again.</source>
+        <translation>页面要求登录。请登录此账号，然后再检查页面。</translation>
+    </message>
+</context>
+<context>
     <name>MyAtlassianProfile</name>
     <message>
         <source>Keeps this account&apos;s My Atlassian sign-in (its cookies and site data) in your user folder on this computer, so after a restart the app reads the account without asking you to sign in, until My Atlassian ends the session. No password is kept. Untick this, sign out or remove the account to delete it.</source>
         <extracomment>What &quot;Stay signed in on this computer&quot; keeps, said next to the check box.</extracomment>
         <translation>在这台电脑的用户文件夹中保留此账户的 My Atlassian 登录状态（Cookie 和网站数据），重启后应用无需您再次登录即可读取此账户，直到 My Atlassian 结束该会话。不会保存密码。取消勾选、退出登录或移除账户即可删除这些数据。</translation>
+    </message>
+</context>
+<context>
+    <name>PageCheckDialog</name>
+    <message>
+        <source>The page could not be checked. Close this window and try again.</source>
+        <translation>无法检查页面。请关闭此窗口后重试。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1.</source>
+        <translation>无法将报告保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Save a page report for support</source>
+        <translation>保存页面报告给技术支持</translation>
+    </message>
+    <message>
+        <source>Page report (*.json)</source>
+        <translation>页面报告 (*.json)</translation>
+    </message>
+    <message>
+        <source>Check the My Atlassian page</source>
+        <translation>检查 My Atlassian 页面</translation>
+    </message>
+    <message>
+        <source>Account: %1. The app only looks; nothing on the page is changed.</source>
+        <translation>账号：%1。程序只查看，不会更改页面上的任何内容。</translation>
+    </message>
+    <message>
+        <source>Save a page report for support…</source>
+        <translation>保存页面报告给技术支持…</translation>
+    </message>
+    <message>
+        <source>Saves the page&apos;s structure (tags, ids, classes, roles, which labels were found where) with every email, name, organisation, SEN and license key replaced.</source>
+        <translation>保存页面结构（标签、id、class、role，以及各个标签在哪里找到），其中所有邮箱、姓名、单位、SEN 和授权密钥都已替换。</translation>
+    </message>
+    <message>
+        <source>Part of the page</source>
+        <translation>页面部分</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Checking the page…</source>
+        <translation>正在检查页面…</translation>
+    </message>
+    <message>
+        <source>Report saved: %1. Send this file to support.</source>
+        <translation>报告已保存：%1。请将此文件发送给技术支持。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n license(s) read.</source>
+        <translation>
+            <numerusform>已读取 %n 个授权。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the page says %1</source>
+        <translation>页面上写作 %1</translation>
+    </message>
+    <message>
+        <source>https</source>
+        <translation>https</translation>
+    </message>
+    <message>
+        <source>not https (the local replica)</source>
+        <translation>不是 https（本地仿真页面）</translation>
+    </message>
+    <message>
+        <source>Page: %1, %2. Site profile: %3.</source>
+        <translation>页面：%1，%2。站点配置：%3。</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
 from desktop.services.session_broker import AccountState, SignInWay, traits
 from desktop.ui.add_account_dialog import AddAccountDialog
+from desktop.ui.my_atlassian.page_check_dialog import PageCheckDialog
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.paste_import_dialog import PasteImportDialog
 
@@ -97,9 +98,34 @@ class AccountActions(QObject):
         return window
 
     def _signed_in_live(self, window: SignInWindow) -> None:
-        if window.result_account is not None:
-            self._store.add(window.result_account)
+        account = window.result_account
+        if account is not None:
+            known = self._store.find(account.key)
+            first = known is None or traits(known).sign_in is not SignInWay.BROWSER
+            self._store.add(account)
             self.refreshWanted.emit()
+            if first:  # the first sign-in: say what the app can do on this account's page
+                self.check_my_atlassian_page(account.key)
+
+    def check_my_atlassian_page(self, key: str) -> PageCheckDialog | SignInWindow | None:
+        """ "Check the My Atlassian page": the check's window, or first the embedded sign-in
+        when the account has no signed-in page (the check follows it)."""
+        session = self._live.session(key)
+        if session is None:
+            account = self._store.find(key)
+            if account is None or traits(account).sign_in is not SignInWay.BROWSER:
+                return None
+            window = self.sign_in_to_my_atlassian(account.email)
+            window.accepted.connect(lambda: self._check_after_sign_in(key))
+            return window
+        dialog = PageCheckDialog(session, self._parent)
+        self._open(dialog)
+        dialog.start()
+        return dialog
+
+    def _check_after_sign_in(self, key: str) -> None:
+        if self._live.session(key) is not None and self._store.find(key) is not None:
+            self.check_my_atlassian_page(key)
 
     def sign_in_chosen_in(self, dialog: AddAccountDialog, email: str = "") -> SignInWindow:
         """The person chose My Atlassian in ``dialog``: keep the chosen way of acting and open

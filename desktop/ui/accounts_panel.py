@@ -120,6 +120,7 @@ class AccountsPanel(QWidget):
     removeRequested = Signal(str)  # account key
     passwordRequested = Signal(str)  # account key
     signOutRequested = Signal(str)  # account key (a My Atlassian account)
+    pageCheckRequested = Signal(str)  # account key (a My Atlassian account)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,7 +150,7 @@ class AccountsPanel(QWidget):
         self.title.setBuddy(self.list)
         layout.addWidget(self.list, 1)
         # Right-click: sign in again (any account that signs in), or sign a My Atlassian
-        # account out (and delete a kept sign-in).
+        # account out (and delete a kept sign-in), or check its page.
         self.sign_in_action = QAction(self.list)
         self.sign_in_action.setObjectName("signInAgainAction")
         self.sign_in_action.triggered.connect(self._password_clicked)
@@ -158,6 +159,10 @@ class AccountsPanel(QWidget):
         self.sign_out_action.setObjectName("signOutAction")
         self.sign_out_action.triggered.connect(self._sign_out_clicked)
         self.list.addAction(self.sign_out_action)
+        self.check_page_action = QAction(self.list)
+        self.check_page_action.setObjectName("checkPageAction")
+        self.check_page_action.triggered.connect(self._check_page_clicked)
+        self.list.addAction(self.check_page_action)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         buttons = QHBoxLayout()
@@ -348,6 +353,7 @@ class AccountsPanel(QWidget):
             kind is not None and kind.sign_in in (SignInWay.PASSWORD, SignInWay.BROWSER)
         )
         self.sign_out_action.setEnabled(kind is not None and kind.signs_out)
+        self.check_page_action.setEnabled(kind is not None and kind.sign_in is SignInWay.BROWSER)
 
     def _remove_clicked(self) -> None:
         key = self.current_key()
@@ -364,6 +370,12 @@ class AccountsPanel(QWidget):
         account = self.account(key) if key else None
         if account is not None and traits(account).signs_out:
             self.signOutRequested.emit(account.key)
+
+    def _check_page_clicked(self) -> None:
+        key = self.current_key()
+        account = self.account(key) if key else None
+        if account is not None and traits(account).sign_in is SignInWay.BROWSER:
+            self.pageCheckRequested.emit(account.key)
 
     def _activated(self, item: QListWidgetItem) -> None:
         """Enter (or a double-click) on a row that needs the person: its button's action."""
@@ -399,6 +411,10 @@ class AccountsPanel(QWidget):
             button.setText(text)
         self.sign_in_action.setText(self.tr("Sign in again…"))
         self.sign_out_action.setText(self.tr("Sign out of My Atlassian"))
+        self.check_page_action.setText(self.tr("Check the My Atlassian page"))
+        self.check_page_action.setToolTip(
+            self.tr("Look for every part of the page the app needs, without changing anything")
+        )
         self.sign_out_action.setToolTip(
             self.tr(
                 "End this account's sign-in in the app and delete what Stay signed in kept on "

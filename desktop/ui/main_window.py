@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         panel.removeRequested.connect(accounts.remove_account)
         panel.passwordRequested.connect(accounts.enter_password)
         panel.signOutRequested.connect(accounts.sign_out_of_my_atlassian)
+        panel.pageCheckRequested.connect(accounts.check_my_atlassian_page)
         accounts.refreshWanted.connect(self.refresh)
         accounts.statusMessage.connect(self.status.showMessage)
         self.exporter.statusMessage.connect(self.status.showMessage)

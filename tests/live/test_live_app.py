@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 import shiboken6
 from PySide6.QtCore import QSettings
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.models import AccountKind
 from desktop.engine.plan import Action
+from desktop.portal.my_atlassian.page_check import Verdict
 from desktop.portal.my_atlassian.urls import replica
 from desktop.services.consolidation_flow import Step
 from desktop.services.my_atlassian.session import ActionMode
@@ -26,6 +28,7 @@ from desktop.ui.add_account_dialog import MY_ATLASSIAN, AddAccountDialog
 from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
 from desktop.ui.main_window import MainWindow
+from desktop.ui.my_atlassian.page_check_dialog import PageCheckDialog
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
@@ -223,3 +226,40 @@ async def test_sign_in_as_the_target_in_my_atlassian_from_the_wizard(
     stored = window.store.find(TARGET)
     assert stored is not None and stored.kind is AccountKind.MY_ATLASSIAN
     del sandbox
+
+
+async def test_the_first_sign_in_checks_the_page_and_the_menu_saves_a_report(
+    window: MainWindow, sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    await sign_in_live(window)
+    await until(lambda: any(isinstance(d, PageCheckDialog) for d in window._dialogs))
+    first = next(d for d in window._dialogs if isinstance(d, PageCheckDialog))
+    assert first.isVisible() and first.task is not None
+    check = await asyncio.wait_for(first.task, 60)
+    assert check is not None and check.verdict is Verdict.READY
+    assert "The app can read your licenses and make the changes itself" in (
+        first.verdict_label.text()
+    )
+    parts = [first.parts.topLevelItem(i).text(1) for i in range(first.parts.topLevelItemCount())]
+    assert len(parts) == 6 and all(text.startswith("✓") for text in parts)
+    first.reject()
+
+    # Later, from the account's menu, with a renamed control: guided steps.
+    async with httpx.AsyncClient(base_url=sandbox.url) as client:
+        await client.put("/my-atlassian/_quirks", json={"labels": {"make_primary": "Promote now"}})
+    window.accounts_panel.select(ACTOR)
+    action = window.accounts_panel.check_page_action
+    assert action.isEnabled() and action.text() == "Check the My Atlassian page"
+    action.trigger()
+    dialog = window._dialogs[-1]
+    assert isinstance(dialog, PageCheckDialog) and dialog is not first
+    assert dialog.task is not None
+    check = await asyncio.wait_for(dialog.task, 60)
+    assert check is not None and check.verdict is Verdict.GUIDED
+    assert "will guide you through each step" in dialog.verdict_label.text()
+    path = await dialog.save_report(tmp_path / "report.json")
+    assert path is not None and path.exists()
+    assert ACTOR not in path.read_text("utf-8")
+    assert str(path) in dialog.saved_label.text()
+    assert sandbox.state.notifications() == []  # nothing was changed
+    dialog.reject()

@@ -350,18 +350,33 @@ const ACTIONS = {
     let seen = 0;
     const keys = Object.keys(L);
     const labelsOf = (text) => keys.filter((k) => isLabel(text, k));
+    // What kind of text an element holds, never the text itself.
+    const kindOf = (raw) => {
+      const t = norm(raw);
+      if (EMAIL_RX.test(t)) return "email";
+      if (SEN_RX.test(t)) return "sen";
+      if (/^[A-Za-z0-9+/=\s]{40,}$/.test(t)) return "key";
+      if (/^\d{1,2} \S+ \d{4}$/.test(t)) return "date";
+      if (/^[\d\s.,:-]+$/.test(t)) return "number";
+      return "text";
+    };
+    // An id or class with what may be data in it replaced (an address, a SEN's digits).
+    const masked = (name) =>
+      name.replace(/[^\s@"'<>]+@[^\s@"'<>]+/g, "<email>").replace(/\d{3,}/g, "<digits>");
     function walk(el, depth) {
       if (seen >= MAX || depth > 60) return null;
       seen += 1;
       const node = { tag: el.tagName.toLowerCase() };
-      if (el.id) node.id = el.id;
-      if (el.classList.length) node.classes = [...el.classList].filter((c) => !c.startsWith("lc-"));
+      if (el.id) node.id = masked(el.id);
+      if (el.classList.length) {
+        node.classes = [...el.classList].filter((c) => !c.startsWith("lc-")).map(masked);
+      }
       const role = el.getAttribute("role");
       if (role) node.role = role;
       for (const name of ["type", "hidden", "disabled", "readonly", "aria-expanded", "aria-hidden"]) {
         if (el.hasAttribute(name)) (node.attributes = node.attributes || {})[name] = true;
       }
-      const data = [...el.attributes].map((a) => a.name).filter((n) => n.startsWith("data-"));
+      const data = [...el.attributes].map((a) => a.name).filter((n) => n.startsWith("data-")).map(masked);
       if (data.length) node.data = data;
       const named = [];
       for (const attr of ["placeholder", "aria-label", "title", "value"]) {
@@ -370,9 +385,9 @@ const ACTIONS = {
       }
       const own = [...el.childNodes].filter((c) => c.nodeType === 3 && norm(c.textContent));
       if (own.length) {
-        const found = labelsOf(ownText(el));
+        const found = el.tagName === "TEXTAREA" ? [] : labelsOf(ownText(el));
         if (found.length && !el.children.length) named.push(...found);
-        else node.text = true;
+        else node.text = kindOf(el.tagName === "TEXTAREA" ? el.value : own.map((c) => c.textContent).join(" "));
       }
       if (named.length) node.labels = named;
       if (!shown(el) && el !== document.body) node.shown = false;

@@ -41,7 +41,8 @@ from desktop.portal.my_atlassian.outcome import (
     parse_answer,
     refusal,
 )
-from desktop.portal.my_atlassian.urls import MyAtlassianUrls
+from desktop.portal.my_atlassian.page_check import PageCheck, judge
+from desktop.portal.my_atlassian.urls import MyAtlassianUrls, origin_of
 from desktop.portal.paste_reader import PasteError, PasteResult, read_paste
 from desktop.services.my_atlassian.page_driver import PageDriver
 
@@ -220,13 +221,65 @@ class MyAtlassianSession:
     async def close(self) -> None:
         """Nothing to release here: the page and profile belong to the live account."""
 
+    # -- the page check ----------------------------------------------------------------------
+
+    async def check_page(self) -> tuple[PageCheck, list[License]]:
+        """Look for every part the connector needs on the licenses page, changing nothing
+        (collapsed licenses are opened to be read, as a person would): the check, and the
+        licenses read."""
+        async with self._lock:
+            licenses: list[License] | None
+            try:
+                await self.driver.load(self.urls.licenses, timeout=self.timings.load)
+                await self._open_list()
+                licenses = (await self._read(expand_all=True)).licenses
+            except SignInRequired:
+                return self._judged(None, None, signed_in=False), []
+            except PageNotUnderstood:
+                licenses = None
+            inspected = await self._script_data(scripts.inspect(self.labels))
+            check = self._judged(inspected, licenses, signed_in=True)
+            log.info("page check: %s", check.verdict.value)
+            return check, licenses or []
+
+    async def page_structure(self) -> dict[str, object] | None:
+        """The page's structure (tags, ids, classes, roles, labels found), without its text."""
+        async with self._lock:
+            return await self._script_data(scripts.structure(self.labels))
+
+    async def _script_data(self, script: str) -> dict[str, object] | None:
+        try:
+            answer = parse_answer(await self.driver.run_js(script))
+        except errors.PortalError:
+            return None
+        return answer.data if answer.ok else None
+
+    def _judged(
+        self,
+        inspected: dict[str, object] | None,
+        licenses: list[License] | None,
+        *,
+        signed_in: bool,
+    ) -> PageCheck:
+        scheme, host = origin_of(self.driver.url)
+        return judge(
+            inspected,
+            licenses=licenses,
+            signed_in=signed_in,
+            host=host,
+            secure=scheme == "https",
+            profile=self.urls.profile_title,
+        )
+
     # -- reading -----------------------------------------------------------------------------
 
     async def _open_list(self) -> None:
         if self.driver.url.rstrip("/") != self.urls.licenses.rstrip("/"):
             await self.driver.load(self.urls.licenses, timeout=self.timings.load)
         if not self.urls.is_licenses_page(self.driver.url):
-            if self.urls.on_site(self.driver.url):
+            if self.urls.on_site(self.driver.url) and not looks_like_sign_in(
+                await self.driver.text()
+            ):
                 raise PageNotUnderstood("My Atlassian shows another page than the licenses")
             raise SignInRequired("the licenses page asked to sign in")
 
