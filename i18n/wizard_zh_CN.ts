@@ -1156,10 +1156,6 @@
 <context>
     <name>WizardLauncher</name>
     <message>
-        <source>Some accounts could not sign in; they are shown read-only in the wizard.</source>
-        <translation>有些账户无法登录；它们在向导中以只读方式显示。</translation>
-    </message>
-    <message>
         <source>Consolidate licenses</source>
         <translation>归集授权</translation>
     </message>
@@ -1206,6 +1202,18 @@
         <translation>
             <numerusform>运行日志中有 %n 次运行无法读取，因此不提供继续。它们会原样保留。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>These accounts could not be read now, so they cannot take part in this consolidation:</source>
+        <translation>以下账户目前无法读取，因此不能参与这次归集：</translation>
+    </message>
+    <message>
+        <source>The other accounts can go on. To include these, fix them in the account list (Sign in again…), then press Consolidate… again.</source>
+        <translation>其他账户可以继续。如需包括这些账户，请在账户列表中修复它们（重新登录…），然后再次点击“归集…”。</translation>
+    </message>
+    <message>
+        <source>The accounts could not be read because of an unexpected error, so the consolidation did not open. Nothing was changed. Try again; the log has the details.</source>
+        <translation>由于意外错误，无法读取账户，因此没有打开归集。没有做任何更改。请重试；详细信息见日志。</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,13 @@ from desktop.services.error_messages import error_message
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.passwords import PasswordBook
 from desktop.services.refresh import RefreshService
-from desktop.services.session_broker import SessionBroker, SignInWay, portal_of, traits
+from desktop.services.session_broker import (
+    SessionBroker,
+    SignInWay,
+    display_name,
+    portal_of,
+    traits,
+)
 from desktop.ui.account_actions import AccountActions
 from desktop.ui.add_account_dialog import AddAccountDialog
 from desktop.ui.main_window import MainWindow
@@ -116,6 +123,11 @@ class WizardLauncher(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             opened = await self._broker.open_all(accounts)
+        except Exception:  # never silence: "Consolidate…" always answers
+            log.exception("the accounts could not be read for the wizard")
+            journal.close()
+            _warn(window, title, _unexpected_read_error()).setObjectName("accountErrorsMessage")
+            return None
         except BaseException:
             journal.close()
             raise
@@ -131,15 +143,13 @@ class WizardLauncher(QObject):
                 await opened.close()
                 _warn(window, title, journal_problem(error)).setObjectName("journalMessage")
                 return None
+        failed = _failed_accounts_text(accounts, opened.errors)
         if opened.errors:
-            log.warning("%d accounts could not sign in for the wizard", len(opened.errors))
-            window.statusBar().showMessage(
-                translate(
-                    "WizardLauncher",
-                    "Some accounts could not sign in; they are shown read-only in the wizard.",
-                ),
-                8000,
-            )
+            log.warning("%d accounts could not be read for the wizard", len(opened.errors))
+        if failed and not sessions:  # nobody could act: say why instead of an empty wizard
+            journal.close()
+            _warn(window, title, failed).setObjectName("accountErrorsMessage")
+            return None
         licenses = merge_licenses([*self._refresher.licenses, *opened.licenses])
         flow = ConsolidationFlow(
             licenses,
@@ -187,6 +197,8 @@ class WizardLauncher(QObject):
         wizard.finished.connect(finished)
         self.wizard = wizard
         wizard.show()
+        if failed:  # the others go on; these are named, each with its reason
+            _warn(wizard, title, failed).setObjectName("accountErrorsMessage")
         return wizard
 
     # --- sign-in from inside the wizard ----------------------------------------------------
@@ -390,6 +402,39 @@ def _set_aside_note(runs: int, old_file: Path | None) -> str:
             )
         )
     return " ".join(parts)
+
+
+def _failed_accounts_text(accounts: list[Account], errors: Mapping[str, PortalError]) -> str:
+    """Which accounts could not be signed in or read, each with the reason ("" when none)."""
+    if not errors:
+        return ""
+    lines = [
+        translate(
+            "WizardLauncher",
+            "These accounts could not be read now, so they cannot take part in this consolidation:",
+        )
+    ]
+    for account in accounts:
+        error = errors.get(account.key)
+        if error is not None:
+            name = printable(display_name(account))
+            lines.append(f"\u2022 {name}: {error_message(error.error_key)}")
+    lines.append(
+        translate(
+            "WizardLauncher",
+            "The other accounts can go on. To include these, fix them in the account list "
+            "(Sign in again…), then press Consolidate… again.",
+        )
+    )
+    return "\n\n".join([lines[0], "\n".join(lines[1:-1]), lines[-1]])
+
+
+def _unexpected_read_error() -> str:
+    return translate(
+        "WizardLauncher",
+        "The accounts could not be read because of an unexpected error, so the consolidation "
+        "did not open. Nothing was changed. Try again; the log has the details.",
+    )
 
 
 async def _finished(dialog: QDialog) -> int:
