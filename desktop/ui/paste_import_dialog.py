@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -111,7 +112,7 @@ class PasteImportDialog(QDialog):
         form.addRow(self.label_label, self.label_edit)
         layout.addLayout(form)
         self.text_edit = QPlainTextEdit(self)
-        self.text_edit.setMinimumSize(560, 300)
+        self.text_edit.setMinimumSize(420, 120)  # gives way to a message below it
         layout.addWidget(self.text_edit, 1)
         row = QHBoxLayout()
         self.file_button = QPushButton(self)
@@ -131,6 +132,7 @@ class PasteImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.label_edit.setText(self._default_label())
         self.retranslate()
+        self.resize(640, 540)
 
     def _default_label(self) -> str:
         base = self.tr("Pasted %1").replace("%1", date.today().isoformat())
@@ -264,6 +266,27 @@ class PasteImportDialog(QDialog):
         # the lines it needs at its width, so the window grows rather than overlaps.
         width = self.message.width() if self.message.width() > 50 else self.text_edit.width()
         self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
+        self._fit_height()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _fit_height(self) -> None:
+        """At least as tall as the wrapped texts need at this width.
+
+        A window's minimum height leaves out how many lines a wrapped label takes, so a
+        shown error used to squeeze the layout and "Open .txt file…" was drawn over the box.
+        """
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        self.setMinimumHeight(max(need, layout.totalMinimumSize().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
 
     # --- language --------------------------------------------------------------------------
 
@@ -282,6 +305,7 @@ class PasteImportDialog(QDialog):
         self.text_edit.setPlaceholderText(self.tr("Paste the page text here"))
         self.file_button.setText(self.tr("Open .txt &file…"))
         self.file_button.setToolTip(self.tr("Read the text from a saved .txt file"))
+        self._fit_height()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
