@@ -3,7 +3,7 @@ confirmation dialog opens when the person presses Consolidate."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,9 @@ from desktop.ui.wizard.checklist_filter_proxy import ChecklistFilterProxy
 from desktop.ui.wizard.confirm_dialog import ConfirmDialog
 from desktop.ui.wizard.flow_page import FlowPage
 from desktop.ui.wizard.plan_checklist_model import ACTION_COLUMN, REASON_COLUMN, PlanChecklistModel
+
+#: The Reason column's width at first (its sentences wrap within it).
+REASON_WIDTH = 340
 
 
 class LicensesPage(FlowPage):
@@ -57,7 +60,10 @@ class LicensesPage(FlowPage):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # The reason is a sentence: it wraps in its column and each row is as tall as it needs,
+        # so it reads without a tooltip.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -65,6 +71,18 @@ class LicensesPage(FlowPage):
         header.setResizeContentsPrecision(40)  # size columns from the first rows, not all
         header.moveSection(ACTION_COLUMN, 1)
         header.moveSection(REASON_COLUMN, 2)
+        header.sectionResized.connect(self._on_section_resized)
+        self._rows_fitted = QTimer(self)
+        self._rows_fitted.setSingleShot(True)
+        self._rows_fitted.setInterval(0)
+        self._rows_fitted.timeout.connect(self.table.resizeRowsToContents)
+        for changed in (  # sorted or filtered rows keep the old rows' heights: fit again
+            self.proxy.layoutChanged,
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            changed.connect(lambda *_: self._rows_fitted.start())
         self.table.setColumnHidden(Column.ACCOUNTS, True)
         self.count_label = QLabel()
 
@@ -88,12 +106,15 @@ class LicensesPage(FlowPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Consolidate…"))
         self.model.retranslate()
         self._show_count()
+        if self.model.rowCount():
+            self._rows_fitted.start()  # the reasons' length changed with the language
 
     def initializePage(self) -> None:
         self.model.set_plan(self.flow.plan(), self._account_names())
         self.table.resizeColumnsToContents()
-        for column, width in ((Column.PRODUCT, 260), (REASON_COLUMN, 320)):
+        for column, width in ((Column.PRODUCT, 260), (REASON_COLUMN, REASON_WIDTH)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        self.table.resizeRowsToContents()
         self.table.sortByColumn(Column.SEN, Qt.SortOrder.AscendingOrder)
         rows = range(self.proxy.rowCount())
         first = next(
@@ -103,6 +124,12 @@ class LicensesPage(FlowPage):
             self.table.setCurrentIndex(self.proxy.index(first, Column.SEN))
         self._show_count()
         self.refresh_blocker()
+
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        """A wider or narrower column wraps its text anew: fit the rows (once, after)."""
+        del old, new
+        if column in (REASON_COLUMN, Column.PRODUCT):
+            self._rows_fitted.start()
 
     def _account_names(self) -> dict[str, str]:
         return {s.key: s.account.label or s.key for s in self.flow.sources()}
