@@ -29,7 +29,9 @@ class DemoBanner(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         line.addWidget(self.text, 1)
-        self.add_button = QPushButton(icon("account-add", "#172b4d"), "", self)
+        # The button is drawn in the palette's colours (dark in dark mode), so its icon takes
+        # the palette's text colour too; a fixed dark blue vanished on a dark button.
+        self.add_button = QPushButton(icon("account-add"), "", self)
         self.add_button.clicked.connect(self.addRequested.emit)
         line.addWidget(self.add_button)
         self.retranslate()

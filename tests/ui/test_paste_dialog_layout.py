@@ -3,6 +3,7 @@ buttons stay below the text box, never over it, at any width and in both languag
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def language(request: pytest.FixtureRequest, tmp_path: Path, qapp: QApplication)
 def _stacked(widgets: list[QWidget]) -> bool:
     """Each widget starts below the one before it ends."""
     rects = [w.geometry() for w in widgets]
-    return all(a.bottom() < b.top() for a, b in zip(rects, rects[1:], strict=False))
+    return all(a.bottom() < b.top() for a, b in itertools.pairwise(rects))
 
 
 async def test_an_error_never_puts_the_file_button_over_the_text_box(
