@@ -24,7 +24,7 @@ from desktop.ui.wizard.confirm_dialog import ConfirmDialog
 from desktop.ui.wizard.flow_page import FlowPage
 from desktop.ui.wizard.plan_checklist_model import ACTION_COLUMN, REASON_COLUMN, PlanChecklistModel
 
-#: The Reason column's width at first (its sentences wrap within it).
+# The Reason column's width at first (its sentences wrap within it).
 REASON_WIDTH = 340
 
 
