@@ -335,6 +335,28 @@ def qt_modules_to_exclude(installed: Iterable[str], needed: Iterable[str]) -> li
 WEBENGINE_LOCALES = ("en-US", "zh-CN")
 
 
+def required_data_files(root: Path, pyside: Path) -> list[tuple[Path, str]]:
+    """(file, folder in the bundle) of what the app reads at run time that no import shows:
+    the guide's pages and Qt's own catalogues (the file dialog, the wizard's buttons) for
+    each language. The spec adds any the analysis missed.
+
+    Raises:
+        FileNotFoundError: one of them is not there (the bundle would lack it).
+    """
+    guides = sorted((root / "desktop" / "ui" / "help").glob("guide_*.html"))
+    if not guides:
+        raise FileNotFoundError(f"no guide pages in {root / 'desktop' / 'ui' / 'help'}")
+    wanted = [(page, "desktop/ui/help") for page in guides]
+    qt_folder = pyside / "Qt" / "translations"
+    for lang in QT_TRANSLATION_LANGUAGES:
+        for name in (f"qtbase_{lang}.qm", f"qt_{lang}.qm"):
+            catalogue = qt_folder / name
+            if not catalogue.is_file():
+                raise FileNotFoundError(f"{catalogue} is missing: Qt's own words would be English")
+            wanted.append((catalogue, "PySide6/Qt/translations"))
+    return wanted
+
+
 def keep_data_file(dest: str) -> bool:
     """Whether a collected data file belongs in the bundle (Qt translations: zh_CN and en)."""
     path = PurePath(dest.replace("\\", "/"))

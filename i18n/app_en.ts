@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AccountActions</name>
+    <message numerus="yes">
+        <source>Read %n license(s) from the pasted text.</source>
+        <translation>
+            <numerusform>Read %n license from the pasted text.</numerusform>
+            <numerusform>Read %n licenses from the pasted text.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s): %1</source>
+        <translation>
+            <numerusform>%n note: %1</numerusform>
+            <numerusform>%n notes: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n license(s) as the table shows them now: the search and the filter apply.</source>

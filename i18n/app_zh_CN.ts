@@ -50,13 +50,17 @@
         <source>Remove %1 from this app? Its saved password is deleted too. The licenses themselves are not changed.</source>
         <translation>要从本程序中移除 %1 吗？其保存的密码也会一并删除。授权本身不会有任何改动。</translation>
     </message>
-    <message>
-        <source>Read %1 licenses from the pasted text.</source>
-        <translation>已从粘贴的文本中读取 %1 个授权。</translation>
+    <message numerus="yes">
+        <source>Read %n license(s) from the pasted text.</source>
+        <translation>
+            <numerusform>已从粘贴的文本中读取 %n 个授权。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 notes: %2</source>
-        <translation>%1 条提示：%2</translation>
+    <message numerus="yes">
+        <source>%n note(s): %1</source>
+        <translation>
+            <numerusform>%n 条提示：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -386,6 +390,13 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>GuidedPanel</name>
     <message>
         <source>Your turn: one step in the page</source>
@@ -709,10 +720,6 @@
         <translation>授权码已复制</translation>
     </message>
     <message>
-        <source>License Consolidator for Atlassian</source>
-        <translation>授权归集助手</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -783,6 +790,14 @@
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>What the app does, the rules and how to undo (F1)</source>
+        <translation>本程序做什么、规则以及如何撤销（F1）</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -1168,6 +1183,17 @@
     <message>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

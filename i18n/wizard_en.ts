@@ -71,7 +71,24 @@
     </message>
 </context>
 <context>
+    <name>LicensesPage</name>
+    <message numerus="yes">
+        <source>%1 of %n license(s) ticked to change.</source>
+        <translation>
+            <numerusform>%1 of %n license ticked to change.</numerusform>
+            <numerusform>%1 of %n licenses ticked to change.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
+    <message numerus="yes">
+        <source>%1 of %n license(s) finished.</source>
+        <translation>
+            <numerusform>%1 of %n license finished.</numerusform>
+            <numerusform>%1 of %n licenses finished.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Finished with %n failure(s). Retry them, or go on to the summary.</source>
         <translation>

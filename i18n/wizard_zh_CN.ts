@@ -22,7 +22,7 @@
     <name>Confirmation</name>
     <message>
         <source>Promote to primary technical contact?</source>
-        <translation>提升为主要技术联系人？</translation>
+        <translation>设为主要技术联系人？</translation>
     </message>
     <message>
         <source>You&apos;re about to make %1 the primary technical contact on %2.</source>
@@ -38,7 +38,7 @@
     </message>
     <message>
         <source>Promote to primary billing contact?</source>
-        <translation>提升为主要账单联系人？</translation>
+        <translation>设为主要账单联系人？</translation>
     </message>
     <message>
         <source>You&apos;re about to make %1 the primary billing contact on %2.</source>
@@ -54,7 +54,7 @@
     </message>
     <message>
         <source>promote other contacts to primary in the future.</source>
-        <translation>今后将其他联系人提升为主要联系人。</translation>
+        <translation>今后将其他联系人设为主要联系人。</translation>
     </message>
     <message>
         <source>You&apos;re about to make %1 the primary billing contact on these %2 licenses:</source>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <source>%1 will also be added as a billing contact on %2 (it must then sign in and promote itself, because its email domain differs from the current primary billing contact&apos;s).</source>
-        <translation>还会将 %1 添加为 %2 的账单联系人（之后它必须登录并自行升级，因为它的邮箱域名与当前的主要账单联系人不同）。</translation>
+        <translation>还会将 %1 添加为 %2 的账单联系人（之后它必须本人登录，把自己设为主要账单联系人，因为它的邮箱域名与当前的主要账单联系人不同）。</translation>
     </message>
     <message>
         <source>Billing contacts are not changed: renewal quotes and invoices keep going to the current primary billing contacts.</source>
@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>%1 will also be added as a technical contact on %2 (it must then sign in and promote itself, because its email domain differs from the current primary&apos;s).</source>
-        <translation>%1 还会被添加为 %2 的技术联系人（由于其邮箱域名与当前主要联系人不同，之后需要由它本人登录并将自己提升为主要联系人）。</translation>
+        <translation>%1 还会被添加为 %2 的技术联系人（由于其邮箱域名与当前主要联系人不同，之后需要由它本人登录，把自己设为主要联系人）。</translation>
     </message>
     <message>
         <source>Nothing will be changed.</source>
@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>A run is going on. Press “Cancel run” first, then close.</source>
-        <translation>归集正在进行。请先点击“取消运行”，然后再关闭。</translation>
+        <translation>归集正在进行。请先点击“取消归集”，然后再关闭。</translation>
     </message>
     <message>
         <source>Planned action</source>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Promoting…</source>
-        <translation>正在提升为主要联系人…</translation>
+        <translation>正在设为主要联系人…</translation>
     </message>
     <message>
         <source>Done</source>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Contact added; the target must sign in to promote</source>
-        <translation>已添加联系人；需目标账户登录后自行提升</translation>
+        <translation>已添加联系人；需目标账户本人登录后设为主要</translation>
     </message>
     <message>
         <source>Not possible</source>
@@ -207,7 +207,7 @@
     </message>
     <message>
         <source>Wait until the run has finished, or cancel it.</source>
-        <translation>请等待运行结束，或取消运行。</translation>
+        <translation>请等待归集结束，或取消归集。</translation>
     </message>
     <message>
         <source>This address mixes letters of different alphabets: %1 is not from the same alphabet as the other letters, so the address only looks like the one you mean and may belong to someone else. Type it again with the keyboard set to English.</source>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>Sign in as the target account and run the consolidation again: the target can promote itself where the email domains differ.</source>
-        <translation>请以目标账户登录后再次运行归集：邮箱域名不同时，目标账户可以自行提升为主要联系人。</translation>
+        <translation>请以目标账户登录后再归集一次：邮箱域名不同时，目标账户可以把自己设为主要联系人。</translation>
     </message>
     <message>
         <source>Technical contacts cannot be added to evaluation licenses. Buy a license or ask Atlassian support.</source>
@@ -283,19 +283,19 @@
     </message>
     <message>
         <source>Sign in with an account that is a contact of these licenses, then run again.</source>
-        <translation>请用这些授权的联系人账户登录，然后再次运行。</translation>
+        <translation>请用这些授权的联系人账户登录，然后再归集一次。</translation>
     </message>
     <message>
         <source>Press “Retry failed” below, or run again later.</source>
-        <translation>请点击下方的“重试失败项”，或稍后再次运行。</translation>
+        <translation>请点击下方的“重试失败项”，或稍后再归集一次。</translation>
     </message>
     <message>
         <source>Run the consolidation again to finish these.</source>
-        <translation>再次运行归集即可完成这些授权。</translation>
+        <translation>再归集一次即可完成这些授权。</translation>
     </message>
     <message>
         <source>Run the consolidation again and tick them if you want them.</source>
-        <translation>如需处理，请再次运行归集并勾选它们。</translation>
+        <translation>如需处理，请再归集一次并勾选它们。</translation>
     </message>
     <message>
         <source>Add contact, make primary</source>
@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>Make primary</source>
-        <translation>设为主要联系人</translation>
+        <translation>设为主要</translation>
     </message>
     <message>
         <source>Needs the target to sign in</source>
@@ -319,27 +319,27 @@
     </message>
     <message>
         <source>This run cannot be resumed: it was discarded or has nothing left.</source>
-        <translation>无法继续这次运行：它已被放弃，或已没有剩余的授权。</translation>
+        <translation>无法继续这次归集：它已被放弃，或已没有剩余的授权。</translation>
     </message>
     <message>
         <source>This run was confirmed for another portal or other accounts; it is resumed only there. Nothing was changed.</source>
-        <translation>这次运行确认时针对的是另一个门户或其他账号，只能在那里继续。未做任何更改。</translation>
+        <translation>这次归集确认时针对的是另一个门户或其他账号，只能在那里继续。未做任何更改。</translation>
     </message>
     <message>
         <source>This run cannot be read from the journal, so it is not resumed. It is kept as it is. Nothing was changed.</source>
-        <translation>无法从运行日志中读取这次运行，因此不会继续。它会原样保留。未做任何更改。</translation>
+        <translation>无法从归集记录中读取这次归集，因此不会继续。它会原样保留。未做任何更改。</translation>
     </message>
     <message>
         <source>The run journal is in use by another copy of the app or by desktop-cli. Wait until it has finished. Nothing was changed.</source>
-        <translation>运行日志正被另一个本程序窗口或 desktop-cli 使用。请等它结束。未做任何更改。</translation>
+        <translation>归集记录正被另一个本程序窗口或 desktop-cli 使用。请等它结束。未做任何更改。</translation>
     </message>
     <message>
         <source>The run journal cannot be written, so the run stopped (no request goes unrecorded).</source>
-        <translation>无法写入运行日志，因此运行已停止（每个请求都必须有记录）。</translation>
+        <translation>无法写入归集记录，因此归集已停止（每个请求都必须有记录）。</translation>
     </message>
     <message>
         <source>An unexpected error stopped the run. The log has the details.</source>
-        <translation>发生意外错误，运行已停止。详情请查看日志。</translation>
+        <translation>发生意外错误，归集已停止。详情请查看日志。</translation>
     </message>
     <message>
         <source>The report could not be written there. Choose another folder.</source>
@@ -363,7 +363,7 @@
     </message>
     <message>
         <source>There is no finished run to report on yet.</source>
-        <translation>还没有已完成的运行可供生成报告。</translation>
+        <translation>还没有已完成的归集可供生成报告。</translation>
     </message>
 </context>
 <context>
@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>The run was interrupted before this license finished.</source>
-        <translation>该授权处理完成之前，运行被中断了。</translation>
+        <translation>该授权处理完成之前，归集被中断了。</translation>
     </message>
 </context>
 <context>
@@ -486,9 +486,11 @@
         <source>&amp;Consolidate…</source>
         <translation>归集(&amp;C)…</translation>
     </message>
-    <message>
-        <source>%1 of %2 licenses ticked to change.</source>
-        <translation>已勾选 %1 / %2 个要更改的授权。</translation>
+    <message numerus="yes">
+        <source>%1 of %n license(s) ticked to change.</source>
+        <translation>
+            <numerusform>已勾选 %1 / %n 个要更改的授权。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -503,7 +505,7 @@
     </message>
     <message>
         <source>Contact added; the target must sign in to promote itself</source>
-        <translation>已添加联系人；需目标账户登录后自行提升为主要联系人</translation>
+        <translation>已添加联系人；需目标账户本人登录，把自己设为主要联系人</translation>
     </message>
     <message>
         <source>Needs the target to sign in</source>
@@ -546,11 +548,11 @@
     </message>
     <message>
         <source>%2 adds %1 as a technical contact, then %1 promotes itself: its email domain differs from that of the current primary %3 (or is a public mail domain).</source>
-        <translation>由 %2 添加 %1 为技术联系人，再由 %1 自行提升为主要联系人：它的邮箱域名与当前主要联系人 %3 不同（或属于公共邮箱）。</translation>
+        <translation>由 %2 添加 %1 为技术联系人，再由 %1 本人把自己设为主要联系人：它的邮箱域名与当前主要联系人 %3 不同（或属于公共邮箱）。</translation>
     </message>
     <message>
         <source>%1 is already a technical contact and is signed in, so it promotes itself: its email domain differs from that of the current primary %2 (or is a public mail domain).</source>
-        <translation>%1 已是技术联系人且已登录，因此由它自行提升为主要联系人：它的邮箱域名与当前主要联系人 %2 不同（或属于公共邮箱）。</translation>
+        <translation>%1 已是技术联系人且已登录，因此由它本人把自己设为主要联系人：它的邮箱域名与当前主要联系人 %2 不同（或属于公共邮箱）。</translation>
     </message>
     <message>
         <source>The license has no primary technical contact: %2 makes %1 primary (adding it as a technical contact first if needed).</source>
@@ -558,11 +560,11 @@
     </message>
     <message>
         <source>%2 adds %1 as a technical contact. Its email domain differs from that of the current primary %3 (or is a public mail domain), so only %1 can promote itself: sign in as %1 and run again.</source>
-        <translation>由 %2 添加 %1 为技术联系人。它的邮箱域名与当前主要联系人 %3 不同（或属于公共邮箱），只能由 %1 自行提升：请以 %1 登录后再次运行。</translation>
+        <translation>由 %2 添加 %1 为技术联系人。它的邮箱域名与当前主要联系人 %3 不同（或属于公共邮箱），只能由 %1 本人把自己设为主要联系人：请以 %1 登录后再归集一次。</translation>
     </message>
     <message>
         <source>%1 is already a technical contact, but its email domain differs from that of the current primary %2 (or is a public mail domain): sign in as %1 so it can promote itself.</source>
-        <translation>%1 已是技术联系人，但它的邮箱域名与当前主要联系人 %2 不同（或属于公共邮箱）：请以 %1 登录，由它自行提升为主要联系人。</translation>
+        <translation>%1 已是技术联系人，但它的邮箱域名与当前主要联系人 %2 不同（或属于公共邮箱）：请以 %1 登录，由它本人把自己设为主要联系人。</translation>
     </message>
     <message>
         <source>Evaluation license: technical contacts cannot be added to it, so it stays as it is.</source>
@@ -574,7 +576,7 @@
     </message>
     <message>
         <source>Left out of this run.</source>
-        <translation>未包含在本次运行中。</translation>
+        <translation>未包含在本次归集中。</translation>
     </message>
     <message>
         <source>%1 is already the primary billing contact.</source>
@@ -590,11 +592,11 @@
     </message>
     <message>
         <source>%2 adds %1 as a billing contact, then %1 promotes itself: its email domain differs from that of the current primary billing contact %3 (or is a public mail domain).</source>
-        <translation>%2 将 %1 添加为账单联系人，然后由 %1 自行升级为主要账单联系人：它的邮箱域名与当前的主要账单联系人 %3 不同（或是公共邮箱域名）。</translation>
+        <translation>%2 将 %1 添加为账单联系人，然后由 %1 本人把自己设为主要账单联系人：它的邮箱域名与当前的主要账单联系人 %3 不同（或是公共邮箱域名）。</translation>
     </message>
     <message>
         <source>%1 is already a billing contact and is signed in, so it promotes itself to primary billing contact: its email domain differs from that of the current one, %2 (or is a public mail domain).</source>
-        <translation>%1 已是账单联系人且已登录，因此由它自行升级为主要账单联系人：它的邮箱域名与当前的主要账单联系人 %2 不同（或是公共邮箱域名）。</translation>
+        <translation>%1 已是账单联系人且已登录，因此由它本人把自己设为主要账单联系人：它的邮箱域名与当前的主要账单联系人 %2 不同（或是公共邮箱域名）。</translation>
     </message>
     <message>
         <source>The license has no billing contact: %2 adds %1, which makes it the primary billing contact.</source>
@@ -602,11 +604,11 @@
     </message>
     <message>
         <source>%2 adds %1 as a billing contact. Its email domain differs from that of the current primary billing contact %3 (or is a public mail domain), so only %1 can promote itself: sign in as %1 and run again.</source>
-        <translation>%2 将 %1 添加为账单联系人。它的邮箱域名与当前的主要账单联系人 %3 不同（或是公共邮箱域名），所以只能由 %1 自行升级：请以 %1 登录后再运行一次。</translation>
+        <translation>%2 将 %1 添加为账单联系人。它的邮箱域名与当前的主要账单联系人 %3 不同（或是公共邮箱域名），所以只能由 %1 本人把自己设为主要账单联系人：请以 %1 登录后再归集一次。</translation>
     </message>
     <message>
         <source>%1 is already a billing contact, but its email domain differs from that of the current primary billing contact %2 (or is a public mail domain): sign in as %1 so it can promote itself.</source>
-        <translation>%1 已是账单联系人，但它的邮箱域名与当前的主要账单联系人 %2 不同（或是公共邮箱域名）：请以 %1 登录，由它自行升级。</translation>
+        <translation>%1 已是账单联系人，但它的邮箱域名与当前的主要账单联系人 %2 不同（或是公共邮箱域名）：请以 %1 登录，由它本人把自己设为主要账单联系人。</translation>
     </message>
     <message>
         <source>Cloud subscription: its billing is managed in admin.atlassian.com, not here, so its billing contacts stay as they are.</source>
@@ -669,7 +671,7 @@
     </message>
     <message>
         <source>The new primary contact has another (or a public) email domain: it must sign in and promote itself.</source>
-        <translation>新的主要联系人使用不同的（或公共的）邮箱域名：必须由其本人登录并自行提升。</translation>
+        <translation>新的主要联系人使用不同的（或公共的）邮箱域名：必须由其本人登录，把自己设为主要联系人。</translation>
     </message>
     <message>
         <source>No such license, or this account is not one of its contacts.</source>
@@ -879,7 +881,7 @@
     </message>
     <message>
         <source>Made primary</source>
-        <translation>已设为主要联系人</translation>
+        <translation>已设为主要</translation>
     </message>
     <message>
         <source>Added as billing contact</source>
@@ -918,7 +920,7 @@
     </message>
     <message>
         <source>Ca&amp;ncel run</source>
-        <translation>取消运行(&amp;N)</translation>
+        <translation>取消归集(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Retry failed</source>
@@ -926,20 +928,22 @@
     </message>
     <message>
         <source>The run stopped: %1</source>
-        <translation>运行已停止：%1</translation>
+        <translation>归集已停止：%1</translation>
     </message>
     <message>
         <source>Stopping after the requests in flight…</source>
         <translation>正在等待进行中的请求完成后停止…</translation>
     </message>
-    <message>
-        <source>%1 of %2 licenses finished.</source>
-        <translation>已完成 %1 / %2 个授权。</translation>
+    <message numerus="yes">
+        <source>%1 of %n license(s) finished.</source>
+        <translation>
+            <numerusform>已完成 %1 / %n 个授权。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Finished with %n failure(s). Retry them, or go on to the summary.</source>
         <translation>
-            <numerusform>运行结束，有 %n 个失败。可以重试，或继续查看汇总。</numerusform>
+            <numerusform>归集结束，有 %n 个授权失败。可以重试，或继续查看汇总。</numerusform>
         </translation>
     </message>
     <message>
@@ -1011,8 +1015,12 @@
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; is now the primary technical contact on %n more license(s).</source>
         <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; 新成为了 %n 个授权的主要技术联系人。</numerusform>
+            <numerusform>本次归集后，&lt;b&gt;%1&lt;/b&gt; 又成为 %n 个授权的主要技术联系人。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No license has a new primary technical contact.</source>
+        <translation>本次归集没有授权更换主要技术联系人。</translation>
     </message>
     <message>
         <source>Billing contacts were not changed: renewal quotes and invoices keep going to the current primary billing contacts.</source>
@@ -1115,7 +1123,7 @@
     </message>
     <message>
         <source>need the target to sign in: another or a public email domain, so the target must promote itself</source>
-        <translation>需要目标账户登录：邮箱域名不同或为公共邮箱，必须由目标账户自行提升</translation>
+        <translation>需要目标账户登录：邮箱域名不同或为公共邮箱，必须由目标账户本人把自己设为主要联系人</translation>
     </message>
     <message>
         <source>not possible: evaluation licenses take no new technical contacts</source>
@@ -1149,8 +1157,12 @@
         <translation>&lt;p&gt;&lt;b&gt;它会做什么&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;您选择的目标账户会成为每个授权的主要技术联系人，从而在一个地方查看和管理所有授权码。&lt;/li&gt;&lt;li&gt;如有需要，会先把目标账户添加为技术联系人。&lt;/li&gt;&lt;li&gt;原来的主要联系人仍作为技术联系人保留在授权上，并会收到 Atlassian 的通知邮件。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;What it does not do&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Past invoices are not transferred: they stay in the account that bought them, under Orders.&lt;/li&gt;&lt;li&gt;Nothing is deleted: no contact, no license, no account.&lt;/li&gt;&lt;li&gt;Nothing changes before you have reviewed the plan and answered &lt;i&gt;Yes&lt;/i&gt; to the confirmation.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;它不会做什么&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;以往的发票不会转移：它们仍保留在购买时使用的账户的“订单”中。&lt;/li&gt;&lt;li&gt;不会删除任何东西：不删联系人，不删授权，也不删账户。&lt;/li&gt;&lt;li&gt;在您查看计划并在确认框中点击&lt;i&gt;是&lt;/i&gt;之前，不会做任何更改。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;What it does not do&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Past invoices are not transferred: they stay in the account that bought them, under Orders.&lt;/li&gt;&lt;li&gt;Nothing is deleted: no contact, no license, no account.&lt;/li&gt;&lt;li&gt;Billing contacts are left unchanged: renewal quotes and invoices still go to them.&lt;/li&gt;&lt;li&gt;Nothing changes before you have reviewed the plan and answered “Yes” to the confirmation.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;它不会做什么&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;以往的发票不会转移：它们仍保留在购买时使用的账户的“订单”中。&lt;/li&gt;&lt;li&gt;不会删除任何东西：不删联系人，不删授权，也不删账户。&lt;/li&gt;&lt;li&gt;账单联系人保持不变：续订报价和发票仍然发送给他们。&lt;/li&gt;&lt;li&gt;在您查看计划并在确认对话框中点击“是”之前，不会做任何更改。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>Read the guide: the rules, billing contacts and how to undo (F1)</source>
+        <translation>阅读使用指南：规则、账单联系人以及如何撤销（F1）</translation>
     </message>
 </context>
 <context>
@@ -1161,11 +1173,11 @@
     </message>
     <message>
         <source>This run was confirmed for %1 and its accounts; the accounts signed in now are elsewhere. It is resumed only there. Nothing was changed.</source>
-        <translation>这次运行确认时针对的是 %1 及其账号；现在登录的账号在别处。只能在那里继续。未做任何更改。</translation>
+        <translation>这次归集确认时针对的是 %1 及其账号；现在登录的账号在别处。只能在那里继续。未做任何更改。</translation>
     </message>
     <message>
         <source>The run journal cannot be opened, so a run could not be resumed after a crash.</source>
-        <translation>无法打开运行日志，因此程序崩溃后将无法继续未完成的运行。</translation>
+        <translation>无法打开归集记录，因此程序崩溃后将无法继续未完成的归集。</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -1178,7 +1190,7 @@
     <message numerus="yes">
         <source>A consolidation into %1 did not finish: %n license(s) left.</source>
         <translation>
-            <numerusform>归集到 %1 的运行没有完成：还剩 %n 个授权。</numerusform>
+            <numerusform>归集到 %1 的操作没有完成：还剩 %n 个授权。</numerusform>
         </translation>
     </message>
     <message>
@@ -1195,12 +1207,12 @@
     </message>
     <message>
         <source>The run journal could not be read, so a new one was started. The old file is kept as %1.</source>
-        <translation>无法读取运行日志，因此已新建一个。旧文件保留为 %1。</translation>
+        <translation>无法读取归集记录，因此已新建一个。旧文件保留为 %1。</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) in the journal cannot be read, so they are not offered for resuming. They are kept as they are.</source>
         <translation>
-            <numerusform>运行日志中有 %n 次运行无法读取，因此不提供继续。它们会原样保留。</numerusform>
+            <numerusform>归集记录中有 %n 次归集无法读取，因此不提供继续。它们会原样保留。</numerusform>
         </translation>
     </message>
     <message>

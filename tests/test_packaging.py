@@ -758,3 +758,24 @@ def test_download_sizes_go_into_the_job_summary(
     assert written.startswith("### Download sizes\n")
     assert "`App.tar.xz` (download)" in written and "met" in written
     assert "`App.tar.xz` (download)" in capsys.readouterr().out
+
+
+def test_the_guide_and_qts_chinese_words_are_shipped() -> None:
+    pyside = Path(__import__("PySide6").__file__).parent
+    files = cfg.required_data_files(ROOT, pyside)
+    dests = {f"{folder}/{source.name}" for source, folder in files}
+    assert {"desktop/ui/help/guide_en.html", "desktop/ui/help/guide_zh_CN.html"} <= dests
+    assert "PySide6/Qt/translations/qtbase_zh_CN.qm" in dests
+    for source, folder in files:
+        assert source.is_file()
+        assert cfg.keep_data_file(f"{folder}/{source.name}")  # not filtered out again
+    # The app finds them where the bundle puts them (relative to desktop/ and PySide6/).
+    from desktop.ui.language import qt_translations_folder
+
+    assert (qt_translations_folder() / "qtbase_zh_CN.qm").is_file()
+
+
+def test_no_guide_pages_stops_the_build(tmp_path: Path) -> None:
+    pyside = Path(__import__("PySide6").__file__).parent
+    with pytest.raises(FileNotFoundError, match="no guide pages"):
+        cfg.required_data_files(tmp_path, pyside)

@@ -11,8 +11,13 @@ from desktop import __version__
 from desktop.services.my_atlassian import site_profile
 
 
+def app_name() -> str:
+    """The app's one name in the current language (window titles, About)."""
+    return QCoreApplication.translate("About", "License Consolidator for Atlassian")
+
+
 def about_text() -> str:
-    name = QCoreApplication.translate("About", "License Consolidator for Atlassian")
+    name = app_name()
     version = QCoreApplication.translate("About", "Version %1").replace("%1", __version__)
     purpose = QCoreApplication.translate(
         "About", "Gathers Atlassian licenses bought from several accounts under one account."

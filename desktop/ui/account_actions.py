@@ -253,12 +253,12 @@ class AccountActions(QObject):
             return
         self._pastes.save(account.key, dialog.result_licenses)
         self._store.add(account)
-        message = self.tr("Read %1 licenses from the pasted text.").replace(
-            "%1", str(len(dialog.result_licenses))
+        message = self.tr(
+            "Read %n license(s) from the pasted text.", "", len(dialog.result_licenses)
         )
         if dialog.result_warnings:
-            message += " " + self.tr("%1 notes: %2").replace(
-                "%1", str(len(dialog.result_warnings))
-            ).replace("%2", "; ".join(dialog.result_warnings[:3]))
+            message += " " + self.tr("%n note(s): %1", "", len(dialog.result_warnings)).replace(
+                "%1", "; ".join(dialog.result_warnings[:3])
+            )
         self.statusMessage.emit(message, 10000)
         self.refreshWanted.emit()

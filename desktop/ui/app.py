@@ -57,7 +57,6 @@ def run(argv: Sequence[str]) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setApplicationDisplayName("License Consolidator")
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
@@ -94,6 +93,11 @@ def _run_self_test(loop: QEventLoop, lang: str | None) -> int:
         loaded = language.apply(lang or "en", remember=False)
         if lang and lang != "en" and not loaded:
             print(f"self-test failed: no translation for {lang} was loaded", file=sys.stderr)
+            return 1
+        if lang and lang != "en" and f"qtbase_{lang}.qm" not in loaded:
+            # Qt's own words (file dialog, wizard buttons) would stay English: a bundle
+            # without PySide6's translations folder.
+            print(f"self-test failed: Qt's own qtbase_{lang}.qm was not loaded", file=sys.stderr)
             return 1
         pastes = PasteStore(folder=Path(folder) / "pastes")
         desktop_app = DesktopApp(

@@ -1,10 +1,11 @@
 """The UI language: loads every catalogue of a language plus Qt's own, switches at once.
 
 ``desktop/translations/<area>_<lang>.qm`` (built by ``make i18n``) are all loaded for the
-chosen language, together with ``qtbase_<lang>.qm`` from Qt's translations folder (standard
-buttons). English is the source language, but its ``<area>_en.qm`` still load: they hold the
-singular and plural forms of the ``%n`` strings ("1 license", "2 licenses"). Installing them
-sends LanguageChange to every widget, which re-words itself.
+chosen language, together with ``qtbase_<lang>.qm`` from PySide6's translations folder
+(standard buttons, the file dialog, the wizard's Back and Cancel). English is the source
+language, but its ``<area>_en.qm`` still load: they hold the singular and plural forms of
+the ``%n`` strings ("1 license", "2 licenses"). Installing them sends LanguageChange to
+every widget, which re-words itself.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 from importlib import resources
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
@@ -22,6 +24,9 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication
+
+from desktop.ui.about import app_name
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +49,16 @@ def system_language(system: QLocale | None = None) -> str:
 
 def translations_folder() -> Path:
     return Path(str(resources.files("desktop.translations")))
+
+
+def qt_translations_folder() -> Path:
+    """Qt's own catalogues (standard buttons, the file dialog's "Look in:" …): PySide6's
+    ``Qt/translations`` folder, which the PyInstaller bundle keeps (build/*.spec); Qt's
+    configured folder when PySide6 has none (a system Qt)."""
+    bundled = Path(PySide6.__file__).parent / "Qt" / "translations"
+    if bundled.is_dir():
+        return bundled
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
 class LanguageManager(QObject):
@@ -80,8 +95,7 @@ class LanguageManager(QObject):
         if app is not None:
             paths = sorted(translations_folder().glob(f"*_{code}.qm"))
             if code != ENGLISH:
-                qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-                paths.append(Path(qt_dir) / f"qtbase_{code}.qm")
+                paths.append(qt_translations_folder() / f"qtbase_{code}.qm")
             for path in paths:
                 translator = QTranslator(app)
                 if not translator.load(str(path)):
@@ -92,6 +106,10 @@ class LanguageManager(QObject):
                     loaded.append(path.name)
         self.current = code
         QLocale.setDefault(self.locale())
+        if app is not None:
+            # Qt adds the display name to every window title: the app's name in this language,
+            # which the main window's title is, so no title says it twice or in two languages.
+            QGuiApplication.setApplicationDisplayName(app_name())
         if remember:
             self._settings.setValue(_SETTING, code)
         self.languageChanged.emit(code)

@@ -65,6 +65,24 @@ class _Line:
         self.top = (option.rect.height() - metrics.height()) // 2
 
 
+class _ResetWatcher(QObject):
+    """Watches the view for font, style and palette changes and calls ``reset``.
+
+    Its own object, not the delegate: a delegate's ``eventFilter`` is Qt's editor filter
+    (Tab, Backtab and Esc commit or close an editor), so the delegate watching the view
+    itself took the view's Tab and Shift+Tab (focus never left the table)."""
+
+    def __init__(self, view: QWidget, reset: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._reset = reset
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _RESET_EVENTS:
+            self._reset()
+        return False
+
+
 class LicenseCellDelegate(QStyledItemDelegate):
     """Draws ``PAINT_ROLE``'s ``(text, colour)`` on one line, elided as the view says (asked
     of the model's ``paint_cell(row, column)`` directly when it has one).
@@ -81,12 +99,7 @@ class LicenseCellDelegate(QStyledItemDelegate):
         self._model: QAbstractItemModel | None = None
         self._paint_cell: Callable[[int, int], tuple[str, QColor | None]] | None = None
         if isinstance(parent, QWidget):
-            parent.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _RESET_EVENTS:
-            self.clear_cache()
-        return super().eventFilter(watched, event)
+            self._watcher = _ResetWatcher(parent, self.clear_cache)
 
     def clear_cache(self) -> None:
         self._lines.clear()

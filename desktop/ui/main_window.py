@@ -35,10 +35,11 @@ from desktop.services.passwords import PasswordBook
 from desktop.services.paste_store import PasteStore
 from desktop.services.refresh import RefreshService
 from desktop.services.session_broker import display_name
-from desktop.ui.about import about_box
+from desktop.ui.about import about_box, app_name
 from desktop.ui.account_actions import AccountActions
 from desktop.ui.accounts_panel import AccountsPanel
 from desktop.ui.demo_banner import DemoBanner
+from desktop.ui.guide import GUIDE_KEYS, GuideOpener
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.language import LANGUAGES, LanguageManager, language_name
 from desktop.ui.license_export import LicenseExport
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_status_bar()
         self._connect()
+        self._language_changed(language.current)  # the current language ticked from the start
         self.retranslate()
         self._restore_state()
         self._sync_accounts()
@@ -155,6 +157,8 @@ class MainWindow(QMainWindow):
             "quitAction", None, self.close, QKeySequence(QKeySequence.StandardKey.Quit)
         )
         self.about_action = action("aboutAction", "about", lambda: self._open(about_box(self)))
+        self.guide = GuideOpener(self)
+        self.guide_action = action("guideAction", "help", self.guide.open, QKeySequence(GUIDE_KEYS))
         self.find_action = action(
             "findAction",
             "search",
@@ -192,6 +196,8 @@ class MainWindow(QMainWindow):
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -354,7 +360,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("License Consolidator for Atlassian"))
+        self.setWindowTitle(app_name())  # the app's display name too: Qt adds nothing to it
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -380,6 +386,11 @@ class MainWindow(QMainWindow):
             ),
             (self.quit_action, self.tr("&Quit"), ""),
             (self.about_action, self.tr("&About"), ""),
+            (
+                self.guide_action,
+                self.tr("&Guide"),
+                self.tr("What the app does, the rules and how to undo (F1)"),
+            ),
             (self.find_action, self.tr("&Find"), self.tr("Search the licenses (Ctrl+F)")),
             (
                 self.demo_action,

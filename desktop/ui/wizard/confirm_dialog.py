@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine import billing_confirmation as billing_words
 from desktop.engine import confirmation as words
 from desktop.engine.billing_confirmation import build_billing_confirmation, render_billing_lines
 from desktop.engine.confirmation import Confirmation, build_confirmation, named_license
@@ -104,6 +105,9 @@ class ConfirmDialog(QDialog):
         abilities = "".join(f"<li>{_tr(a)}</li>" for a in c.shown_abilities)
         self.means = self._label(f"{_tr(words.ABLE_TO)}<ul>{abilities}</ul>", "confirmMeans")
         self.invoices = self._label(_tr(c.invoices_note), "confirmInvoices")
+        # Billing contacts stay as they are: renewal quotes and invoices still go to them.
+        self.billing = self._label(_tr(billing_words.OFF), "confirmBilling")
+        self.billing.setVisible(c.writes_anything and not plan.also_billing)
         notified = c.notified[:MAX_NOTIFIED_SHOWN]
         shown = ", ".join(notified)
         if len(c.notified) > MAX_NOTIFIED_SHOWN:
@@ -158,6 +162,7 @@ class ConfirmDialog(QDialog):
             self.sens,
             self.means,
             self.invoices,
+            self.billing,
             self.notify,
             self.add_only,
             self.billing,

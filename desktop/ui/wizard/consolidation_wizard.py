@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from desktop.services.consolidation_flow import ConsolidationFlow, Step
 from desktop.services.consolidation_run import ConsolidationRun, SignIn
+from desktop.ui.guide import GuideOpener
+from desktop.ui.wizard.flow_page import FlowPage
 from desktop.ui.wizard.licenses_page import LicensesPage
 from desktop.ui.wizard.run_page import RunPage
 from desktop.ui.wizard.sources_page import SourcesPage
@@ -23,6 +25,18 @@ from desktop.ui.wizard.target_page import TargetPage
 from desktop.ui.wizard.welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
+
+
+_QT_CONTEXT = "QWizard"  # Qt's own catalogue (qtbase_<lang>.qm) words these buttons
+# The buttons' words in Qt's modern and classic styles (the style this wizard uses).
+_QT_BUTTON_TEXTS = (
+    (QWizard.WizardButton.BackButton, "< &Back"),
+    (QWizard.WizardButton.NextButton, "&Next >"),
+    (QWizard.WizardButton.CommitButton, "Commit"),
+    (QWizard.WizardButton.FinishButton, "&Finish"),
+    (QWizard.WizardButton.CancelButton, "Cancel"),
+    (QWizard.WizardButton.HelpButton, "&Help"),
+)
 
 
 class ConsolidationWizard(QWizard):
@@ -66,6 +80,9 @@ class ConsolidationWizard(QWizard):
         self.target_page.signInRequested.connect(self.sign_in)
         self.summary_page.showInTableRequested.connect(self._show_in_table)
         self.summary_page.retryRequested.connect(self.retry_from_summary)
+        self.currentIdChanged.connect(self._focus_page)
+        self.guide = GuideOpener(self, shortcut=True)  # F1
+        self.welcome_page.guideRequested.connect(self.guide.open)
         if sign_in is None:
             self.sources_page.sign_in_button.hide()
             self.target_page.sign_in_target.setEnabled(False)
@@ -76,11 +93,22 @@ class ConsolidationWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Consolidate licenses"))
+        # QWizard words its buttons once, when made: say them again in the new language
+        # (Qt's own words, from its qtbase catalogue).
+        for which, text in _QT_BUTTON_TEXTS:
+            self.setButtonText(which, QCoreApplication.translate(_QT_CONTEXT, text))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _focus_page(self, page_id: int) -> None:
+        """After Qt has focused the new page's first control: the page's own choice."""
+        page = self.page(page_id)
+        wanted = page.first_focus() if isinstance(page, FlowPage) else None
+        if wanted is not None:
+            wanted.setFocus(Qt.FocusReason.TabFocusReason)
 
     def resume(self, run_id: str) -> None:
         """Open straight on the run page, going on with the journal's unfinished run.

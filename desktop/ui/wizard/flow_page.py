@@ -34,6 +34,11 @@ class FlowPage(QWizardPage):
         following = self.flow.next_step(self.step)
         return -1 if following is None else int(following)
 
+    def first_focus(self) -> QWidget | None:
+        """What has the focus when the page shows (None: Qt's choice, the first control in
+        the Tab order)."""
+        return None
+
     # --- helpers ---------------------------------------------------------------------------
 
     def refresh_blocker(self, *, show: bool = True) -> None:

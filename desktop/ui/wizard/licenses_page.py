@@ -64,6 +64,7 @@ class LicensesPage(FlowPage):
         # so it reads without a tooltip.
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -131,6 +132,10 @@ class LicensesPage(FlowPage):
         if column in (REASON_COLUMN, Column.PRODUCT):
             self._rows_fitted.start()
 
+    def first_focus(self) -> QWidget:
+        """The list, so Space ticks as the subtitle says (not a space typed in the filter)."""
+        return self.table
+
     def _account_names(self) -> dict[str, str]:
         return {s.key: s.account.label or s.key for s in self.flow.sources()}
 
@@ -155,9 +160,7 @@ class LicensesPage(FlowPage):
         ticked = len(self.flow.final_plan().actionable())
         total = len(self.flow.plan().actionable())
         self.count_label.setText(
-            self.tr("%1 of %2 licenses ticked to change.")
-            .replace("%1", str(ticked))
-            .replace("%2", str(total))
+            self.tr("%1 of %n license(s) ticked to change.", "", total).replace("%1", str(ticked))
         )
 
     # --- the confirmation ------------------------------------------------------------------

@@ -53,6 +53,7 @@ class RunPage(FlowPage):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(40)  # size columns from the first rows, not all
@@ -206,9 +207,9 @@ class RunPage(FlowPage):
             text = (
                 self.tr("Stopping after the requests in flight…")
                 if self._cancelled
-                else self.tr("%1 of %2 licenses finished.")
-                .replace("%1", str(counts.finished))
-                .replace("%2", str(counts.total))
+                else self.tr("%1 of %n license(s) finished.", "", counts.total).replace(
+                    "%1", str(counts.finished)
+                )
             )
         elif failed:
             text = self.tr(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -80,13 +81,14 @@ class SummaryPage(FlowPage):
             self.initializePage()
 
     def initializePage(self) -> None:
-        target = self.flow.target or ""
+        target = escape(self.flow.target or "")
+        count = self.flow.consolidated_count()
         self.headline.setText(
             self.tr(
-                "<b>%1</b> is now the primary technical contact on %n more license(s).",
-                "",
-                self.flow.consolidated_count(),
+                "<b>%1</b> is now the primary technical contact on %n more license(s).", "", count
             ).replace("%1", target)
+            if count
+            else self.tr("No license has a new primary technical contact.")
         )
         self.billing_note.setText(self._billing_text())
         self.groups.clear()

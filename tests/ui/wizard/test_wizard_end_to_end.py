@@ -112,6 +112,8 @@ async def test_finish_the_wizard_on_the_demo_data(
         for email in plan.notified()[:3]:
             assert email in dialog.notify.text()
         assert "Past invoices will not be transferred" in dialog.invoices.text()
+        assert dialog.billing.isVisibleTo(dialog)  # billing contacts stay as they are
+        assert "renewal quotes and invoices keep going" in dialog.billing.text()
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
         assert not dialog.isVisible()
         assert rig.step is Step.LICENSES
@@ -143,6 +145,9 @@ async def test_finish_the_wizard_on_the_demo_data(
         )
         assert SummaryGroup.FAILED not in groups
         assert sp.groups.topLevelItemCount() == len(groups)
+        assert ZW in sp.headline.text()
+        assert sp.billing_note.isVisibleTo(sp)
+        assert "renewal quotes and invoices keep going" in sp.billing_note.text()
         done = groups[SummaryGroup.DONE].sens
         assert str(len(done)) in sp.groups.topLevelItem(0).text(0)
         top = sp.groups.topLevelItem(0)
