@@ -51,8 +51,8 @@ async def test_tab_walks_every_wizard_page(
         await assert_tab_walk(
             qtbot,
             [
-                target.suggestions,
                 target.email_edit,
+                target.suggestions,
                 *buttons(Button.BackButton, Button.NextButton, Button.CancelButton),
             ],
         )
