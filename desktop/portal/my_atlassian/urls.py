@@ -109,3 +109,34 @@ def replica(base_url: str, profile: SiteProfile | None = None) -> MyAtlassianUrl
         labels=urls.labels,
         profile_title=urls.profile_title,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PageAddress:
+    """Where a page is, as the address line shows it: its host, and whether it is https.
+
+    ``allowed`` is False for plain http anywhere but on this computer (the replica)."""
+
+    scheme: str
+    host: str
+    secure: bool
+    loopback: bool
+
+    @property
+    def allowed(self) -> bool:
+        return self.secure or (self.scheme == "http" and self.loopback) or self.scheme == "about"
+
+
+def page_address(url: str) -> PageAddress:
+    """The address line's facts about ``url`` (its scheme and host only; never the path)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = f":{parts.port}" if parts.port else ""
+    return PageAddress(scheme, host + port, scheme == "https", is_loopback_host(host))
+
+
+def request_allowed(scheme: str, host: str) -> bool:
+    """Whether the embedded browser may send a request: anything but plain http (or ws) to
+    another computer."""
+    return scheme.lower() not in ("http", "ws") or is_loopback_host(host.lower())

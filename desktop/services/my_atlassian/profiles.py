@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+import weakref
 from pathlib import Path
 
 import platformdirs
@@ -14,6 +15,7 @@ from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.domain.private_files import private_folder
+from desktop.services.my_atlassian.https_only import HttpsOnly
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,7 @@ def open_profile(
     if not stay_signed_in:
         profile = QWebEngineProfile(parent)
         assert profile.isOffTheRecord()
-        return profile
+        return https_only(profile)
     name = profile_name(account_key)
     folder = (root or profiles_root()) / name
     private_folder(folder, tighten=True)  # cookies of a signed-in account: owner only
@@ -59,7 +61,22 @@ def open_profile(
         QWebEngineProfile.PersistentCookiesPolicy.ForcePersistentCookies
     )
     log.info("using a persistent browser profile for a live account")
+    return https_only(profile)
+
+
+def https_only(profile: QWebEngineProfile) -> QWebEngineProfile:
+    """``profile`` refusing plain http except on this computer (see :func:`interceptor_of`)."""
+    interceptor = HttpsOnly(profile)
+    profile.setUrlRequestInterceptor(interceptor)
+    _INTERCEPTORS[profile] = interceptor  # kept as long as the profile is
     return profile
+
+
+def interceptor_of(profile: QWebEngineProfile) -> HttpsOnly | None:
+    return _INTERCEPTORS.get(profile)
+
+
+_INTERCEPTORS: weakref.WeakKeyDictionary[QWebEngineProfile, HttpsOnly] = weakref.WeakKeyDictionary()
 
 
 def clear_profile(profile: QWebEngineProfile) -> None:

@@ -6,11 +6,13 @@ the app makes (assisted) or is asked to make (guided).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.ui.my_atlassian.address_line import AddressLine
 from desktop.ui.my_atlassian.guided_panel import GuidedPanel
 
 
@@ -21,18 +23,26 @@ class LivePagePanel(QWidget):
         super().__init__(parent)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
+        self.address = AddressLine(self)
         self.view = QWebEngineView(self)
         self.guide = GuidedPanel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
+        layout.addWidget(self.address)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.guide)
         self._email = ""
+        self._page: QWebEnginePage | None = None
         self.retranslate()
 
     def show_page(self, page: QWebEnginePage, email: str) -> None:
         self._email = email
+        if self._page is not None and shiboken6.isValid(self._page):
+            self._page.urlChanged.disconnect(self.address.show_url)
+        self._page = page
+        page.urlChanged.connect(self.address.show_url)
+        self.address.show_url(page.url())
         self.view.setPage(page)
         self.retranslate()
 

@@ -7,10 +7,12 @@ turning it off deletes what was kept). Cancel drops an unfinished sign-in.
 
 from __future__ import annotations
 
+import json
 import logging
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,10 +35,25 @@ from desktop.services.my_atlassian.live_accounts import (
     new_account_key,
 )
 from desktop.services.my_atlassian.profiles import WHAT_IS_KEPT
+from desktop.ui.my_atlassian.address_line import AddressLine
 
 log = logging.getLogger(__name__)
 
 __all__ = ["SignInWindow", "email_on_page"]
+
+
+def prefill_email(email: str) -> str:
+    """A script that types ``email`` into an empty email box of a sign-in page (Atlassian's
+    ``#username``, or any email field). It runs in the connector's isolated world, so the
+    page's own scripts neither see it nor can change what it does."""
+    return (
+        "(function(email){const box=document.querySelector('#username, input[type=email],"
+        " input[name=email], input[autocomplete=username]');"
+        "if(!box||box.value)return false;box.focus();box.value=email;"
+        "box.dispatchEvent(new Event('input',{bubbles:true}));"
+        "box.dispatchEvent(new Event('change',{bubbles:true}));return true;})"
+        f"({json.dumps(email)})"
+    )
 
 
 class SignInWindow(QDialog):
@@ -55,9 +72,11 @@ class SignInWindow(QDialog):
         super().__init__(parent)
         self._accounts = accounts
         self._key = email or new_account_key()
+        self._prefill = email  # typed into the sign-in page's email box, in our own world
         self.live: LiveAccount = accounts.open(self._key, stay_signed_in=stay_signed_in)
         self.live.shown = True
         self.result_account: Account | None = None
+        self.address = AddressLine(self)
         self.view = self._new_view()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -80,6 +99,7 @@ class SignInWindow(QDialog):
         row.addWidget(self.email_edit, 1)
         layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.address)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         layout.addWidget(self.stay)
@@ -111,12 +131,16 @@ class SignInWindow(QDialog):
         return self.live.urls.is_licenses_page(self.live.driver.url)
 
     def _url_changed(self, url: QUrl) -> None:
-        del url
+        self.address.show_url(url)
         self._update_state()
 
     def _loaded(self, ok: bool) -> None:
         del ok
         self._update_state()
+        if self._prefill and not self.on_licenses_page:
+            self.live.driver.page.runJavaScript(
+                prefill_email(self._prefill), QWebEngineScript.ScriptWorldId.ApplicationWorld
+            )
         if self.on_licenses_page and not self.email_edit.text():
             self.live.driver.page.runJavaScript(
                 "document.body ? document.body.innerText : ''", 0, self._page_text
@@ -136,7 +160,7 @@ class SignInWindow(QDialog):
         self.live = self._accounts.open(self._key, stay_signed_in=on)
         self.live.shown = True
         self.view = self._new_view()
-        self._layout.insertWidget(1, self.view, 1)
+        self._layout.insertWidget(2, self.view, 1)
         self.view.setUrl(QUrl(self.live.urls.start))
         self._update_state()
 
@@ -190,6 +214,7 @@ class SignInWindow(QDialog):
                     "captchas work here). The app never sees your password."
                 )
             )
+        self.address.retranslate()
         self.email_label.setText(self.tr("Account email:"))
         self.email_edit.setPlaceholderText("zhang.wei@example.com")
         self.stay.setText(self.tr("Stay signed in on this computer"))
