@@ -366,7 +366,7 @@
     </message>
     <message>
         <source>The My Atlassian sign-in kept on this computer could not be deleted. It is in the folder %1. Delete that folder yourself, or sign out again after restarting the app.</source>
-        <translation>保存在这台电脑上的 My Atlassian 登录信息无法删除，它位于文件夹 %1。请自行删除该文件夹，或重启本程序后再退出登录一次。</translation>
+        <translation>保存在这台电脑上的 My Atlassian 登录信息无法删除，它位于文件夹 %1。请手动删除该文件夹，或重启本程序后再退出登录一次。</translation>
     </message>
 </context>
 <context>
@@ -437,6 +437,10 @@
 <context>
     <name>LicenseDetails</name>
     <message>
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
         <source>Not available (paste the expanded license to read it)</source>
         <translation>无（请粘贴展开后的授权以读取授权码）</translation>
     </message>
@@ -467,6 +471,10 @@
     <message>
         <source>Product</source>
         <translation>产品</translation>
+    </message>
+    <message>
+        <source>Support Expires</source>
+        <translation>支持到期</translation>
     </message>
     <message>
         <source>License Key</source>
@@ -701,10 +709,6 @@
         </translation>
     </message>
     <message>
-        <source>d MMM yyyy</source>
-        <translation>d MMMM yyyy</translation>
-    </message>
-    <message>
         <source>Click to sort by %1</source>
         <translation>点击按“%1”排序</translation>
     </message>
@@ -872,7 +876,7 @@
     </message>
     <message>
         <source>Waiting for the page to show the change… The app checks it by itself.</source>
-        <translation>正在等待页面显示更改…程序会自行检查。</translation>
+        <translation>正在等待页面显示更改…程序会自动检查。</translation>
     </message>
 </context>
 <context>
@@ -916,7 +920,7 @@
     </message>
     <message>
         <source>The app can read your licenses and make the changes itself while you watch. It clicks a control only when exactly one on the page matches.</source>
-        <translation>程序可以读取您的授权，并在您观看的同时自行完成更改。只有页面上恰好有一个控件匹配时，它才会点击。</translation>
+        <translation>程序可以读取您的授权，并在您观看的同时自动完成更改。只有页面上恰好有一个控件匹配时，它才会点击。</translation>
     </message>
     <message>
         <source>The app can read your licenses but will guide you through each step: it did not find every control it clicks, so it shows you what to click and checks the result.</source>

@@ -359,7 +359,7 @@
     </message>
     <message>
         <source>The report could not be made (the log has the details). The run is kept in the journal: try again, or use desktop-cli report.</source>
-        <translation>无法生成报告（详情请查看日志）。这次运行已保存在运行日志中：请重试，或使用 desktop-cli report。</translation>
+        <translation>无法生成报告（详情请查看日志）。这次归集已保存在归集记录中：请重试，或使用 desktop-cli report。</translation>
     </message>
     <message>
         <source>There is no finished run to report on yet.</source>

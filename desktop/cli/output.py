@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, TextIO, cast
 
 from desktop.cli.table import write_table
+from desktop.domain.dates import format_day
 from desktop.domain.models import Contact, License, SupportStatus
 from desktop.domain.text import spreadsheet_text, terminal_text
 from desktop.portal.license_json import license_to_json
@@ -54,7 +55,6 @@ def printable_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SUPPORT_WORDS = {SupportStatus.ACTIVE: "Active", SupportStatus.EXPIRED: "Expired"}
 
 
@@ -151,7 +151,7 @@ def _write_csv(licenses: Sequence[License], stream: TextIO, show_keys: bool, tod
 
 
 def _page_date(day: date | None) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+    return format_day(day) if day else ""
 
 
 def _write_table(licenses: Sequence[License], stream: TextIO, show_keys: bool, today: date) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.domain.dates import excel_day_format, excel_moment_format, format_day, format_moment
 from desktop.domain.i18n_marks import QT_TRANSLATE_NOOP
 from desktop.domain.text import printable, spreadsheet_text
 from desktop.engine.events import LicenseFinished, Outcome
@@ -175,8 +176,10 @@ def write_report(
     path: Path | str,
     *,
     translate: Translate = identity,
+    language: str = "en",
 ) -> Path:
-    """Write the report; the format follows the suffix (``.xlsx`` or ``.csv``).
+    """Write the report; the format follows the suffix (``.xlsx`` or ``.csv``). Its times are
+    written as ``language`` writes dates (30 Nov 2026 14:05, 2026年11月30日 14:05).
 
     Raises:
         ReportError: an unknown suffix, or the file cannot be written (no such folder, no
@@ -191,6 +194,7 @@ def write_report(
         [_cells(row, translate) for row in rows],
         title=translate("Report", SHEET_TITLE),
         widths=(16, 60, 30, 30, 30, 30, 30, 36, 36, 24, 60, 20),
+        language=language,
     )
 
 
@@ -201,9 +205,12 @@ def write_sheet(
     *,
     title: str,
     widths: Sequence[int] = (),
+    language: str | None = None,
 ) -> Path:
     """Write a table as ``.xlsx`` or ``.csv`` (by the suffix), atomically: no text cell is
-    ever read as a formula; dates stay dates and numbers numbers.
+    ever read as a formula; dates stay dates and numbers numbers. With a ``language`` its days
+    and times are written as that language writes them (:mod:`desktop.domain.dates`),
+    without one as ISO 8601.
 
     Raises:
         ReportError: an unknown suffix, or the file cannot be written.
@@ -226,9 +233,9 @@ def write_sheet(
     try:
         with os.fdopen(handle, "wb") as stream:
             if suffix == ".csv":
-                _write_csv(stream, headers, table)
+                _write_csv(stream, headers, table, language)
             else:
-                _write_xlsx(stream, headers, table, title, widths)
+                _write_xlsx(stream, headers, table, title, widths, language)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, target)
@@ -259,24 +266,27 @@ def _unwritable(target: Path, error: OSError) -> ReportError:
     return ReportError(f"Cannot write the report to {target}: {reason}.")
 
 
-def _csv_text(value: Cell) -> str:
+def _csv_text(value: Cell, language: str | None) -> str:
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
+        return format_moment(value, language) if language else value.isoformat(sep=" ")
     if isinstance(value, date):
-        return value.isoformat()
+        return format_day(value, language) if language else value.isoformat()
     if isinstance(value, int):
         return str(value)
     return spreadsheet_text(value)
 
 
 def _write_csv(
-    stream: io.BufferedWriter, headers: Sequence[str], table: Sequence[Sequence[Cell]]
+    stream: io.BufferedWriter,
+    headers: Sequence[str],
+    table: Sequence[Sequence[Cell]],
+    language: str | None,
 ) -> None:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
     writer.writerow(headers)
     for cells in table:
-        writer.writerow([_csv_text(v) for v in cells])
+        writer.writerow([_csv_text(v, language) for v in cells])
     text.flush()
     text.detach()
 
@@ -287,6 +297,7 @@ def _write_xlsx(
     table: Sequence[Sequence[Cell]],
     title: str,
     widths: Sequence[int],
+    language: str | None,
 ) -> None:
     from openpyxl import Workbook  # only when a workbook is written (the CLI starts faster)
     from openpyxl.styles import Font
@@ -304,9 +315,11 @@ def _write_xlsx(
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             elif isinstance(cell.value, datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm:ss"
+                cell.number_format = (
+                    excel_moment_format(language) if language else "yyyy-mm-dd hh:mm:ss"
+                )
             elif isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
+                cell.number_format = excel_day_format(language) if language else "yyyy-mm-dd"
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"

@@ -153,7 +153,7 @@ class ConsolidationRun(QObject):
         """Whether there is a run to report on (finished, or stopped: from the journal)."""
         return self._result is not None or self._executor.run_id is not None
 
-    def export_report(self, path: Path, translate: Translate) -> Path:
+    def export_report(self, path: Path, translate: Translate, language: str = "en") -> Path:
         """Write the report of the last run (.xlsx or .csv by the file's suffix); as often as
         asked, after a failure too. A run that broke off is reported from the journal.
 
@@ -169,7 +169,7 @@ class ConsolidationRun(QObject):
                 log.warning("no report from the journal: %s", error)
         if result is None:
             raise ReportError("No run has finished yet.", "report-no-run")
-        return write_report(result, path, translate=translate)
+        return write_report(result, path, translate=translate, language=language)
 
     # --- internals -------------------------------------------------------------------------
 

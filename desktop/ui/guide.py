@@ -9,20 +9,17 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.ui.language import current_language
 
 log = logging.getLogger(__name__)
 
 GUIDE_LANGUAGES = ("en", "zh_CN")
 # The key that opens the guide (F1 on Windows and Linux; the platform's own elsewhere).
 GUIDE_KEYS = QKeySequence.StandardKey.HelpContents
-
-
-def guide_language(locale: QLocale | None = None) -> str:
-    """The guide to show for the app's language (the default locale, which it sets)."""
-    return "zh_CN" if (locale or QLocale()).language() == QLocale.Language.Chinese else "en"
 
 
 def guide_html(language: str) -> str:
@@ -58,7 +55,7 @@ class GuideDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Guide"))
         self.browser.setAccessibleName(self.tr("Guide"))
-        language = guide_language()
+        language = current_language()
         if language != self.language:
             self.language = language
             self.browser.setHtml(guide_html(language))

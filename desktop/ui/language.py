@@ -47,6 +47,11 @@ def system_language(system: QLocale | None = None) -> str:
     return CHINESE if locale.language() == QLocale.Language.Chinese else ENGLISH
 
 
+def current_language() -> str:
+    """The app's language now (the default locale, which :meth:`LanguageManager.apply` sets)."""
+    return system_language(QLocale())
+
+
 def translations_folder() -> Path:
     return Path(str(resources.files("desktop.translations")))
 

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import format_day
 from desktop.domain.models import Contact, License
 from desktop.domain.sen import InvalidSen, sen_digits
 from desktop.ui.icons import icon
+from desktop.ui.language import current_language
 
 log = logging.getLogger(__name__)
 
@@ -164,8 +166,10 @@ class LicenseDetails(QScrollArea):
         self.sen_value = value(2, 1)
         caption("product", 3, 0)
         self.product_value = value(3, 1)
+        caption("expires", 4, 0)
+        self.expires_value = value(4, 1)
 
-        caption("key", 4, 0)
+        caption("key", 5, 0)
         key_box = QWidget(self.form)
         key_line = QVBoxLayout(key_box)
         key_line.setContentsMargins(0, 0, 0, 0)
@@ -185,19 +189,19 @@ class LicenseDetails(QScrollArea):
         buttons.addWidget(self.copy_key_button)
         buttons.addStretch(1)
         key_line.addLayout(buttons)
-        grid.addWidget(key_box, 4, 1, 1, 3)
+        grid.addWidget(key_box, 5, 1, 1, 3)
 
         caption("technical", 0, 2)
         self.technical = ContactList(self.form)
         grid.addWidget(self.technical, 0, 3, 3, 1, Qt.AlignmentFlag.AlignTop)
         caption("billing", 3, 2)
         self.billing = ContactList(self.form)
-        grid.addWidget(self.billing, 3, 3, 1, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.billing, 3, 3, 2, 1, Qt.AlignmentFlag.AlignTop)
 
         self.open_button = QPushButton(icon("open-external"), "", self.form)
         self.open_button.clicked.connect(self.open_in_my_atlassian)
-        grid.addWidget(self.open_button, 5, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
-        grid.setRowStretch(6, 1)
+        grid.addWidget(self.open_button, 6, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.setRowStretch(7, 1)
         outer.addWidget(self.form)
         self.setWidget(body)
         self.retranslate()
@@ -221,9 +225,17 @@ class LicenseDetails(QScrollArea):
         self.organisation_value.setText(lic.organisation)
         self.sen_value.setText(lic.sen)
         self.product_value.setText(lic.product)
+        self._show_expiry()
         self.technical.set_contacts(lic.technical_contacts)
         self.billing.set_contacts(lic.billing_contacts)
         self._update_key()
+
+    def _show_expiry(self) -> None:
+        lic = self._license
+        day = lic.support_expires if lic is not None else None
+        self.expires_value.setText(
+            format_day(day, current_language()) if day is not None else self.tr("Not shown")
+        )
 
     def toggle_key(self) -> None:
         if self._license is not None and self._license.license_key:
@@ -266,6 +278,7 @@ class LicenseDetails(QScrollArea):
             ("organisation", self.tr("Organization")),
             ("sen", self.tr("SEN")),
             ("product", self.tr("Product")),
+            ("expires", self.tr("Support Expires")),
             ("key", self.tr("License Key")),
             ("technical", self.tr("Technical Contacts")),
             ("billing", self.tr("Billing Contacts")),
@@ -281,6 +294,7 @@ class LicenseDetails(QScrollArea):
         self.open_button.setToolTip(self.tr("Open this license on my.atlassian.com in the browser"))
         self.setAccessibleName(self.tr("License details"))
         self._update_key()
+        self._show_expiry()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

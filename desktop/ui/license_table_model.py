@@ -17,7 +17,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QObject,
@@ -26,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.domain.dates import format_day
 from desktop.domain.models import License, SupportStatus
 from desktop.ui.status_colours import danger, success, warning
 
@@ -90,10 +90,8 @@ def ending_text(days: int) -> str:
 
 
 def format_date(locale: QLocale, value: date) -> str:
-    """A date in My Atlassian's style, through the UI language's locale: 19 Oct 2020."""
-    # Translators: a QDate format; My Atlassian's Chinese page shows "19 十月 2020".
-    pattern = QCoreApplication.translate("LicenseTableModel", "d MMM yyyy")
-    return locale.toString(QDate(value.year, value.month, value.day), pattern)
+    """A date as the UI language writes it: 19 Oct 2020, 2020年10月19日."""
+    return format_day(value, locale.name())
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,13 @@ refresh with its Cancel button, and when the accounts were last read."""
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from desktop.domain.dates import format_moment
 from desktop.domain.models import SupportStatus
 from desktop.services.refresh import RefreshService
 from desktop.ui.language import LanguageManager
@@ -89,11 +91,10 @@ class RefreshStatusBar(QStatusBar):
         if stamp is None:
             self.refreshed_label.setText(self.tr("Not refreshed yet"))
             return
-        locale = self.language.locale()
-        when = QDateTime.fromSecsSinceEpoch(int(stamp))
-        text = locale.toString(when.time(), "HH:mm")
+        when = datetime.fromtimestamp(stamp)
+        text = f"{when:%H:%M}"
         if time.time() - stamp > 86400:
-            text = locale.toString(when, "d MMM HH:mm")
+            text = format_moment(when, self.language.current, year=False)
         self.refreshed_label.setText(self.tr("Last refresh: %1").replace("%1", text))
 
     def _language_changed(self, _code: str) -> None:

@@ -164,3 +164,20 @@ def test_a_pasted_summary_row_reports_its_name_as_organisation() -> None:
     plan = make_plan(pasted, [SAME], TARGET)
     (row,) = rows_from_result(RunResult("run-1", TARGET, plan, {}))
     assert row.organisation == "华科示例大学"
+
+
+def test_times_are_written_as_the_language_writes_dates(tmp_path: Path) -> None:
+    local = AT.astimezone().replace(tzinfo=None)
+    chinese = f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+    csv_path = write_report(_result(), tmp_path / "zh.csv", language="zh_CN")
+    with csv_path.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][-1] == chinese
+    english = write_report(_result(), tmp_path / "en.csv")
+    with english.open(encoding="utf-8-sig") as handle:
+        assert list(csv.reader(handle))[1][-1] == f"{local.day} {local:%b %Y %H:%M}"
+    sheet = load_workbook(write_report(_result(), tmp_path / "zh.xlsx", language="zh_CN")).active
+    assert sheet is not None
+    cell = sheet.cell(row=2, column=len(HEADERS))
+    assert cell.value == local.replace(second=0) or cell.value == local
+    assert cell.number_format == 'yyyy"年"m"月"d"日" hh:mm'

@@ -404,7 +404,7 @@ async def test_language_switch_at_once_and_remembered(window: MainWindow, qtbot,
     window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.windowTitle() == "授权归集助手", timeout=2000)
     assert window.model.headerData(Column.SUPPORT_EXPIRES, Qt.Orientation.Horizontal) == "支持到期"
-    assert window.model.index(lic_row, Column.SUPPORT_EXPIRES).data() == "19 十月 2020"
+    assert window.model.index(lic_row, Column.SUPPORT_EXPIRES).data() == "2020年10月19日"
     assert window.model.index(lic_row, Column.SUPPORT).data() == "已过期"
     assert window.filter_buttons[QuickFilter.EXPIRED].text() == "已过期"
     assert window.file_menu.title() == "文件(&F)"

@@ -23,6 +23,7 @@ from desktop.engine.confirmation import license_name
 from desktop.engine.report import ReportError
 from desktop.services.consolidation_flow import ConsolidationFlow, Step
 from desktop.services.consolidation_run import ConsolidationRun
+from desktop.ui.language import current_language
 from desktop.ui.wizard.flow_page import FlowPage
 from desktop.ui.wizard.texts import error_text, group_title, next_step_text, translate_engine
 
@@ -144,7 +145,7 @@ class SummaryPage(FlowPage):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
         try:
-            self.runner.export_report(path, translate_engine)
+            self.runner.export_report(path, translate_engine, current_language())
         except ReportError as error:  # the button stays: choose another file and try again
             log.warning("report not written: %s", error.key)
             self.export_note.setText(error_text(error.key))
