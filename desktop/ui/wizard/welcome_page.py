@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard
 
 from desktop.services.consolidation_flow import ConsolidationFlow, Step
@@ -24,6 +25,10 @@ class WelcomePage(FlowPage):
         self.guide_link.setFlat(True)
         self.guide_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.guide_link.setAutoDefault(False)  # Enter stays Next's
+        font = self.guide_link.font()
+        font.setUnderline(True)
+        self.guide_link.setFont(font)
+        self._colour_link()
         self.guide_link.clicked.connect(self.guideRequested)
         link_row = QHBoxLayout()
         link_row.addWidget(self.guide_link)
@@ -33,6 +38,17 @@ class WelcomePage(FlowPage):
         layout.addLayout(link_row)
         layout.addStretch(1)
         self.retranslate()
+
+    def _colour_link(self) -> None:
+        """The button's words in the palette's link colour (light and dark alike)."""
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.Link))
+        self.guide_link.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_link()
+        super().changeEvent(event)
 
     def first_focus(self) -> QWidget | None:
         """Next, so Enter goes on (the guide's button comes first in the Tab order)."""
