@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.dates import excel_moment_format, format_day, format_moment
+from desktop.domain.dates import (
+    excel_day_format,
+    excel_moment_format,
+    format_day,
+    format_moment,
+)
 from desktop.portal.paste_reader import read_paste
 
 
@@ -31,6 +36,8 @@ def test_moments_and_spreadsheet_formats() -> None:
     assert format_moment(at, "zh_CN") == "2026年11月30日 14:05"
     assert format_moment(at, "en") == "30 Nov 2026 14:05"
     assert format_moment(at, "zh_CN", year=False) == "11月30日 14:05"
+    assert excel_day_format("zh_CN") == 'yyyy"年"m"月"d"日"'
+    assert excel_day_format("en") == "d mmm yyyy"
     assert excel_moment_format("zh_CN") == 'yyyy"年"m"月"d"日" hh:mm'
     assert excel_moment_format("en") == "d mmm yyyy hh:mm"
 
