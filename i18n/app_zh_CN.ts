@@ -807,6 +807,14 @@
         <translation>将显示的授权保存为 Excel 或 CSV 文件（Ctrl+E）</translation>
     </message>
     <message>
+        <source>Run &amp;history…</source>
+        <translation>归集历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Past consolidations</source>
+        <translation>以往的归集</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1240,6 +1248,69 @@
     <message>
         <source>Last refresh: %1</source>
         <translation>上次刷新：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RunHistoryDialog</name>
+    <message>
+        <source>Run history</source>
+        <translation>归集历史</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标邮箱</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>授权数</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The run journal cannot be read.</source>
+        <translation>无法读取归集记录。</translation>
+    </message>
+    <message>
+        <source>Set aside (cannot be read)</source>
+        <translation>已搁置（无法读取）</translation>
+    </message>
+    <message>
+        <source>Not resumed</source>
+        <translation>未继续（已放弃）</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Did not finish</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，逗号分隔 (*.csv)</translation>
     </message>
 </context>
 <context>

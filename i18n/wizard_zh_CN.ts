@@ -1172,6 +1172,10 @@
         <translation>归集授权</translation>
     </message>
     <message>
+        <source>Resume it now? Each license is read again first, so nothing is done twice. Discard keeps it in the history but does not go on with it. Later asks again at the next start.</source>
+        <translation>现在继续吗？每个授权都会先重新读取，因此不会重复操作。选择“放弃”会在历史中保留记录，但不再继续。选择“稍后”会在下次启动时再次询问。</translation>
+    </message>
+    <message>
         <source>This run was confirmed for %1 and its accounts; the accounts signed in now are elsewhere. It is resumed only there. Nothing was changed.</source>
         <translation>这次归集确认时针对的是 %1 及其账号；现在登录的账号在别处。只能在那里继续。未做任何更改。</translation>
     </message>
@@ -1194,16 +1198,16 @@
         </translation>
     </message>
     <message>
-        <source>Resume it now? Each license is read again first, so nothing is done twice. Discard keeps it in the history but does not go on with it.</source>
-        <translation>现在继续吗？每个授权都会先重新读取，因此不会重复操作。选择“放弃”会在历史中保留记录，但不再继续。</translation>
-    </message>
-    <message>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
     </message>
     <message>
         <source>The run journal could not be read, so a new one was started. The old file is kept as %1.</source>

@@ -23,6 +23,7 @@ from desktop.ui.account_actions import ACTION_MODE_KEY
 from desktop.ui.language import LanguageManager
 from desktop.ui.license_table_model import LicenseTableModel
 from desktop.ui.main_window import MainWindow
+from desktop.ui.run_history import open_run_history
 from desktop.ui.wizard.launch import WizardLauncher
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,9 @@ class DesktopApp:
             journal_path=journal_path,
         )
         self.window.consolidateRequested.connect(self.launcher.launch)
+        self.window.historyRequested.connect(
+            lambda: open_run_history(self.launcher.journal_path, self.window)
+        )
         self.live.profileNotDeleted.connect(self.say_profile_not_deleted)
         refused = self.site_profile.refused_text(QCoreApplication.translate)
         if refused:  # the built-in profile is in force: say why the override is not

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     """What an office worker sees after double-clicking the app."""
 
     consolidateRequested = Signal()
+    historyRequested = Signal()  # File > Run history… (the app opens it: it knows the journal)
 
     def __init__(
         self,
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
             self.consolidateRequested.emit,
             QKeySequence("Ctrl+G"),
         )
+        self.history_action = action("runHistoryAction", None, self.historyRequested.emit)
         self.quit_action = action(
             "quitAction", None, self.close, QKeySequence(QKeySequence.StandardKey.Quit)
         )
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.consolidate_action)
+        self.file_menu.addActions([self.consolidate_action, self.history_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -384,6 +386,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Export licenses…"),
                 self.tr("Save the licenses shown to an Excel or CSV file (Ctrl+E)"),
             ),
+            (self.history_action, self.tr("Run &history…"), self.tr("Past consolidations")),
             (self.quit_action, self.tr("&Quit"), ""),
             (self.about_action, self.tr("&About"), ""),
             (

@@ -276,7 +276,8 @@ class WizardLauncher(QObject):
     # --- start-up: an unfinished run -------------------------------------------------------
 
     def offer_resume(self) -> QMessageBox | None:
-        """When the journal holds an unfinished run, ask: Resume / Discard (history is kept).
+        """When the journal holds an unfinished run, ask: Resume / Discard (history is kept) /
+        Later (nothing changed, asked again at the next start).
 
         A run (or a journal file) the app cannot read is set aside and said so once; a
         journal another process holds offers nothing (that process is running it).
@@ -324,7 +325,8 @@ class WizardLauncher(QObject):
         informative = translate(
             "WizardLauncher",
             "Resume it now? Each license is read again first, so nothing is done twice. "
-            "Discard keeps it in the history but does not go on with it.",
+            "Discard keeps it in the history but does not go on with it. Later asks again "
+            "at the next start.",
         )
         box.setInformativeText(informative + ("\n\n" + note if note else ""))
         resume = box.addButton(
@@ -334,7 +336,12 @@ class WizardLauncher(QObject):
             translate("WizardLauncher", "&Discard"),
             QMessageBox.ButtonRole.DestructiveRole,
         )
+        later = box.addButton(
+            translate("WizardLauncher", "&Later"), QMessageBox.ButtonRole.RejectRole
+        )
+        later.setObjectName("resumeLater")
         box.setDefaultButton(resume)
+        box.setEscapeButton(later)  # Escape: nothing discarded, asked again at the next start
 
         def answered() -> None:
             clicked = box.clickedButton()
