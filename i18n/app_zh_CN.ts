@@ -1293,6 +1293,10 @@
         <translation>已搁置（无法读取）</translation>
     </message>
     <message>
+        <source>Finished with failures</source>
+        <translation>已完成（有失败）</translation>
+    </message>
+    <message>
         <source>Not resumed</source>
         <translation>未继续（已放弃）</translation>
     </message>

@@ -137,6 +137,8 @@ class RunHistoryDialog(QDialog):
         if run.status is RunStatus.SET_ASIDE:
             return self.tr("Set aside (cannot be read)")
         if run.status is RunStatus.FINISHED:
+            if run.counts.get(Outcome.FAILED, 0):
+                return self.tr("Finished with failures")
             return self.tr("Finished")
         if run.status is RunStatus.DISCARDED:
             return self.tr("Not resumed")

@@ -82,6 +82,7 @@ async def test_history_lists_three_runs_and_exports_one(
     assert int(_column(dialog, 4)[failing]) == runs[ids[1]].counts[Outcome.FAILED] > 0
     assert _column(dialog, 5)[crashed] == "Did not finish"
     assert _column(dialog, 5)[done] == "Finished"
+    assert _column(dialog, 5)[failing] == "Finished with failures"
     assert _column(dialog, 0)[done] == format_moment(runs[ids[0]].started.astimezone(), "en")
 
     dialog.table.selectRow(failing)
