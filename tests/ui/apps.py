@@ -14,12 +14,14 @@ from desktop.ui.language import LanguageManager
 TODAY = date(2024, 6, 1)
 
 
-def make_desktop_app(tmp_path: Path, settings: QSettings | None = None) -> DesktopApp:
-    """The app in English, with settings (unless given), pastes and journal in ``tmp_path``."""
+def make_desktop_app(
+    tmp_path: Path, settings: QSettings | None = None, lang: str = "en"
+) -> DesktopApp:
+    """The app in ``lang``, with settings (unless given), pastes and journal in ``tmp_path``."""
     if settings is None:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     language = LanguageManager(settings)
-    language.apply("en", remember=False)
+    language.apply(lang, remember=False)
     return DesktopApp(
         settings,
         language=language,

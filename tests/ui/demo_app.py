@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from desktop.services.paste_store import PasteStore
 from desktop.ui.application import DesktopApp
-from desktop.ui.language import LanguageManager
 from desktop.ui.self_test import wait_for_refresh
+from tests.ui.apps import TODAY, make_desktop_app
 
-TODAY = date(2024, 6, 1)
+__all__ = ["TODAY", "make_app", "open_app"]
 
 
 def make_app(settings: QSettings, folder: Path, lang: str = "en") -> DesktopApp:
     """The app (its window not shown) with its own paste folder, journal and day."""
-    language = LanguageManager(settings)
-    language.apply(lang, remember=False)
-    return DesktopApp(
-        settings,
-        language=language,
-        pastes=PasteStore(folder / "pastes"),
-        today=TODAY,
-        journal_path=folder / "journal.sqlite3",
-    )
+    return make_desktop_app(folder, settings, lang)
 
 
 async def open_app(qtbot: QtBot, settings: QSettings, folder: Path, lang: str = "en") -> DesktopApp:

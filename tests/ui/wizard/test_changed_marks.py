@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.models import Account, AccountKind
 from desktop.engine.events import Outcome
 from desktop.services.consolidation_flow import Step
-from desktop.services.paste_store import PasteStore
 from desktop.ui.application import DesktopApp
-from desktop.ui.language import LanguageManager
 from desktop.ui.license_filter_proxy import QuickFilter
 from desktop.ui.license_table_model import CHANGED_MARK, Column
 from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
+from tests.ui.apps import make_desktop_app
 from tests.ui.wizard.harness import LN, QQ, WF, settle
 
 
 @pytest.fixture
 async def desktop_app(qtbot: QtBot, tmp_path: Path, sandbox_server):
     server: SandboxHandle = sandbox_server()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    language = LanguageManager(settings)
-    language.apply("en", remember=False)
-    app = DesktopApp(
-        settings,
-        language=language,
-        pastes=PasteStore(tmp_path / "pastes"),
-        today=date(2024, 6, 1),
-        journal_path=tmp_path / "journal.sqlite3",
-    )
+    app = make_desktop_app(tmp_path)
     win = app.window
     qtbot.addWidget(win)
     for email in (LN, WF, QQ):
