@@ -384,6 +384,10 @@
         <source>The run was interrupted before this license finished.</source>
         <translation>该授权处理完成之前，归集被中断了。</translation>
     </message>
+    <message>
+        <source>The portal keeps ending the sign-in of %1: it was signed in again %2 times in a row and still refused. Try again later.</source>
+        <translation>门户一再结束 %1 的登录：已连续重新登录 %2 次，仍被拒绝。请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>Inventory</name>

@@ -15,6 +15,7 @@ class StepStatus(StrEnum):
     SUCCEEDED = "succeeded"
     FAILED = "failed"
     SKIPPED = "skipped"  # already applied (found on re-read) or not needed
+    WAITING_FOR_SIGN_IN = "waiting-for-sign-in"  # paused: its actor's sign-in ended
 
 
 class Outcome(StrEnum):
@@ -81,4 +82,22 @@ class LicenseFinished:
         return primary.email if primary is not None else None
 
 
-ProgressEvent = StepEvent | LicenseFinished
+@dataclass(frozen=True, slots=True)
+class SessionPaused:
+    """The sign-in of ``actor`` ended (``unauthenticated``): the licenses needing that account
+    wait (each says so with a :attr:`StepStatus.WAITING_FOR_SIGN_IN` step event) while the
+    executor asks for a new sign-in. Other accounts' licenses go on."""
+
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionResumed:
+    """The new sign-in of ``actor`` ended the pause: ``ok`` when it worked (the waiting
+    licenses go on), else (declined, failed, or Cancel) they fail or are cancelled."""
+
+    actor: str
+    ok: bool
+
+
+ProgressEvent = StepEvent | LicenseFinished | SessionPaused | SessionResumed

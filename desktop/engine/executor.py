@@ -4,6 +4,13 @@ The steps of one license run in order, licenses in parallel (at most ``concurren
 A write whose outcome is unknown (a timeout or a dropped connection after it was sent) is
 never simply repeated: the license is read again and the step is done only if it has not
 taken effect, so no step is ever applied twice in effect.
+
+A sign-in that ends during the run (``unauthenticated``: a portal's expired token, or the My
+Atlassian page asking to sign in) pauses the licenses of that account, not the run: with a
+``reauthenticate`` callable the executor asks once per account for a new session (every worker
+of that account waits on the same request, the others go on), then reads the license again and
+does the step only if it is not yet in effect (a click may have landed before the page asked
+to sign in).
 """
 
 from __future__ import annotations
@@ -11,13 +18,23 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from desktop.domain.models import ContactRole, License
-from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent, StepEvent, StepStatus
+from desktop.engine.events import (
+    LicenseFinished,
+    Outcome,
+    ProgressEvent,
+    SessionPaused,
+    SessionResumed,
+    StepEvent,
+    StepStatus,
+)
 from desktop.engine.journal import Journal, JournalError, RunStatus, StepRecord, plan_rows
 from desktop.engine.plan import Action, Plan, PlanEntry, PlanKind, Step, StepKind
 from desktop.engine.reasons import EngineErrorKey
@@ -36,11 +53,15 @@ from desktop.portal.protocol import PortalSession
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Executor", "ExecutorError", "RunResult"]
+__all__ = ["Executor", "ExecutorError", "Reauthenticate", "RunResult"]
 
 DEFAULT_CONCURRENCY = 4
+DEFAULT_SIGN_INS_IN_A_ROW = 3
 _ANNOUNCE_BATCH = 50  # events sent before the loop gets a turn
 EventHandler = Callable[[ProgressEvent], None]
+#: Signs an account (its email, lower-case) in again: a new session, or None (declined, failed).
+Reauthenticate = Callable[[str], Awaitable[PortalSession | None]]
+UNAUTHENTICATED = "unauthenticated"  # the portal's and the live connector's errorKey
 
 
 @contextmanager
@@ -102,6 +123,11 @@ def _outcome_unknown(error: PortalError) -> bool:
     )
 
 
+def _signed_out(error: PortalError) -> bool:
+    """The sign-in ended: a portal's 401 ``unauthenticated`` or the page's SignInRequired."""
+    return error.error_key == UNAUTHENTICATED
+
+
 def _surely_not_applied_transient(error: PortalError) -> bool:
     return isinstance(error, RateLimited | Unavailable | ConnectionFailed)
 
@@ -148,6 +174,12 @@ class Executor:
         places: where each session's account signs in (email → portal: the address
             without credentials, ``demo`` or ``my-atlassian``), recorded with a new run and
             checked by a resume; by default each session's ``account.portal``.
+        reauthenticate: signs an account in again when its sign-in ended mid-run (its email
+            → a new session of that account, or None when the person declined or it failed).
+            Called at most once at a time per account; without it such licenses fail with
+            ``unauthenticated``. The caller owns (and closes) the sessions it returns.
+        sign_ins_in_a_row: new sign-ins of one account without any of its requests
+            succeeding in between, before its licenses fail with ``sign-in-keeps-ending``.
     """
 
     def __init__(
@@ -160,9 +192,19 @@ class Executor:
         step_attempts: int = 3,
         retry_pause_s: float = 0.5,
         places: Mapping[str, str] | None = None,
+        reauthenticate: Reauthenticate | None = None,
+        sign_ins_in_a_row: int = DEFAULT_SIGN_INS_IN_A_ROW,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
+        self.reauthenticate = reauthenticate
+        self.sign_ins_in_a_row = max(1, sign_ins_in_a_row)
+        self._signing_in: dict[str, asyncio.Future[PortalSession | None]] = {}
+        self._sign_in_tasks: dict[str, asyncio.Task[None]] = {}
+        self._fruitless: Counter[str] = Counter()  # new sign-ins since a request succeeded
+        self._declined: set[str] = set()  # accounts not asked again in this run
+        self._lend: Callable[[asyncio.Future[Any]], None] | None = None  # a spare worker
+        self._lent = 0  # spare workers working while licenses wait for a sign-in
         self.sessions = {email.lower(): s for email, s in sessions.items()}
         self.places = {email.lower(): place for email, place in (places or {}).items()}
         self.journal = journal
@@ -183,6 +225,18 @@ class Executor:
         if self._running and not self._cancelled:
             log.info("cancel requested")
         self._cancelled = True
+        # A pending new sign-in is given up: its licenses end as cancelled.
+        for actor, pending in list(self._signing_in.items()):
+            if not pending.done():
+                pending.set_result(None)
+                self._emit(SessionResumed(actor, ok=False))
+        for task in list(self._sign_in_tasks.values()):
+            task.cancel()
+
+    @property
+    def paused(self) -> list[str]:
+        """The accounts whose new sign-in the run waits for now."""
+        return [actor for actor, pending in self._signing_in.items() if not pending.done()]
 
     @property
     def cancelled(self) -> bool:
@@ -268,6 +322,9 @@ class Executor:
         self.run_id = run_id
         self._cancelled = False
         self._outcomes = dict(earlier)
+        self._fruitless.clear()
+        self._lent = 0
+        self._declined.clear()
         with _objects_before_left_out_of_collections():
             self.journal.set_status(run_id, RunStatus.RUNNING)
             try:
@@ -281,6 +338,13 @@ class Executor:
                 todo = iter(actionable)  # shared by the workers: each takes the next license
                 try:
                     async with asyncio.TaskGroup() as group:
+
+                        def lend(until: asyncio.Future[Any]) -> None:
+                            group.create_task(
+                                self._worker(run_id, plan.target, todo, refresh, until)
+                            )
+
+                        self._lend = lend
                         for _ in range(min(self.concurrency, len(actionable))):
                             group.create_task(self._worker(run_id, plan.target, todo, refresh))
                 except BaseExceptionGroup as group_error:
@@ -293,6 +357,9 @@ class Executor:
                     raise
             finally:
                 self._running = False
+                self._lend = None
+                for task in list(self._sign_in_tasks.values()):
+                    task.cancel()
                 status = self.journal.close_run(run_id, cancelled=self._cancelled)
                 log.info("run %s: %s", run_id, status)
         return RunResult(
@@ -304,11 +371,20 @@ class Executor:
         )
 
     async def _worker(
-        self, run_id: str, target: str, todo: Iterator[PlanEntry], refresh: bool
+        self,
+        run_id: str,
+        target: str,
+        todo: Iterator[PlanEntry],
+        refresh: bool,
+        until: asyncio.Future[Any] | None = None,
     ) -> None:
-        """One of ``concurrency`` workers: licenses one after the other until none is left.
+        """One of ``concurrency`` workers: licenses one after the other until none is left
+        (a worker lent while another waits for a sign-in: ``until`` that sign-in ended).
         After Cancel, the first to notice records every license not started as cancelled."""
-        for entry in todo:
+        while until is None or not until.done():
+            entry = next(todo, None)
+            if entry is None:
+                return
             if self._cancelled:
                 now = datetime.now(UTC)
                 rest = [entry, *todo]
@@ -326,6 +402,8 @@ class Executor:
         if work.state is None:
             reread = await self._reread(entry, entry.steps[0].actor)
             if isinstance(reread, _Failure):
+                if reread.error_key == EngineErrorKey.INTERRUPTED:
+                    return self._ended(work, Outcome.CANCELLED)
                 return self._failed(work, reread)
             work.state = reread
         for index, step in enumerate(entry.steps):
@@ -352,21 +430,44 @@ class Executor:
     ) -> _Failure | None:
         """Do one step (with bounded retries); on success ``work.state`` is the new license."""
         sen = work.entry.sen
-        session = self.sessions.get(step.actor)
-        if session is None:
+        if step.actor not in self.sessions:
             return _Failure(
                 EngineErrorKey.NO_SESSION, f"{step.actor} is not signed in", (step.actor,)
             )
         self._emit(StepEvent(sen, step.kind, StepStatus.STARTED))
         last = _Failure(EngineErrorKey.OUTCOME_UNKNOWN)
-        for attempt in range(self.step_attempts):
+        attempt = 0
+        while attempt < self.step_attempts:
             if attempt and self._cancelled:
                 return _Failure(EngineErrorKey.INTERRUPTED, "cancelled between retries")
+            attempt += 1
+            session = self.sessions[step.actor]  # a new sign-in may have replaced it
             record = self.journal.record_intent(run_id, sen, index, step)
             try:
                 assert work.state is not None
                 lic = await self._send(session, sen, step, work.state)
             except PortalError as error:
+                if _signed_out(error) and self.reauthenticate is not None:
+                    # A click may have landed before the page asked to sign in: unknown.
+                    self.journal.record_step(record, StepRecord.UNKNOWN, error.error_key)
+                    again = await self._session_again(sen, step.kind, step.actor, session)
+                    if isinstance(again, _Failure):
+                        return again
+                    reread = await self._reread(work.entry, step.actor, step.kind)
+                    if isinstance(reread, _Failure):
+                        if reread.error_key in (EngineErrorKey.INTERRUPTED, UNAUTHENTICATED):
+                            return reread
+                        last = reread
+                        continue
+                    work.state = reread
+                    if step_in_effect(step, reread):
+                        self._verified_by_reading(work, step)
+                        return None
+                    if self._cancelled:
+                        return _Failure(EngineErrorKey.INTERRUPTED, "cancelled after a sign-in")
+                    attempt -= 1  # not a try: the step was not sent signed in
+                    last = _Failure(error.error_key, str(error))
+                    continue
                 if _outcome_unknown(error):
                     self.journal.record_step(record, StepRecord.UNKNOWN, error.error_key)
                     log.info(
@@ -375,21 +476,13 @@ class Executor:
                         step.kind,
                         error.error_key,
                     )
-                    reread = await self._reread(work.entry, step.actor)
+                    reread = await self._reread(work.entry, step.actor, step.kind)
                     if isinstance(reread, _Failure):
                         last = reread
                         continue
                     work.state = reread
                     if step_in_effect(step, reread):
-                        work.done.append(step.kind)
-                        self._emit(
-                            StepEvent(
-                                sen,
-                                step.kind,
-                                StepStatus.SUCCEEDED,
-                                message="verified by reading again",
-                            )
-                        )
+                        self._verified_by_reading(work, step)
                         return None
                     last = _Failure(error.error_key, str(error))
                     continue
@@ -400,6 +493,7 @@ class Executor:
                     continue
                 return last
             self.journal.record_step(record, StepRecord.SUCCEEDED)
+            self._worked(step.actor, session)
             work.state = lic
             if not step_in_effect(step, lic):
                 return _Failure(EngineErrorKey.NOT_VERIFIED, "the answer does not show the change")
@@ -407,6 +501,15 @@ class Executor:
             self._emit(StepEvent(sen, step.kind, StepStatus.SUCCEEDED))
             return None
         return last
+
+    def _verified_by_reading(self, work: _LicenseRun, step: Step) -> None:
+        """A step whose answer was lost is found in effect by reading the license again."""
+        work.done.append(step.kind)
+        self._emit(
+            StepEvent(
+                work.entry.sen, step.kind, StepStatus.SUCCEEDED, message="verified by reading again"
+            )
+        )
 
     @staticmethod
     async def _send(session: PortalSession, sen: str, step: Step, state: License) -> License:
@@ -432,8 +535,11 @@ class Executor:
             return await session.add_billing_contact(sen, email)
         return await session.make_billing_primary(sen, email)
 
-    async def _reread(self, entry: PlanEntry, preferred: str) -> License | _Failure:
-        """The license as the portal has it now, read by ``preferred`` or another contact."""
+    async def _reread(
+        self, entry: PlanEntry, preferred: str, kind: StepKind | None = None
+    ) -> License | _Failure:
+        """The license as the portal has it now, read by ``preferred`` or another contact
+        (for the step ``kind``, by default the first one: what a pause is shown on)."""
         actors = list(dict.fromkeys([preferred, *(s.actor for s in entry.steps)]))
         last = _Failure(EngineErrorKey.OUTCOME_UNKNOWN)
         gone: list[str] = []  # people removing themselves who no longer see the license
@@ -442,16 +548,33 @@ class Executor:
             if session is None:
                 last = _Failure(EngineErrorKey.NO_SESSION, f"{actor} is not signed in", (actor,))
                 continue
-            for attempt in range(self.step_attempts):
+            attempt = 0
+            while attempt < self.step_attempts:
+                attempt += 1
                 try:
-                    return await session.get_license(entry.sen)
+                    lic = await session.get_license(entry.sen)
                 except PortalError as error:
                     last = _Failure(error.error_key, str(error))
+                    if _signed_out(error) and self.reauthenticate is not None:
+                        again = await self._session_again(
+                            entry.sen, kind or entry.steps[0].kind, actor, session
+                        )
+                        if isinstance(again, _Failure):
+                            if again.error_key == EngineErrorKey.INTERRUPTED:
+                                return again
+                            last = again
+                            break
+                        session = again
+                        attempt -= 1  # not a try: it was not signed in
+                        continue
                     if isinstance(error, NotFound) and _removes_itself(entry, actor):
                         gone.append(actor)
                     if not isinstance(error, PortalUnreachable | RateLimited | Unavailable):
                         break
-                    await asyncio.sleep(self.retry_pause_s * (attempt + 1))
+                    await asyncio.sleep(self.retry_pause_s * attempt)
+                else:
+                    self._worked(actor, session)
+                    return lic
         if gone and len(gone) == len(actors):
             # Not a contact any more (of either kind): their removals took effect.
             lic = entry.license
@@ -460,6 +583,93 @@ class Executor:
                     lic = without_contact(lic, role, email)
             return lic
         return last
+
+    # -- a sign-in that ended --------------------------------------------------------------
+
+    async def _session_again(
+        self, sen: str, kind: StepKind, actor: str, refused: PortalSession
+    ) -> PortalSession | _Failure:
+        """A signed-in session of ``actor``, whose session ``refused`` was told to sign in
+        again: one that replaced it meanwhile, or a new sign-in (one at a time per account;
+        every license waiting for it says so). A failure when declined, failed, cancelled or
+        signed in again too often in a row."""
+        ended = _Failure(UNAUTHENTICATED, f"the sign-in of {actor} has ended", (actor,))
+        if actor in self._declined or self.reauthenticate is None:
+            return ended
+        current = self.sessions.get(actor)
+        if current is not None and current is not refused:
+            return current  # another license's pause already signed it in again
+        pending = self._signing_in.get(actor)
+        if pending is None:
+            if self._fruitless[actor] >= self.sign_ins_in_a_row:
+                log.warning("a sign-in keeps ending; its licenses fail")
+                return _Failure(
+                    EngineErrorKey.SIGN_IN_KEEPS_ENDING,
+                    f"signed in again {self._fruitless[actor]} times in a row, still refused",
+                    (actor, str(self._fruitless[actor])),
+                )
+            pending = self._ask_to_sign_in(actor)
+        self._emit(StepEvent(sen, kind, StepStatus.WAITING_FOR_SIGN_IN, UNAUTHENTICATED))
+        # While this license waits, a spare worker takes the next ones (other accounts' go
+        # on); at most ``concurrency`` spares, so after the sign-in at most twice as many run.
+        if self._lend is not None and self._lent < self.concurrency:
+            self._lent += 1
+            pending.add_done_callback(self._returned)
+            self._lend(pending)
+        session = await pending
+        if self._cancelled:
+            return _Failure(EngineErrorKey.INTERRUPTED, "cancelled while waiting for a sign-in")
+        if session is None:
+            return ended
+        self._emit(StepEvent(sen, kind, StepStatus.STARTED))
+        return session
+
+    def _ask_to_sign_in(self, actor: str) -> asyncio.Future[PortalSession | None]:
+        """Start the one new sign-in of ``actor``; its future is the session (or None)."""
+        pending: asyncio.Future[PortalSession | None] = asyncio.get_running_loop().create_future()
+        self._signing_in[actor] = pending
+        self._fruitless[actor] += 1
+        log.info("a sign-in ended; signing in again (%d in a row)", self._fruitless[actor])
+        self._emit(SessionPaused(actor))
+        self._sign_in_tasks[actor] = asyncio.ensure_future(self._sign_in_again(actor, pending))
+        return pending
+
+    async def _sign_in_again(
+        self, actor: str, pending: asyncio.Future[PortalSession | None]
+    ) -> None:
+        session: PortalSession | None = None
+        assert self.reauthenticate is not None
+        try:
+            session = await self.reauthenticate(actor)
+        except asyncio.CancelledError:
+            session = None  # Cancel while paused (cancel() answered the waiting licenses)
+        except PortalError as error:
+            log.warning("signing in again failed: %s", error.error_key)
+        except Exception:
+            log.exception("signing in again failed")
+        finally:
+            self._sign_in_tasks.pop(actor, None)
+        if session is not None and session.account.email.lower() != actor:
+            log.warning("the new sign-in is another account's; not used")
+            session = None
+        if pending.done():  # cancelled meanwhile
+            self._signing_in.pop(actor, None)
+            return
+        if session is not None:
+            self.sessions[actor] = session
+        else:
+            self._declined.add(actor)  # not asked again in this run
+        self._signing_in.pop(actor, None)
+        pending.set_result(session)
+        self._emit(SessionResumed(actor, ok=session is not None))
+
+    def _returned(self, _pending: asyncio.Future[Any]) -> None:
+        self._lent -= 1
+
+    def _worked(self, actor: str, session: PortalSession) -> None:
+        """A request of ``actor``'s current session succeeded: its sign-ins bore fruit."""
+        if self._fruitless[actor] and self.sessions.get(actor) is session:
+            self._fruitless[actor] = 0
 
     def _verify(self, work: _LicenseRun, target: str) -> LicenseFinished:
         """The end state, judged from the portal's last answers: the technical and (when

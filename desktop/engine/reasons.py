@@ -65,6 +65,7 @@ class EngineErrorKey(StrEnum):
     NOT_VERIFIED = "not-verified"
     OUTCOME_UNKNOWN = "outcome-unknown"
     INTERRUPTED = "interrupted"
+    SIGN_IN_KEEPS_ENDING = "sign-in-keeps-ending"
 
 
 REASON_TEXTS: dict[str, str] = {
@@ -366,6 +367,11 @@ ENGINE_ERROR_TEXTS: dict[str, str] = {
     ),
     EngineErrorKey.INTERRUPTED: QT_TRANSLATE_NOOP(
         "EngineError", "The run was interrupted before this license finished."
+    ),
+    EngineErrorKey.SIGN_IN_KEEPS_ENDING: QT_TRANSLATE_NOOP(
+        "EngineError",
+        "The portal keeps ending the sign-in of %1: it was signed in again %2 times in a row "
+        "and still refused. Try again later.",
     ),
 }
 

@@ -76,6 +76,8 @@ class SandboxStore:
         self._sessions: dict[str, _Session] = {}
         self._notifications: list[Notification] = []
         self._by_route: Counter[str] = Counter()
+        self._asked: Counter[str] = Counter()  # signed-in write requests by SEN
+        self._changed: Counter[str] = Counter()  # writes that changed the license, by SEN
         self._version = 0  # bumped by every write; the visibility cache keys on it
         self._visible_cache: dict[str, tuple[int, list[str]]] = {}
         self.token_ttl_s = token_ttl_s
@@ -158,6 +160,7 @@ class SandboxStore:
         """
         with self._lock:
             lic = self._visible(caller, sen)
+            self._asked[lic.sen] += 1
             try:
                 address = normalize_email(email)
             except InvalidEmail:
@@ -177,12 +180,14 @@ class SandboxStore:
             lic = lic.with_contacts(role, (*lic.contacts(role), new))
             self._licenses[lic.sen] = lic
             self._version += 1
+            self._changed[lic.sen] += 1
             return lic, True
 
     def make_contact_primary(self, role: ContactRole, caller: str, sen: str, email: str) -> License:
         """Make ``email`` the primary ``role`` contact, by the domain rule; notify the old one."""
         with self._lock:
             lic = self._visible(caller, sen)
+            self._asked[lic.sen] += 1
             address = email.strip().lower()
             if lic.contact(role, address) is None:
                 raise _contact_not_found(role)
@@ -204,6 +209,7 @@ class SandboxStore:
             lic = lic.with_contacts(role, contacts)
             self._licenses[lic.sen] = lic
             self._version += 1
+            self._changed[lic.sen] += 1
             if old is not None:
                 self._notifications.append(
                     Notification(
@@ -220,6 +226,7 @@ class SandboxStore:
         """Remove a secondary ``role`` contact; never the primary one."""
         with self._lock:
             lic = self._visible(caller, sen)
+            self._asked[lic.sen] += 1
             address = email.strip().lower()
             contact = lic.contact(role, address)
             if contact is None:
@@ -231,6 +238,7 @@ class SandboxStore:
             contacts = tuple(c for c in lic.contacts(role) if c.email != address)
             self._licenses[lic.sen] = lic.with_contacts(role, contacts)
             self._version += 1
+            self._changed[lic.sen] += 1
 
     # -- the sandbox's own view ----------------------------------------------------------
 
@@ -253,6 +261,12 @@ class SandboxStore:
     def requests_by_route(self) -> dict[str, int]:
         with self._lock:
             return dict(self._by_route)
+
+    def writes_by_license(self) -> dict[str, tuple[int, int]]:
+        """Per SEN: the write requests that got past the sign-in check, and how many of them
+        changed the license (a repeat of an applied add or make-primary changes nothing)."""
+        with self._lock:
+            return {sen: (n, self._changed[sen]) for sen, n in self._asked.items()}
 
     def write_requests(self) -> int:
         """How many requests asked to change a license's contacts (add, make primary, remove),
