@@ -2,8 +2,10 @@
 license it can be, after the same confirmation the GUI shows; journalled and resumable.
 
 Ctrl-C cancels cleanly (requests in flight finish, nothing else starts) and leaves a journal
-that ``--resume`` continues. Exit 0 when every eligible license ended as planned, 1 when some
-did not (each is listed with its reason), 2 on bad input.
+that ``--resume`` continues. A sign-in that ends during the run is made again with the stored
+password (said in one line on stderr); when that fails, that account's licenses fail. Exit 0
+when every eligible license ended as planned, 1 when some did not (each is listed with its
+reason), 2 on bad input.
 """
 
 from __future__ import annotations
@@ -33,15 +35,21 @@ from desktop.domain.text import printable
 from desktop.engine.billing_confirmation import render_billing_lines
 from desktop.engine.confirmation import render_confirmation_text
 from desktop.engine.events import LicenseFinished, Outcome, ProgressEvent
-from desktop.engine.executor import Executor, ExecutorError
+from desktop.engine.executor import Executor, ExecutorError, Reauthenticate
 from desktop.engine.journal import Journal, JournalError, RunStatus, RunSummary
 from desktop.engine.plan import Plan, PlanKind
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
 from desktop.engine.report import ReportError, write_report
 from desktop.engine.run_result import RunResult
-from desktop.portal.errors import InsecureUrl, InvalidUrl
-from desktop.services.session_broker import OpenSessions, portal_id
+from desktop.portal.errors import InsecureUrl, InvalidUrl, PortalError
+from desktop.portal.protocol import PortalSession
+from desktop.services.session_broker import (
+    OpenSessions,
+    SessionBroker,
+    password_account,
+    portal_id,
+)
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +192,7 @@ async def _new_run(args: argparse.Namespace, journal: Journal) -> RunResult | No
         print(f"{len(plan.entries)} licenses read — {counts}\n")
         print(render_confirmation_text(plan), end="\n\n")
         print("\n".join(render_billing_lines(plan)), end="\n\n", flush=True)
-        return await confirm_and_run(signed, journal, args, plan)
+        return await confirm_and_run(signed, journal, args, plan, broker)
     finally:
         if signed is not None:
             await signed.close()
@@ -192,13 +200,37 @@ async def _new_run(args: argparse.Namespace, journal: Journal) -> RunResult | No
 
 
 async def confirm_and_run(
-    signed: OpenSessions, journal: Journal, args: argparse.Namespace, plan: Plan
+    signed: OpenSessions,
+    journal: Journal,
+    args: argparse.Namespace,
+    plan: Plan,
+    broker: SessionBroker,
 ) -> RunResult | None:
     """Ask "Go ahead?" (or take ``--yes``), then run ``plan`` with a line per license."""
     if not await asyncio.to_thread(confirm, "Go ahead?", args.yes):
         print("Not confirmed: nothing was changed.")
         return None
-    return await _run_with_progress(signed, journal, args.concurrency, plan, None)
+    again = signing_in_again(broker, args.portal, signed)
+    return await _run_with_progress(signed, journal, args.concurrency, plan, None, again=again)
+
+
+def signing_in_again(broker: SessionBroker, portal: str, signed: OpenSessions) -> Reauthenticate:
+    """A run's new sign-in when one ends: with the stored password (the keyring's or the
+    environment's, as at the start; never a prompt), one line on stderr either way. The new
+    session joins ``signed`` (closed with it); None when the sign-in failed."""
+
+    async def again(email: str) -> PortalSession | None:
+        try:
+            session = await broker.open(password_account(portal, email))
+        except PortalError as error:
+            why = render(error.error_key, (), context="PortalError")
+            print(f"could not sign in again as {email}: {why}", file=sys.stderr, flush=True)
+            return None
+        signed.sessions[email] = session
+        print(f"signed in again as {email}", file=sys.stderr, flush=True)
+        return session
+
+    return again
 
 
 def _whom(kind: PlanKind, target: str, leaving: Sequence[str]) -> str:
@@ -268,8 +300,9 @@ async def resume_run(
         signed = await sign_in_accounts(broker, args.portal, [e for e, _ in accounts], read=False)
         plan = journal.load_plan(summary.run_id)
         left = _left(plan, journal.outcomes(summary.run_id))
+        again = signing_in_again(broker, args.portal, signed)
         return await _run_with_progress(
-            signed, journal, args.concurrency, plan, summary.run_id, left
+            signed, journal, args.concurrency, plan, summary.run_id, left, again=again
         )
     finally:
         if signed is not None:
@@ -293,6 +326,8 @@ async def _run_with_progress(
     plan: Plan,
     run_id: str | None,
     left: set[str] | None = None,
+    *,
+    again: Reauthenticate | None = None,
 ) -> RunResult:
     progress = _Progress(left if left is not None else {e.sen for e in plan.actionable()})
     executor = Executor(
@@ -301,6 +336,7 @@ async def _run_with_progress(
         concurrency=concurrency,
         on_event=progress,
         places=signed.places,
+        reauthenticate=again,
     )
     loop = asyncio.get_running_loop()
 

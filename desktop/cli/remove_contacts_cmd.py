@@ -92,7 +92,7 @@ async def _new_run(args: argparse.Namespace, journal: Journal) -> RunResult | No
         if not plan.actionable():
             print("Nothing to do: nobody can be removed.")
             return None
-        return await confirm_and_run(signed, journal, args, plan)
+        return await confirm_and_run(signed, journal, args, plan, broker)
     finally:
         if signed is not None:
             await signed.close()

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.engine.journal import Journal
 from desktop.engine.planner import make_plan
 from desktop.portal.sandbox.demo_data import TARGET
 from tests.cli_runs import DEMO, EMAILS, consolidate, remove_contacts
-from tests.conftest import SandboxFactory, SandboxHandle
+from tests.conftest import SandboxHandle
 from tests.engine.sandbox_helpers import check_end_state
 
 
@@ -123,30 +122,3 @@ def test_resume_with_nothing_to_resume_is_bad_input(
     code = consolidate(sandbox.url, tmp_path, "--resume", "--yes")
     assert code == 2
     assert "no unfinished run" in capsys.readouterr().err
-
-
-def test_failures_exit_1_and_are_listed_with_their_reason(
-    sandbox_server: SandboxFactory, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    # Sign-ins expire in the middle of the run: the licenses after that fail.
-    handle = sandbox_server(licenses=40, accounts=3, latency_ms=40, token_ttl_s=0.6)
-    code = consolidate(
-        handle.url,
-        tmp_path,
-        "--account",
-        ",".join(handle.emails),
-        "--target",
-        handle.emails[0],
-        "--yes",
-        "--concurrency",
-        "2",
-    )
-    out = capsys.readouterr().out
-    assert code == 1
-    assert "not done: SEN-" in out
-    assert "The sign-in has expired" in out
-    with Journal(tmp_path / "j.sqlite3") as journal:
-        (run,) = journal.history()
-        result = journal.load_result(run.run_id)
-    assert result.failed()
-    assert all(f.error_key == "unauthenticated" for f in result.failed())

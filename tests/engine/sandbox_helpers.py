@@ -134,3 +134,34 @@ def check_removal_end_state(store: SandboxStore, plan: Plan) -> None:
     deletes = sum(n for r, n in store.requests_by_route().items() if r.startswith("DELETE"))
     planned = sum(len(e.steps) for e in plan.actionable())
     assert planned <= deletes <= 2 * planned, (planned, deletes)
+
+
+def changed_once(store: SandboxStore, plan: Plan) -> None:
+    """Every planned step reached the sandbox signed in exactly once and changed the license:
+    nothing repeated, nothing lost; no other license was written to."""
+    writes = store.writes_by_license()
+    steps = {e.sen: len(e.steps) for e in plan.actionable()}
+    assert writes == {sen: (n, n) for sen, n in steps.items()}
+
+
+def expire_after_write(store: SandboxStore, nth: int) -> list[str]:
+    """Every token of ``store`` expires right after its ``nth`` write (add, make primary or
+    remove, applied or not): a sign-in that ends in the middle of a run, wherever the run is.
+    The list returned gets the SEN of that write."""
+    seen: list[str] = []
+    count = 0
+    for name in ("add_contact", "make_contact_primary", "remove_contact"):
+        write = getattr(store, name)
+
+        def expiring(*args: Any, _write: Any = write) -> Any:
+            nonlocal count
+            count += 1
+            try:
+                return _write(*args)
+            finally:
+                if count == nth:
+                    seen.append(str(args[2]))
+                    store.expire_sessions()
+
+        setattr(store, name, expiring)
+    return seen

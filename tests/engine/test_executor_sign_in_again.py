@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +22,20 @@ from desktop.engine.events import (
 )
 from desktop.engine.executor import Executor
 from desktop.engine.journal import Journal, RunStatus, StepRecord
-from desktop.engine.plan import Plan
 from desktop.engine.planner import make_plan
 from desktop.portal.http_client import HttpPortal, HttpPortalSession
 from desktop.portal.protocol import PortalSession
 from desktop.portal.sandbox import FaultOptions, SandboxStore
 from desktop.portal.sandbox.faults import Decision, Fault, FaultInjector
 from tests.conftest import SandboxFactory, SandboxHandle
-from tests.engine.sandbox_helpers import FAST_RETRY, SignedIn, check_end_state, sign_in_all
-
-SignInAgain = Callable[[str], Awaitable[PortalSession | None]]
+from tests.engine.sandbox_helpers import (
+    FAST_RETRY,
+    SignedIn,
+    changed_once,
+    check_end_state,
+    expire_after_write,
+    sign_in_all,
+)
 
 
 @pytest.fixture
@@ -51,14 +55,6 @@ class SignIns:
     async def __call__(self, email: str) -> HttpPortalSession | None:
         self.asked[email] += 1
         return await self.portal.sign_in(email, self.password)
-
-
-def changed_once(store: SandboxStore, plan: Plan) -> None:
-    """Every planned step reached the sandbox signed in exactly once and changed the license:
-    nothing repeated, nothing lost; no other license was written to."""
-    writes = store.writes_by_license()
-    steps = {e.sen: len(e.steps) for e in plan.actionable()}
-    assert writes == {sen: (n, n) for sen, n in steps.items()}
 
 
 async def _signed_in(handle: SandboxHandle, **options: Any) -> tuple[HttpPortal, SignedIn]:
@@ -128,7 +124,7 @@ async def test_an_answer_lost_as_the_sign_in_ends_is_read_again_not_repeated(
             on_event=events.append,
             reauthenticate=sign_ins,
         ).run(plan)
-    assert lost.expired_after
+    (lost_sen,) = lost.lost
     assert result.ok, [(f.sen, f.error_key) for f in result.failed()]
     check_end_state(store, plan)
     changed_once(store, plan)  # the lost write was not sent again
@@ -136,9 +132,9 @@ async def test_an_answer_lost_as_the_sign_in_ends_is_read_again_not_repeated(
     verified = [
         e for e in events if isinstance(e, StepEvent) and e.message == "verified by reading again"
     ]
-    assert [e.sen for e in verified] == [lost.expired_after]
+    assert [e.sen for e in verified] == [lost_sen]
     # the lost step: one request, journalled as unknown (timeout), never sent again
-    records = journal.step_records(result.run_id, lost.expired_after)
+    records = journal.step_records(result.run_id, lost_sen)
     (timeout,) = [r for r in records if r["error_key"] == "timeout"]
     assert timeout["status"] == StepRecord.UNKNOWN
     assert [r for r in records if r["idx"] == timeout["idx"]] == [timeout]
@@ -152,24 +148,12 @@ class _LostAnswer(FaultInjector):
         super().__init__(FaultOptions(slow_commit_delay_s=1.0))
         self.writes = 0
         self.nth = nth_write
-        self.expired_after = ""  # the SEN of the lost write
-        for name in ("add_contact", "make_contact_primary"):
-            setattr(store, name, self._expiring(store, getattr(store, name)))
+        self.lost = expire_after_write(store, nth_write)  # gets the SEN of the lost write
 
     def decide(self, *, is_write: bool) -> Decision:
         self.writes += is_write
         slow = is_write and self.writes == self.nth
         return Decision(0.0, Fault.SLOW_COMMIT if slow else Fault.NONE)
-
-    def _expiring(self, store: SandboxStore, write: Callable[..., Any]) -> Callable[..., Any]:
-        def expiring(*args: Any) -> Any:
-            answer = write(*args)
-            if self.writes == self.nth and not self.expired_after:
-                self.expired_after = args[2]
-                store.expire_sessions()
-            return answer
-
-        return expiring
 
 
 async def test_declined_sign_in_fails_that_accounts_licenses_and_asks_once(
