@@ -1138,6 +1138,10 @@
         <translation>无法更改：没有已登录账户是其联系人</translation>
     </message>
     <message>
+        <source>will also get the target as the primary billing contact</source>
+        <translation>还会让目标账户成为主要账单联系人</translation>
+    </message>
+    <message>
         <source>On: where Atlassian&apos;s rules allow, the target also becomes the primary billing contact, and each old primary billing contact receives a notification email. Cloud subscriptions are billed in admin.atlassian.com and stay as they are.</source>
         <translation>已开启：在 Atlassian 规则允许的授权上，目标账户也会成为主要账单联系人，每位原主要账单联系人都会收到通知邮件。云订阅的账单在 admin.atlassian.com 中管理，保持不变。</translation>
     </message>

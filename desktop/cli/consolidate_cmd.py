@@ -24,6 +24,7 @@ from typing import Any
 from desktop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, CliError
 from desktop.cli.plan_cmd import (
     account_emails,
+    add_also_billing_argument,
     add_portal_arguments,
     cli_broker,
     passwords,
@@ -65,13 +66,7 @@ def register(subparsers: Any) -> None:
         "journalled; Ctrl-C stops cleanly and --resume continues later.",
     )
     add_portal_arguments(parser)
-    parser.add_argument(
-        "--also-billing",
-        action="store_true",
-        help="also make --target the primary billing contact (renewal quotes and invoices go "
-        "to it); without it the billing contacts are not changed and renewal quotes and "
-        "invoices keep going to the current primary billing contacts",
-    )
+    add_also_billing_argument(parser)
     add_run_arguments(parser)
     parser.set_defaults(func=run)
 

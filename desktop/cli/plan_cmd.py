@@ -15,7 +15,7 @@ from desktop.cli.errors import EXIT_OK, CliError
 from desktop.cli.output import printable_json
 from desktop.cli.table import write_table
 from desktop.domain.emails import InvalidEmail, normalize_email, typed_differs
-from desktop.engine.plan import Plan
+from desktop.engine.plan import BillingPart, Plan, PlanEntry
 from desktop.engine.planner import make_plan
 from desktop.engine.reasons import render
 from desktop.portal.demo_accounts import DEMO
@@ -73,8 +73,20 @@ def register(subparsers: Any) -> None:
         "what consolidating into --target would do and why. Nothing is changed.",
     )
     add_portal_arguments(parser)
+    add_also_billing_argument(parser)
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.set_defaults(func=run)
+
+
+def add_also_billing_argument(parser: argparse.ArgumentParser) -> None:
+    """``--also-billing``: ``plan`` and ``consolidate`` take it with the same meaning."""
+    parser.add_argument(
+        "--also-billing",
+        action="store_true",
+        help="also make --target the primary billing contact (renewal quotes and invoices go "
+        "to it); without it the billing contacts are not changed and renewal quotes and "
+        "invoices keep going to the current primary billing contacts",
+    )
 
 
 def account_emails(values: Sequence[str]) -> list[str]:
@@ -180,20 +192,31 @@ def _steps_text(plan: Plan, sen: str) -> str:
     return ", ".join(f"{step.kind} by {step.actor}" for step in entry.steps) or "-"
 
 
+def _why(entry: PlanEntry) -> str:
+    """The entry's reason, then its billing part's (with ``--also-billing``)."""
+    why = render(entry.reason, entry.reason_args)
+    if entry.billing is not None:
+        why += " Billing: " + render(entry.billing.reason, entry.billing.reason_args)
+    return why
+
+
 def print_table(plan: Plan, out: TextIO) -> None:
-    rows = [
-        (e.sen, e.action.value, _steps_text(plan, e.sen), render(e.reason, e.reason_args))
-        for e in plan.entries
-    ]
+    rows = [(e.sen, e.action.value, _steps_text(plan, e.sen), _why(e)) for e in plan.entries]
     write_table(("SEN", "ACTION", "STEPS", "WHY"), rows, out)
     counts = ", ".join(f"{action.value}: {n}" for action, n in sorted(plan.counts().items()))
     print(f"\n{len(plan.entries)} licenses for {plan.target} — {counts}", file=out)
+    if plan.also_billing:
+        billing = plan.billing_promoting()
+        print(f"primary billing contact on {len(billing)} more: {plan.target}", file=out)
+    else:
+        print("billing contacts: not changed (add --also-billing to move them too)", file=out)
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
     """The plan as JSON (no license key, ever)."""
     return {
         "target": plan.target,
+        "alsoBilling": plan.also_billing,
         "signedIn": sorted(plan.signed_in),
         "counts": {action.value: n for action, n in sorted(plan.counts().items())},
         "entries": [
@@ -209,9 +232,23 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                     {"kind": s.kind.value, "actor": s.actor, "email": s.email} for s in e.steps
                 ],
                 "oldPrimary": e.old_primary,
+                "billing": _billing_json(e.billing),
             }
             for e in plan.entries
         ],
+    }
+
+
+def _billing_json(part: BillingPart | None) -> dict[str, Any] | None:
+    """An entry's billing part as JSON (None without ``--also-billing``)."""
+    if part is None:
+        return None
+    return {
+        "action": part.action.value,
+        "reason": part.reason,
+        "reasonArgs": list(part.reason_args),
+        "reasonText": render(part.reason, part.reason_args),
+        "oldPrimary": part.old_primary,
     }
 
 
@@ -221,7 +258,7 @@ async def _plan(args: argparse.Namespace, target: str) -> Plan:
     try:
         signed = await sign_in_accounts(broker, args.portal, [e for e, _ in accounts])
         await signed.close()
-        return make_plan(signed.licenses, signed.sessions, target)
+        return make_plan(signed.licenses, signed.sessions, target, also_billing=args.also_billing)
     finally:
         await broker.aclose()
 

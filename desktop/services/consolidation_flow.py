@@ -167,6 +167,7 @@ class Consequences:
     needs_sign_in: int = 0
     not_possible: int = 0
     cannot_act: int = 0
+    billing: int = 0  # with billing on: the target becomes the primary billing contact there
 
     @classmethod
     def of(cls, plan: Plan) -> Consequences:
@@ -177,6 +178,7 @@ class Consequences:
             needs_sign_in=counts[Action.NEEDS_TARGET_SIGN_IN],
             not_possible=counts[Action.NOT_POSSIBLE],
             cannot_act=counts[Action.CANNOT_ACT],
+            billing=len(plan.billing_promoting()),
         )
 
 

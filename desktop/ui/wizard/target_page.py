@@ -84,8 +84,8 @@ class TargetPage(FlowPage):
 
         self.consequences_box = QGroupBox()
         grid = QGridLayout(self.consequences_box)
-        self.count_labels = [QLabel() for _ in range(5)]
-        self.count_texts = [QLabel() for _ in range(5)]
+        self.count_labels = [QLabel() for _ in range(6)]
+        self.count_texts = [QLabel() for _ in range(6)]
         for row, (number, text) in enumerate(zip(self.count_labels, self.count_texts, strict=True)):
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             number.setMinimumWidth(36)
@@ -104,7 +104,7 @@ class TargetPage(FlowPage):
         sign_in_row = QHBoxLayout()
         sign_in_row.addWidget(self.sign_in_target)
         sign_in_row.addStretch(1)
-        grid.addLayout(sign_in_row, 5, 1)
+        grid.addLayout(sign_in_row, 6, 1)
 
         self.also_billing = QCheckBox()
         self.also_billing.setObjectName("alsoBilling")
@@ -254,6 +254,7 @@ class TargetPage(FlowPage):
             ),
             self.tr("not possible: evaluation licenses take no new technical contacts"),
             self.tr("cannot be changed: no signed-in account is a contact"),
+            self.tr("will also get the target as the primary billing contact"),
         ]
         values = [
             counts.move,
@@ -261,6 +262,7 @@ class TargetPage(FlowPage):
             counts.needs_sign_in,
             counts.not_possible,
             counts.cannot_act,
+            counts.billing,
         ]
         for number, label, value, text in zip(
             self.count_labels, self.count_texts, values, texts, strict=True
@@ -271,6 +273,8 @@ class TargetPage(FlowPage):
             label.setEnabled(value > 0)
         self.count_labels[4].setVisible(counts.cannot_act > 0)
         self.count_texts[4].setVisible(counts.cannot_act > 0)
+        self.count_labels[5].setVisible(self.flow.also_billing)
+        self.count_texts[5].setVisible(self.flow.also_billing)
         self.consequences_box.setEnabled(self.flow.target is not None)
         needs = counts.needs_sign_in > 0 and not self.flow.target_signed_in
         self.sign_in_target.setVisible(needs)
@@ -279,6 +283,9 @@ class TargetPage(FlowPage):
         self.flow.set_also_billing(on)
         self._show_billing_help()
         self._show_consequences()
+        # Billing steps count too: a target already primary technical contact everywhere
+        # but not billing contact has something to do once this is ticked.
+        self.refresh_blocker(show=bool(self.email_edit.text().strip()))
 
     def _show_billing_help(self) -> None:
         if self.also_billing.isChecked():
