@@ -89,4 +89,65 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PeoplePage</name>
+    <message numerus="yes">
+        <source>on %n license(s)</source>
+        <translation>
+            <numerusform>on %n license</numerusform>
+            <numerusform>on %n licenses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>primary on %n — make someone else primary first there</source>
+        <translation>
+            <numerusform>primary on %n — make someone else primary first there</numerusform>
+            <numerusform>primary on %n — make someone else primary first there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) ticked.</source>
+        <translation>
+            <numerusform>%n person ticked.</numerusform>
+            <numerusform>%n people ticked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemovalConfirmDialog</name>
+    <message numerus="yes">
+        <source>%1 will no longer see %n license(s):</source>
+        <translation>
+            <numerusform>%1 will no longer see %n license:</numerusform>
+            <numerusform>%1 will no longer see %n licenses:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemovalPlanPage</name>
+    <message numerus="yes">
+        <source>%1 of %n license(s) ticked: someone is removed from each.</source>
+        <translation>
+            <numerusform>%1 of %n license ticked: someone is removed from each.</numerusform>
+            <numerusform>%1 of %n licenses ticked: someone is removed from each.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemovalSummaryPage</name>
+    <message numerus="yes">
+        <source>Contacts were removed on %n license(s): the people below no longer see them in My Atlassian.</source>
+        <translation>
+            <numerusform>Contacts were removed on %n license: the people below no longer see them in My Atlassian.</numerusform>
+            <numerusform>Contacts were removed on %n licenses: the people below no longer see them in My Atlassian.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: removed from %n license(s)</source>
+        <translation>
+            <numerusform>%1: removed from %n license</numerusform>
+            <numerusform>%1: removed from %n licenses</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

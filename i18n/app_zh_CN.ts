@@ -807,6 +807,14 @@
         <translation>将显示的授权保存为 Excel 或 CSV 文件（Ctrl+E）</translation>
     </message>
     <message>
+        <source>&amp;Remove contacts who have left…</source>
+        <translation>移除已离开的联系人(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Delete people who have left from the technical and billing contacts of the licenses (never a primary contact)</source>
+        <translation>从授权的技术联系人和账单联系人中删除已离开的人员（从不删除主要联系人）</translation>
+    </message>
+    <message>
         <source>Run &amp;history…</source>
         <translation>归集历史(&amp;H)…</translation>
     </message>
@@ -1206,6 +1214,71 @@
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>People who have left</source>
+        <translation>已离开的人员</translation>
+    </message>
+    <message>
+        <source>Tick the people to remove from the contacts of every license they are on. Space ticks or unticks.</source>
+        <translation>勾选要从其所在的每个授权的联系人中移除的人员。按空格键勾选或取消勾选。</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Email or name</source>
+        <translation>邮箱或姓名</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is the account the licenses were gathered under: it is not offered here and is never removed.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 是授权归集到的账户：这里不会列出它，也永远不会移除它。</translation>
+    </message>
+    <message>
+        <source>(signed in)</source>
+        <translation>（已登录）</translation>
+    </message>
+    <message numerus="yes">
+        <source>on %n license(s)</source>
+        <translation>
+            <numerusform>在 %n 个授权上</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>primary on %n — make someone else primary first there</source>
+        <translation>
+            <numerusform>是 %n 个授权的主要联系人——须先在那里将其他人设为主要联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) ticked.</source>
+        <translation>
+            <numerusform>已勾选 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick at least one person who has left.</source>
+        <translation>请至少勾选一位已离开的人员。</translation>
+    </message>
+</context>
+<context>
     <name>PrimaryBadge</name>
     <message>
         <source>PRIMARY</source>
@@ -1248,6 +1321,128 @@
     <message>
         <source>Last refresh: %1</source>
         <translation>上次刷新：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalConfirmDialog</name>
+    <message numerus="yes">
+        <source>%1 will no longer see %n license(s):</source>
+        <translation>
+            <numerusform>%1 将不再看到以下 %n 个授权：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Yes, remove them</source>
+        <translation>是，移除他们(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalPlan</name>
+    <message>
+        <source>Technical and billing contact</source>
+        <translation>技术联系人和账单联系人</translation>
+    </message>
+    <message>
+        <source>Billing contact</source>
+        <translation>账单联系人</translation>
+    </message>
+    <message>
+        <source>Technical contact</source>
+        <translation>技术联系人</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Nobody can be removed</source>
+        <translation>无人可移除</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalPlanPage</name>
+    <message>
+        <source>The plan</source>
+        <translation>移除计划</translation>
+    </message>
+    <message>
+        <source>Which contacts will be deleted on each license, and who stays and why. Untick any license you want to leave as it is (Space).</source>
+        <translation>每个授权上将删除哪些联系人，哪些人保留及其原因。取消勾选您想保持不变的授权（空格键）。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n license(s) ticked: someone is removed from each.</source>
+        <translation>
+            <numerusform>已勾选 %1 / %n 个授权：每个授权上都会有人被移除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody can be removed from the ticked licenses: tick one where someone is removed, or go back and tick other people.</source>
+        <translation>勾选的授权上无人可移除：请勾选一个有人会被移除的授权，或返回勾选其他人员。</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalRunPage</name>
+    <message>
+        <source>Removing contacts</source>
+        <translation>正在移除联系人</translation>
+    </message>
+    <message>
+        <source>The contacts are deleted license by license; you can watch it here.</source>
+        <translation>联系人会在各个授权上依次删除，您可以在这里查看进度。</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel removal</source>
+        <translation>取消移除(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalSummaryPage</name>
+    <message>
+        <source>Who was removed where, and what is left to do.</source>
+        <translation>谁从哪些授权上被移除，还剩哪些需要处理。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Contacts were removed on %n license(s): the people below no longer see them in My Atlassian.</source>
+        <translation>
+            <numerusform>已在 %n 个授权上移除联系人：以下人员在 My Atlassian 中将不再看到这些授权。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody was removed.</source>
+        <translation>没有移除任何人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: removed from %n license(s)</source>
+        <translation>
+            <numerusform>%1：已从 %n 个授权上移除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No longer sees %1</source>
+        <translation>不再看到 %1</translation>
+    </message>
+    <message>
+        <source>Not removed from %1 (failed, cancelled or left out): run the removal again to finish it.</source>
+        <translation>未从 %1 上移除（失败、已取消或未勾选）：请再移除一次以完成。</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalWizard</name>
+    <message>
+        <source>Remove contacts who have left</source>
+        <translation>移除已离开的联系人</translation>
+    </message>
+    <message>
+        <source>Contacts are being removed. Press “Cancel removal” first.</source>
+        <translation>正在移除联系人。请先点击“取消移除”。</translation>
     </message>
 </context>
 <context>

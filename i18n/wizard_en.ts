@@ -127,6 +127,13 @@
 <context>
     <name>WizardLauncher</name>
     <message numerus="yes">
+        <source>Removing %1 from the contacts of the licenses did not finish: %n license(s) left.</source>
+        <translation>
+            <numerusform>Removing %1 from the contacts of the licenses did not finish: %n license left.</numerusform>
+            <numerusform>Removing %1 from the contacts of the licenses did not finish: %n licenses left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>A consolidation into %1 did not finish: %n license(s) left.</source>
         <translation>
             <numerusform>A consolidation into %1 did not finish: %n license left.</numerusform>

@@ -146,6 +146,10 @@
         <translation>正在设为主要联系人…</translation>
     </message>
     <message>
+        <source>Removing contact…</source>
+        <translation>正在移除联系人…</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -1196,8 +1200,22 @@
         <translation>登录</translation>
     </message>
     <message>
+        <source>Remove contacts who have left</source>
+        <translation>移除已离开的联系人</translation>
+    </message>
+    <message>
         <source>Unfinished consolidation</source>
         <translation>未完成的归集</translation>
+    </message>
+    <message>
+        <source>Unfinished removal</source>
+        <translation>未完成的移除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removing %1 from the contacts of the licenses did not finish: %n license(s) left.</source>
+        <translation>
+            <numerusform>从授权联系人中移除 %1 的操作未完成：还剩 %n 个授权。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>A consolidation into %1 did not finish: %n license(s) left.</source>

@@ -617,8 +617,15 @@ class ConsolidationFlow:
         return changed
 
     def consolidated_count(self) -> int:
-        """Licenses on which the target is now primary because of this run."""
-        return sum(1 for f in self._finished.values() if f.outcome is Outcome.DONE)
+        """Licenses on which the target is now the primary technical contact because of this
+        run (one where only its billing contact moved does not count: it was primary there)."""
+        plan = self._plan
+        return sum(
+            1
+            for f in self._finished.values()
+            if f.outcome is Outcome.DONE
+            and (plan is None or (e := plan.entry(f.sen)) is None or e.changes_primary)
+        )
 
     # --- internals -------------------------------------------------------------------------
 

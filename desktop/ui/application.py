@@ -89,6 +89,7 @@ class DesktopApp:
             journal_path=journal_path,
         )
         self.window.consolidateRequested.connect(self.launcher.launch)
+        self.window.removeContactsRequested.connect(self.launcher.launch_removal)
         self.window.historyRequested.connect(
             lambda: open_run_history(self.launcher.journal_path, self.window)
         )

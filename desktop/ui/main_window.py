@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
 
     consolidateRequested = Signal()
     historyRequested = Signal()  # File > Run history… (the app opens it: it knows the journal)
+    removeContactsRequested = Signal()  # File > Remove contacts who have left…
 
     def __init__(
         self,
@@ -154,6 +155,9 @@ class MainWindow(QMainWindow):
             self.consolidateRequested.emit,
             QKeySequence("Ctrl+G"),
         )
+        self.remove_contacts_action = action(
+            "removeContactsAction", None, self.removeContactsRequested.emit
+        )
         self.history_action = action("runHistoryAction", None, self.historyRequested.emit)
         self.quit_action = action(
             "quitAction", None, self.close, QKeySequence(QKeySequence.StandardKey.Quit)
@@ -188,7 +192,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.consolidate_action, self.history_action])
+        self.file_menu.addActions(
+            [self.consolidate_action, self.remove_contacts_action, self.history_action]
+        )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -385,6 +391,14 @@ class MainWindow(QMainWindow):
                 self.export_action,
                 self.tr("&Export licenses…"),
                 self.tr("Save the licenses shown to an Excel or CSV file (Ctrl+E)"),
+            ),
+            (
+                self.remove_contacts_action,
+                self.tr("&Remove contacts who have left…"),
+                self.tr(
+                    "Delete people who have left from the technical and billing contacts of "
+                    "the licenses (never a primary contact)"
+                ),
             ),
             (self.history_action, self.tr("Run &history…"), self.tr("Past consolidations")),
             (self.quit_action, self.tr("&Quit"), ""),

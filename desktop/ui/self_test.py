@@ -19,6 +19,7 @@ from desktop.services.consolidation_flow import Step
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.ui.application import DesktopApp
 from desktop.ui.main_window import MainWindow
+from desktop.ui.wizard.confirm_dialog import ConfirmDialog
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,7 @@ async def check_wizard(app: DesktopApp) -> Consolidated:
     promoting = [e.sen for e in flow.final_plan().promoting()]
     wizard.next()  # Consolidate… → the confirmation
     dialog = wizard.licenses_page.confirm_dialog
-    if dialog is None or not dialog.cancel_button.isDefault():
+    if not isinstance(dialog, ConfirmDialog) or not dialog.cancel_button.isDefault():
         raise SelfTestError("the confirmation did not open with Cancel as the default")
     dialog.yes_button.click()
     if Step(wizard.currentId()) is not Step.RUN:

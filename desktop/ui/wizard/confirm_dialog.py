@@ -75,6 +75,25 @@ def _bold(text: str) -> str:
     return f"<b>{text}</b>"
 
 
+def yes_cancel_buttons(
+    dialog: QDialog, yes: str, cancel: str
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """Yes (accepts) and Cancel (rejects, the default: Enter or Esc changes nothing)."""
+    buttons = QDialogButtonBox()
+    yes_button = QPushButton(yes)
+    yes_button.setObjectName("confirmYes")
+    cancel_button = QPushButton(cancel)
+    cancel_button.setObjectName("confirmCancel")
+    buttons.addButton(yes_button, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    yes_button.setAutoDefault(False)
+    cancel_button.setAutoDefault(True)
+    cancel_button.setDefault(True)
+    return buttons, yes_button, cancel_button
+
+
 class ConfirmDialog(QDialog):
     def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,21 +158,12 @@ class ConfirmDialog(QDialog):
         self.billing_more.setVisible(bool(after))
         billing = build_billing_confirmation(plan)
 
-        buttons = QDialogButtonBox()
-        self.yes_button = QPushButton(self.tr("&Yes"))
-        self.yes_button.setObjectName("confirmYes")
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setObjectName("confirmCancel")
-        buttons.addButton(self.yes_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.yes_button, self.cancel_button = yes_cancel_buttons(
+            self, self.tr("&Yes"), self.tr("Cancel")
+        )
         self.yes_button.setEnabled(
             c.writes_anything or (billing is not None and billing.writes_anything)
         )
-        self.yes_button.setAutoDefault(False)
-        self.cancel_button.setAutoDefault(True)
-        self.cancel_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         for widget in (

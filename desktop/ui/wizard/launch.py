@@ -39,6 +39,7 @@ from desktop.services.error_messages import error_message
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.passwords import PasswordBook
 from desktop.services.refresh import RefreshService
+from desktop.services.removal_flow import RemovalFlow
 from desktop.services.session_broker import (
     SessionBroker,
     SignInWay,
@@ -50,11 +51,14 @@ from desktop.ui.account_actions import AccountActions
 from desktop.ui.add_account_dialog import AddAccountDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
+from desktop.ui.removal.removal_wizard import RemovalWizard
 from desktop.ui.wizard.consolidation_wizard import ConsolidationWizard
 from desktop.ui.wizard.texts import error_text
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+AnyWizard = ConsolidationWizard | RemovalWizard
 
 
 class WizardLauncher(QObject):
@@ -92,27 +96,52 @@ class WizardLauncher(QObject):
         self._live = live
         self._accounts = accounts
         self.journal_path = journal_path
-        self.wizard: ConsolidationWizard | None = None  # the open (or last) wizard
-        self.task: asyncio.Task[ConsolidationWizard | None] | None = None  # opening it
+        self.wizard: AnyWizard | None = None  # the open (or last) wizard
+        self.task: asyncio.Task[AnyWizard | None] | None = None  # opening it
         self.cleanup: asyncio.Future[Any] | None = None  # closing its sessions
 
     def open_journal(self) -> Journal:
         return Journal(self.journal_path)
 
-    def launch(self, resume: RunSummary | None = None) -> asyncio.Task[ConsolidationWizard | None]:
-        """What the "Consolidate…" action does: sign in, then open the wizard (a task)."""
-        self.task = asyncio.ensure_future(self.open_wizard(resume=resume))
+    def launch(self, resume: RunSummary | None = None) -> asyncio.Task[AnyWizard | None]:
+        """What the "Consolidate…" action does: sign in, then open the wizard (a task). A
+        resumed run opens the wizard of its kind (a removal's for a removal)."""
+        kind = resume.kind if resume is not None else PlanKind.CONSOLIDATE
+        self.task = asyncio.ensure_future(self.open_any(resume=resume, kind=kind))
+        return self.task
+
+    def launch_removal(self) -> asyncio.Task[AnyWizard | None]:
+        """What "Remove contacts who have left…" does: sign in, then open its wizard."""
+        self.task = asyncio.ensure_future(self.open_any(kind=PlanKind.REMOVE_CONTACTS))
         return self.task
 
     async def open_wizard(self, *, resume: RunSummary | None = None) -> ConsolidationWizard | None:
-        """Sign every account in, read its licenses again, and show the wizard over the window."""
+        """The consolidation wizard (None when it did not open, or another wizard is open)."""
+        wizard = await self.open_any(resume=resume)
+        return wizard if isinstance(wizard, ConsolidationWizard) else None
+
+    async def open_removal(self, *, resume: RunSummary | None = None) -> RemovalWizard | None:
+        """The removal wizard (None when it did not open, or another wizard is open)."""
+        wizard = await self.open_any(resume=resume, kind=PlanKind.REMOVE_CONTACTS)
+        return wizard if isinstance(wizard, RemovalWizard) else None
+
+    async def open_any(
+        self, *, resume: RunSummary | None = None, kind: PlanKind = PlanKind.CONSOLIDATE
+    ) -> AnyWizard | None:
+        """Sign every account in, read its licenses again, and show the wizard over the window
+        (the consolidation's, or the removal's for ``PlanKind.REMOVE_CONTACTS``)."""
         existing = self.wizard
         if existing is not None and existing.isVisible():
             existing.raise_()
             existing.activateWindow()
             return existing
         window = self._window
-        title = translate("WizardLauncher", "Consolidate licenses")
+        removal = kind is PlanKind.REMOVE_CONTACTS
+        title = (
+            translate("WizardLauncher", "Remove contacts who have left")
+            if removal
+            else translate("WizardLauncher", "Consolidate licenses")
+        )
         try:  # first: a journal another process holds stops here, before any sign-in
             journal = self.open_journal()
         except JournalError as error:
@@ -151,18 +180,23 @@ class WizardLauncher(QObject):
             _warn(window, title, failed).setObjectName("accountErrorsMessage")
             return None
         licenses = merge_licenses([*self._refresher.licenses, *opened.licenses])
-        flow = ConsolidationFlow(
-            licenses,
-            accounts,
-            sessions.keys(),
-            planner=make_plan,
-            last_target=window.target_email() or None,
+        kept = window.target_email() or None  # never removed; marked among the targets
+        flow: ConsolidationFlow = (
+            RemovalFlow(licenses, accounts, sessions.keys(), keep=kept)
+            if removal
+            else ConsolidationFlow(
+                licenses, accounts, sessions.keys(), planner=make_plan, last_target=kept
+            )
         )
         runner = ConsolidationRun(
             flow, sessions, journal=journal, live_accounts=self._live, places=opened.places
         )
-        wizard = ConsolidationWizard(
-            flow, runner, sign_in=self._sign_in_for(sessions), parent=window
+        wizard: AnyWizard = (
+            RemovalWizard(flow, runner, parent=window)
+            if isinstance(flow, RemovalFlow)
+            else ConsolidationWizard(
+                flow, runner, sign_in=self._sign_in_for(sessions), parent=window
+            )
         )
         wizard.setWindowModality(Qt.WindowModality.WindowModal)
         runner.setParent(wizard)
@@ -291,8 +325,7 @@ class WizardLauncher(QObject):
             log.warning("the run journal cannot be opened", exc_info=True)
             return None
         try:
-            # A removal is resumed by its own action, never offered as a consolidation.
-            runs = [r for r in journal.unfinished_runs() if r.kind is PlanKind.CONSOLIDATE]
+            runs = journal.unfinished_runs()  # a removal too: resumed in its own wizard
             set_aside = journal.newly_set_aside()
             old_file = journal.set_aside_file
         except JournalError:
@@ -313,15 +346,30 @@ class WizardLauncher(QObject):
         box = QMessageBox(self._window)
         box.setObjectName("resumeRunMessage")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(translate("WizardLauncher", "Unfinished consolidation"))
-        box.setText(
+        removal = run.kind is PlanKind.REMOVE_CONTACTS
+        box.setWindowTitle(
+            translate("WizardLauncher", "Unfinished removal")
+            if removal
+            else translate("WizardLauncher", "Unfinished consolidation")
+        )
+        n = run.pending
+        question = (
             translate(
+                "WizardLauncher",
+                "Removing %1 from the contacts of the licenses did not finish: %n license(s) left.",
+                None,
+                n,
+            )
+            if removal
+            else translate(
                 "WizardLauncher",
                 "A consolidation into %1 did not finish: %n license(s) left.",
                 None,
-                run.pending,
-            ).replace("%1", printable(run.target))
+                n,
+            )
         )
+        whom = ", ".join(run.leaving) if removal else run.target
+        box.setText(question.replace("%1", printable(whom)))
         informative = translate(
             "WizardLauncher",
             "Resume it now? Each license is read again first, so nothing is done twice. "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,10 +30,13 @@ REASON_WIDTH = 340
 
 
 class LicensesPage(FlowPage):
+    # The checklist's model (the removal's review words its rows its own way).
+    checklist_model: type[PlanChecklistModel] = PlanChecklistModel
+
     def __init__(self, flow: ConsolidationFlow, parent: QWidget | None = None) -> None:
         super().__init__(flow, Step.LICENSES, parent)
-        self.confirm_dialog: ConfirmDialog | None = None
-        self.model = PlanChecklistModel(flow, self)
+        self.confirm_dialog: QDialog | None = None
+        self.model = self.checklist_model(flow, self)
         self.proxy = ChecklistFilterProxy(self.model, self)
         self.model.dataChanged.connect(self._on_ticks_changed)
 
@@ -173,13 +177,17 @@ class LicensesPage(FlowPage):
         """
         if self.flow.confirmed:
             return True
-        dialog = ConfirmDialog(self.flow.final_plan(), self)
+        dialog = self.make_confirm_dialog()
         dialog.accepted.connect(self._on_yes)
         dialog.rejected.connect(self._on_cancel)
         dialog.finished.connect(dialog.deleteLater)
         self.confirm_dialog = dialog
         dialog.open()
         return False
+
+    def make_confirm_dialog(self) -> QDialog:
+        """The confirmation of the ticked licenses' plan (Yes accepts, Cancel rejects)."""
+        return ConfirmDialog(self.flow.final_plan(), self)
 
     def _on_cancel(self) -> None:
         self.confirm_dialog = None

@@ -36,6 +36,7 @@ class RowState(StrEnum):
     WAITING = "waiting"
     ADDING_CONTACT = "adding-contact"
     PROMOTING = "promoting"
+    REMOVING = "removing"
     DONE = "done"
     ALREADY_DONE = "already-done"
     NEEDS_TARGET_SIGN_IN = "needs-target-sign-in"
@@ -75,6 +76,7 @@ def state_text(state: RowState) -> str:
         RowState.WAITING: translate("ConsolidationWizard", "Waiting"),
         RowState.ADDING_CONTACT: translate("ConsolidationWizard", "Adding contact…"),
         RowState.PROMOTING: translate("ConsolidationWizard", "Promoting…"),
+        RowState.REMOVING: translate("ConsolidationWizard", "Removing contact…"),
         RowState.DONE: translate("ConsolidationWizard", "Done"),
         RowState.ALREADY_DONE: translate("ConsolidationWizard", "Already done"),
         RowState.NEEDS_TARGET_SIGN_IN: translate(
@@ -124,8 +126,13 @@ class RunStatusModel(QAbstractTableModel):
         row = self._row_of.get(event.sen)
         if row is None or event.status is not StepStatus.STARTED:
             return
-        adding = event.step is StepKind.ADD_CONTACT
-        self._set(row, RowState.ADDING_CONTACT if adding else RowState.PROMOTING, "")
+        if event.step.is_removal:
+            state = RowState.REMOVING
+        elif event.step in (StepKind.ADD_CONTACT, StepKind.ADD_BILLING_CONTACT):
+            state = RowState.ADDING_CONTACT
+        else:
+            state = RowState.PROMOTING
+        self._set(row, state, "")
 
     def on_finished(
         self, sen: str, outcome: Outcome, error_key: str = "", error_args: tuple[str, ...] = ()

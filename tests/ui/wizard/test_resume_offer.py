@@ -63,7 +63,7 @@ async def test_an_unfinished_run_is_offered_and_discard_keeps_it_as_history(
         await window.refresher.aclose()
 
 
-async def test_an_unfinished_removal_is_not_offered_as_a_consolidation(
+async def test_an_unfinished_removal_is_offered_as_a_removal(
     qtbot, settings, tmp_path: Path
 ) -> None:
     language = LanguageManager(settings)
@@ -87,6 +87,10 @@ async def test_an_unfinished_removal_is_not_offered_as_a_consolidation(
         with Journal(journal_path) as journal:
             journal.start_run(plan, accounts=dict.fromkeys((LN, WF), "demo"))
             assert journal.unfinished_runs()
-        assert app.launcher.offer_resume() is None
+        box = app.launcher.offer_resume()
+        assert isinstance(box, QMessageBox)
+        assert box.windowTitle() == "Unfinished removal"  # never as a consolidation
+        assert WF in box.text() and "consolidation" not in box.text()
+        box.close()
     finally:
         await window.refresher.aclose()

@@ -64,3 +64,35 @@ async def test_billing_steps_make_an_already_primary_target_something_to_do(
             assert now.is_primary(ContactRole.TECHNICAL, ZW)
     finally:
         await rig.close()
+
+
+async def test_the_summary_counts_new_technical_primaries_apart_from_billing(
+    qtbot: QtBot, sandbox_server: SandboxFactory, tmp_path: Path
+) -> None:
+    # ZW is already the primary technical contact of the first, not of the second.
+    licenses = (
+        make_license("SEN-7000011", primary=ZW, technical=(LN,), billing=(LN,), key=None),
+        make_license("SEN-7000012", primary=LN, technical=(ZW,), billing=(LN,), key=None),
+    )
+    sandbox = sandbox_server(data=SandboxData(accounts=demo_data().accounts, licenses=licenses))
+    rig = await open_wizard(qtbot, sandbox.url, tmp_path / "j.sqlite3", signed_in=(ZW, LN))
+    try:
+        wizard = rig.wizard
+        wizard.next()
+        wizard.next()
+        wizard.target_page.email_edit.setText(ZW)
+        wizard.target_page.also_billing.click()
+        wizard.next()
+        wizard.next()
+        dialog = wizard.licenses_page.confirm_dialog
+        assert dialog is not None
+        dialog.yes_button.click()
+        await settle(qtbot, lambda: not rig.runner.running and rig.flow.can_go_on(Step.RUN))
+        wizard.next()
+        assert rig.flow.consolidated_count() == 1  # the billing-only license is not counted
+        assert rig.flow.billing_moved_count() == 2
+        summary = wizard.summary_page
+        assert "primary technical contact on 1 more license" in summary.headline.text()
+        assert "primary billing contact on 2 license" in summary.billing_note.text()
+    finally:
+        await rig.close()

@@ -1,0 +1,1 @@
+"""Removing contacts who have left: its wizard (people, plan, run, summary) and confirmation."""
