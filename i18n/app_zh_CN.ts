@@ -1355,6 +1355,10 @@
         <translation>技术联系人</translation>
     </message>
     <message>
+        <source>%1 is signed in, is not primary here and is one of the people leaving, so it removes itself, last: afterwards it no longer sees this license in My Atlassian.</source>
+        <translation>%1 已登录，在这里不是主要联系人，且是要离开的人员之一，因此由它最后移除自己：之后它在 My Atlassian 中将不再看到此授权。</translation>
+    </message>
+    <message>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -1482,6 +1486,10 @@
     <message>
         <source>The run journal cannot be read.</source>
         <translation>无法读取归集记录。</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>移除 %1</translation>
     </message>
     <message>
         <source>Set aside (cannot be read)</source>

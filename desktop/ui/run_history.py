@@ -34,6 +34,7 @@ from desktop.engine.journal import (
     RunSummary,
     default_journal_path,
 )
+from desktop.engine.plan import PlanKind
 from desktop.engine.report import ReportError, write_report
 from desktop.ui.language import current_language
 from desktop.ui.wizard.texts import error_text, translate_engine
@@ -118,15 +119,21 @@ class RunHistoryDialog(QDialog):
         self._selection_changed()
         self.table.setFocus()
 
+    def _whom(self, run: RunSummary) -> str:
+        """A consolidation's target, or the people a removal removes."""
+        if run.kind is PlanKind.REMOVE_CONTACTS:
+            return self.tr("Removing %1").replace("%1", printable(", ".join(run.leaving)))
+        return printable(run.target)
+
     def _cells(self, run: RunSummary) -> list[str]:
         when = format_moment(run.started.astimezone(), current_language())
         if run.status is RunStatus.SET_ASIDE:
-            return [when, printable(run.target), "", "", "", self.status_text(run)]
+            return [when, self._whom(run), "", "", "", self.status_text(run)]
         finished = sum(n for outcome, n in run.counts.items() if outcome in _FINISHED)
         failed = run.counts.get(Outcome.FAILED, 0)
         return [
             when,
-            printable(run.target),
+            self._whom(run),
             str(run.total),
             str(finished),
             str(failed),

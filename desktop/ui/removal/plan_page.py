@@ -32,7 +32,15 @@ def roles_text(roles: tuple[ContactRole, ...]) -> str:
 
 def removal_text(removal: Removal) -> str:
     """One person on one license: which contacts, and why removed or kept."""
-    why = render(removal.reason, removal.reason_args, translate_engine, context="PlanReason")
+    actor, *_ = (*removal.reason_args, "")
+    if removal.removed and actor == removal.email:  # nobody else signed in is a contact
+        why = translate(
+            "RemovalPlan",
+            "%1 is signed in, is not primary here and is one of the people leaving, so it "
+            "removes itself, last: afterwards it no longer sees this license in My Atlassian.",
+        ).replace("%1", removal.email)
+    else:
+        why = render(removal.reason, removal.reason_args, translate_engine, context="PlanReason")
     return f"{roles_text(removal.roles)} \u2014 {why}"
 
 

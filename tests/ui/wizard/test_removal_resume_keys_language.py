@@ -19,6 +19,7 @@ from desktop.services.consolidation_flow import Step
 from desktop.services.session_broker import portal_id
 from desktop.ui.removal.confirm_dialog import RemovalConfirmDialog
 from desktop.ui.removal.removal_wizard import RemovalWizard
+from desktop.ui.run_history import RunHistoryDialog
 from tests.conftest import SandboxHandle
 from tests.ui.tab_walk import assert_tab_walk
 from tests.ui.wizard.harness import WF, ZW, settle
@@ -69,6 +70,10 @@ async def test_an_interrupted_removal_is_offered_at_start_and_resumed_in_the_app
         runs = wizard.runner.journal.history()
         assert [(r.run_id, r.kind) for r in runs] == [(run_id, PlanKind.REMOVE_CONTACTS)]
         assert wizard.runner.journal.unfinished_runs() == []
+        history = RunHistoryDialog(app.launcher.journal_path, app.window)
+        qtbot.addWidget(history)
+        cell = history.table.item(0, 1)
+        assert cell is not None and cell.text() == f"Removing {LY}, {WF}"  # not "target" ZW
     finally:
         await close_app(app)
 

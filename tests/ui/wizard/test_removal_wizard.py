@@ -16,7 +16,7 @@ from desktop.domain.models import ContactRole, License
 from desktop.services.consolidation_flow import Step
 from desktop.ui.removal.confirm_dialog import RemovalConfirmDialog
 from tests.conftest import SandboxHandle
-from tests.ui.wizard.harness import WF, ZW
+from tests.ui.wizard.harness import LN, QQ, WF, ZW
 from tests.ui.wizard.removal_rig import LY, removal_wizard, run_to_summary
 
 
@@ -97,6 +97,10 @@ async def test_remove_two_people_plan_confirm_run_summary(
         for sen in untouched:
             assert _contacts(sandbox.state.license(sen)) == _contacts(before[sen]), sen
         assert _primaries(sandbox) == primaries  # no primary removed or changed
+        for sen, lic in before.items():  # the target kept wherever it was a contact
+            assert {c for c in _contacts(lic) if c[1] == ZW} <= _contacts(
+                sandbox.state.license(sen)
+            )
         assert sandbox.state.notifications() == []
 
         summary = wizard.summary_page
@@ -129,3 +133,28 @@ async def test_cancel_in_the_confirmation_changes_nothing(
         assert wizard.plan_page.confirm_dialog is None
         assert sandbox.state.write_requests() == 0
         assert wizard.runner.journal.history() == []  # no run was even recorded
+
+
+async def test_a_signed_in_person_who_leaves_removes_itself_last(
+    qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    async with removal_wizard(qtbot, tmp_path, sandbox) as (_app, wizard):
+        wizard.people_page.tick(QQ)  # signed in; alone among the signed-in on SEN-20114082
+        wizard.next()
+        plan = wizard.flow.final_plan()
+        itself = plan.entry("SEN-20114082")
+        assert itself is not None and [(s.actor, s.email) for s in itself.steps] == [(QQ, QQ)]
+        model = wizard.plan_page.model
+        rows = {model.entry_at(r).sen: r for r in range(model.rowCount())}
+        last = model.columnCount() - 1
+        why = model.data(model.index(rows["SEN-20114082"], last))
+        assert "removes itself, last" in why and "not primary here" in why
+        other = model.data(model.index(rows["SEN-20113188"], last))
+        assert f"{LN} removes {QQ}" in other
+        primary = model.data(model.index(rows["SEN-20110623"], last))
+        assert "make someone else primary first" in primary  # QQ is primary there: stays
+        wizard.next()
+        await run_to_summary(qtbot, wizard)
+        for sen in ("SEN-20114082", "SEN-20113188"):
+            assert _contacts(sandbox.state.license(sen)) & {("technical", QQ)} == set()
+        assert sandbox.state.license("SEN-20110623").is_primary(ContactRole.TECHNICAL, QQ)
