@@ -1531,6 +1531,10 @@
         <translation>登录 My Atlassian</translation>
     </message>
     <message>
+        <source>This page is signed in as %1, not as %2. Log out on the page, then sign in as %2.</source>
+        <translation>此页面登录的是 %1，而不是 %2。请在页面上退出登录，然后以 %2 登录。</translation>
+    </message>
+    <message>
         <source>Signed in. Check the account&apos;s email below, then click Use this account.</source>
         <translation>已登录。请核对下方的账户邮箱，然后点击“使用此账户”。</translation>
     </message>

@@ -67,12 +67,31 @@ class Live:
         options.setdefault("timings", FAST)
         return MyAtlassianSession(self.driver, account, self.urls, **options)  # type: ignore[arg-type]
 
+    async def end_sessions(self, email: str | None = None) -> int:
+        """The site ends ``email``'s sessions now (every account's without one), as when a
+        sign-in expires or the person signs out elsewhere: how many ended."""
+        import httpx
+
+        async with httpx.AsyncClient(base_url=self.sandbox.url) as client:
+            answer = await client.post("/my-atlassian/_expire-sessions", json={"email": email})
+            assert answer.status_code == 200, answer.text
+            return int(answer.json()["ended"])
+
     async def set_quirks(self, **quirks: object) -> None:
         import httpx
 
         async with httpx.AsyncClient(base_url=self.sandbox.url) as client:
             answer = await client.put("/my-atlassian/_quirks", json=quirks)
             assert answer.status_code == 204, answer.text
+
+
+async def until(condition: Callable[[], object], timeout: float = 20.0) -> None:
+    """Let the qasync loop run (Qt and asyncio together) until ``condition()`` holds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out waiting"
+        await asyncio.sleep(0.05)
 
 
 def fill_sign_in(email: str, password: str) -> str:

@@ -32,21 +32,12 @@ from desktop.ui.my_atlassian.page_check_dialog import PageCheckDialog
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
-from tests.live.conftest import FAST, close_window, fill_sign_in, next_refresh
+from tests.live.conftest import FAST, close_window, fill_sign_in, next_refresh, until
 
 ACTOR = "li.na@huake.example"
 TARGET = "zhang.wei@huake.example"
 ADD_AND_PROMOTE = "SEN-20110101"
 PROMOTE_ONLY = "SEN-20110577"
-
-
-async def until(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    """Let the qasync loop run (Qt and asyncio together) until ``condition()`` holds."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out waiting"
-        await asyncio.sleep(0.05)
 
 
 @pytest.fixture

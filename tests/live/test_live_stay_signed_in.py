@@ -8,7 +8,6 @@ quit would, and a new window (new LiveAccounts) starts on the same files.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable
@@ -36,19 +35,10 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
-from tests.live.conftest import close_window, fill_sign_in, next_refresh
+from tests.live.conftest import close_window, fill_sign_in, next_refresh, until
 
 ACTOR = "li.na@huake.example"
 pytestmark = pytest.mark.timeout(60)
-
-
-async def until(condition: Callable[[], object], timeout: float = 15.0) -> None:
-    """Let the qasync loop run (Qt and asyncio together) until ``condition()`` holds."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out waiting"
-        await asyncio.sleep(0.05)
 
 
 @dataclass

@@ -20,6 +20,12 @@ from typing import Any
 from desktop.portal.my_atlassian.labels import PageLabels
 
 READ_TEXT = "document.body ? document.body.innerText : ''"
+#: Whether the page holds a sign-in form, whatever its language: a password box, or the email
+#: or two-step code step of Atlassian's sign-in.
+SIGN_IN_FORM = (
+    "!!document.querySelector('input[type=password], #username, #login-submit,"
+    " #two-step-verification-otp-code-input')"
+)
 
 _ACTIONS_JS = resources.files(__package__).joinpath("page_actions.js").read_text("utf-8")
 

@@ -105,10 +105,18 @@ class SandboxStore:
             raise SandboxFailure(401, "unauthenticated", "Sign in first.")
         return self._accounts[session.email]
 
-    def expire_sessions(self) -> None:
-        """Expire every token at once (tests use it to provoke ``unauthenticated``)."""
+    def expire_sessions(self, email: str | None = None) -> int:
+        """Expire every token at once, or only ``email``'s (tests use it to provoke
+        ``unauthenticated``); how many ended."""
         with self._lock:
-            self._sessions.clear()
+            ended = [
+                token
+                for token, session in self._sessions.items()
+                if email is None or session.email.lower() == email.strip().lower()
+            ]
+            for token in ended:
+                del self._sessions[token]
+            return len(ended)
 
     # -- reading -------------------------------------------------------------------------
 

@@ -7,6 +7,12 @@ label is missing or ambiguous and fall back to guided mode (the person clicks, t
 Either way the step counts only when re-reading the page shows it.
 
 One page, so one operation at a time (a lock), whatever the engine's concurrency.
+
+A page that lands on a sign-in page (the session expired, or the person signed out elsewhere)
+raises SignInRequired wherever it happens: reading, after a click, while verifying or while a
+guided step waits; never a refusal, "not verified" or "not found". After a click the outcome is
+then unknown: the engine pauses for the account, signs in again and reads the license again.
+Once the account is signed in again in the same page, this session works again as it was.
 """
 
 from __future__ import annotations
@@ -108,6 +114,9 @@ class MyAtlassianSession:
         self.timings = timings or LiveTimings()
         self.last_warnings: list[str] = []
         self._lock = asyncio.Lock()
+        # The page asked to sign in: no operation navigates it until it shows the licenses
+        # again (the person may be signing in there, in the sign-in window).
+        self._signed_out = False
 
     # -- PortalSession -----------------------------------------------------------------------
 
@@ -177,6 +186,7 @@ class MyAtlassianSession:
                 self._dialog_state, lambda a: a.ok, timeout=self.timings.dialog
             )
             if opened is None:
+                await self._ensure_signed_in()
                 alert = await self._alert_error()
                 if alert is not None:
                     raise alert
@@ -230,7 +240,7 @@ class MyAtlassianSession:
         async with self._lock:
             licenses: list[License] | None
             try:
-                await self.driver.load(self.urls.licenses, timeout=self.timings.load)
+                await self._load(self.urls.licenses)
                 await self._open_list()
                 licenses = (await self._read(expand_all=True)).licenses
             except SignInRequired:
@@ -275,18 +285,44 @@ class MyAtlassianSession:
 
     async def _open_list(self) -> None:
         if self.driver.url.rstrip("/") != self.urls.licenses.rstrip("/"):
-            await self.driver.load(self.urls.licenses, timeout=self.timings.load)
+            await self._load(self.urls.licenses)
         if not self.urls.is_licenses_page(self.driver.url):
-            if self.urls.on_site(self.driver.url) and not looks_like_sign_in(
-                await self.driver.text()
-            ):
-                raise PageNotUnderstood("My Atlassian shows another page than the licenses")
-            raise SignInRequired("the licenses page asked to sign in")
+            await self._ensure_signed_in()
+            raise PageNotUnderstood("My Atlassian shows another page than the licenses")
+
+    async def _load(self, url: str) -> None:
+        """Open ``url`` in the page; not while the page asks to sign in after the session
+        ended (the person may be signing in there): SignInRequired until it is signed in."""
+        if self._signed_out:
+            if not self.urls.is_licenses_page(self.driver.url):
+                raise SignInRequired("the account has not signed in again yet")
+            await self._ensure_signed_in()
+            self._signed_out = False
+        await self.driver.load(url, timeout=self.timings.load)
 
     def _check_site(self) -> None:
         """Read and act only on My Atlassian itself (scheme and host), never elsewhere."""
         if not self.urls.on_site(self.driver.url):
+            self._signed_out = True
             raise SignInRequired("the page is not on My Atlassian (a sign-in page?)")
+
+    async def _ensure_signed_in(self, text: str | None = None) -> None:
+        """Raise SignInRequired when the page shows a sign-in page now (the session ended):
+        off My Atlassian (Atlassian's sign-in, the company's single sign-on), or on it with a
+        sign-in form (any language) or words asking to sign in (``text``: read already)."""
+        if self.urls.on_site(self.driver.url):
+            try:
+                if text is None:
+                    text = await self.driver.text()
+                if not looks_like_sign_in(text) and not await self.driver.run_js(
+                    scripts.SIGN_IN_FORM
+                ):
+                    return
+            except errors.PortalError:  # a page on its way elsewhere may not answer
+                return
+        log.info("the page asks to sign in again: the session has ended")
+        self._signed_out = True
+        raise SignInRequired("the page asks to sign in again")
 
     async def _page_result(self, sens: set[str] | None = None) -> PasteResult | None:
         """The page read as a paste, then each license of ``sens`` (all: None) checked against
@@ -297,8 +333,7 @@ class MyAtlassianSession:
         try:
             result = read_paste(text, account_key=self._account.key)
         except PasteError:
-            if looks_like_sign_in(text):
-                raise SignInRequired("the page asks to sign in again") from None
+            await self._ensure_signed_in(text)
             return None
         return await self._with_blocks(result, sens)
 
@@ -327,6 +362,7 @@ class MyAtlassianSession:
         if result is None:
             if await self._empty_list():
                 return PasteResult(licenses=[], warnings=[])
+            await self._ensure_signed_in()
             raise PageNotUnderstood("no license could be read from the page")
         for _attempt in range(2):
             collapsed = _collapsed(result, wanted if not expand_all else None)
@@ -356,7 +392,7 @@ class MyAtlassianSession:
         for sen in sens:
             url = self.urls.license(sen)
             assert url is not None
-            await self.driver.load(url, timeout=self.timings.load)
+            await self._load(url)
             own = await self.driver.wait_for(
                 partial(self._page_result, {sen}),
                 _shows_details({sen}),
@@ -364,7 +400,7 @@ class MyAtlassianSession:
             )
             if own is not None:
                 by_sen.update({lic.sen: lic for lic in own.licenses if lic.sen == sen})
-        await self.driver.load(self.urls.licenses, timeout=self.timings.load)
+        await self._load(self.urls.licenses)
         licenses = [by_sen[lic.sen] for lic in result.licenses]
         return PasteResult(licenses=licenses, warnings=result.warnings)
 
@@ -382,6 +418,8 @@ class MyAtlassianSession:
             await self._open_list()
             result = await self._read(expand_all=False, only=sen)
             found = next((lic for lic in result.licenses if lic.sen == sen), None)
+        if found is None:
+            await self._ensure_signed_in()
         if found is None and any(u.sen == sen for u in result.unreadable):
             raise PageNotUnderstood(
                 "the license's own block on the page could not be read unambiguously"
@@ -398,7 +436,10 @@ class MyAtlassianSession:
     async def _alert_error(self) -> errors.PortalError | None:
         answer = parse_answer(await self.driver.run_js(scripts.alerts(self.labels)))
         alerts = (answer.data or {}).get("alerts") or []
-        return error_from_alerts([str(a) for a in alerts])
+        error = error_from_alerts([str(a) for a in alerts])
+        if isinstance(error, SignInRequired):  # "your session has expired"
+            self._signed_out = True
+        return error
 
     async def _verify(self, sen: str, check: Callable[[License], bool]) -> License:
         """Re-read the page until it shows the step done; an alert or no change is a failure."""
@@ -426,12 +467,14 @@ class MyAtlassianSession:
             raise outcome
         if isinstance(outcome, License):
             return outcome
+        await self._ensure_signed_in()
         log.warning("%s: the page does not show the step done", sen)
         raise StepNotVerified("the page does not show the change after the step")
 
     async def _refused(
         self, answer: ScriptAnswer, step: GuidedStep, check: Callable[[License], bool]
     ) -> License:
+        await self._ensure_signed_in()  # no control on a sign-in page: not a refusal
         error = refusal(answer, step.kind.value)
         if not isinstance(error, NeedsGuidance):
             raise error
@@ -463,6 +506,7 @@ class MyAtlassianSession:
             if person in done and not person.result():
                 raise GuidedStepSkipped("the person skipped the step")
             if person not in done:
+                await self._ensure_signed_in()
                 raise StepNotVerified("the guided step was not done in time")
             return await self._verify(step.sen, check)  # they say done: check it once more
         finally:

@@ -62,6 +62,9 @@ class GuidedPanel(QWidget):
         self._answer = asyncio.get_running_loop().create_future()
         try:
             return await self._answer
+        except asyncio.CancelledError:  # the page signed out, the run stopped, time ran out
+            self.step_verified(step)  # the step is no longer asked: hide it
+            raise
         finally:
             self._answer = None
 

@@ -3,6 +3,10 @@
 The person signs in there themselves (SSO, two-step codes and captchas all work); the app only
 watches for the licenses page. "Stay signed in on this computer" keeps the browser profile (and
 turning it off deletes what was kept). Cancel drops an unfinished sign-in.
+
+Signing in again as a known account (its sign-in ended, e.g. in the middle of a run) opens
+the window pre-filled with its email; when the page shows that another account is signed in,
+"Use this account" stays off: the app never acts as someone else under a known account's name.
 """
 
 from __future__ import annotations
@@ -73,6 +77,7 @@ class SignInWindow(QDialog):
         self._accounts = accounts
         self._key = email or new_account_key()
         self._prefill = email  # typed into the sign-in page's email box, in our own world
+        self.page_email = ""  # the account the licenses page shows as signed in, when it says
         self.live: LiveAccount = accounts.open(self._key, stay_signed_in=stay_signed_in)
         self.live.shown = True
         self.result_account: Account | None = None
@@ -108,6 +113,7 @@ class SignInWindow(QDialog):
         self.resize(1000, 760)
 
         self.stay.toggled.connect(self._stay_toggled)
+        self.email_edit.textChanged.connect(lambda _text: self._update_state())
         self.retranslate()
         self.view.setUrl(QUrl(self.live.urls.start))
 
@@ -141,14 +147,28 @@ class SignInWindow(QDialog):
             self.live.driver.page.runJavaScript(
                 prefill_email(self._prefill), QWebEngineScript.ScriptWorldId.ApplicationWorld
             )
-        if self.on_licenses_page and not self.email_edit.text():
+        if self.on_licenses_page:
             self.live.driver.page.runJavaScript(
                 "document.body ? document.body.innerText : ''", 0, self._page_text
             )
 
     def _page_text(self, text: object) -> None:
-        if isinstance(text, str) and not self.email_edit.text():
-            self.email_edit.setText(email_on_page(text))
+        if not isinstance(text, str) or not shiboken6.isValid(self):
+            return
+        self.page_email = email_on_page(text)
+        if not self.email_edit.text():
+            self.email_edit.setText(self.page_email)
+        self._update_state()
+
+    @property
+    def other_account(self) -> str:
+        """The account the page shows when it is not the one named below ("" when it is, or
+        when the page does not say)."""
+        try:
+            named = normalize_email(self.email_edit.text())
+        except InvalidEmail:
+            return ""
+        return self.page_email if self.page_email and self.page_email != named else ""
 
     def _stay_toggled(self, on: bool) -> None:
         """Another profile: the view goes first, then the old page, then a fresh start."""
@@ -165,7 +185,7 @@ class SignInWindow(QDialog):
         self._update_state()
 
     def _update_state(self) -> None:
-        self.ok_button.setEnabled(self.on_licenses_page)
+        self.ok_button.setEnabled(self.on_licenses_page and not self.other_account)
         self.retranslate()
 
     def accept(self) -> None:
@@ -174,6 +194,9 @@ class SignInWindow(QDialog):
         except InvalidEmail:
             self.status.setText(self.tr("Enter the email address of the Atlassian account."))
             self.email_edit.setFocus()
+            return
+        if self.other_account:
+            self._update_state()
             return
         account = Account(
             AccountKind.MY_ATLASSIAN, email=email, portal=self.live.urls.start, label=email
@@ -203,7 +226,17 @@ class SignInWindow(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in to My Atlassian"))
-        if self.on_licenses_page:
+        other = self.other_account if self.on_licenses_page else ""
+        if other:
+            self.status.setText(
+                self.tr(
+                    "This page is signed in as %1, not as %2. Log out on the page, then sign "
+                    "in as %2."
+                )
+                .replace("%1", other)
+                .replace("%2", self.email_edit.text().strip())
+            )
+        elif self.on_licenses_page:
             self.status.setText(
                 self.tr("Signed in. Check the account's email below, then click Use this account.")
             )

@@ -23,11 +23,22 @@ DEFAULT_LABELS: dict[str, str] = {
 class ReplicaQuirks:
     """``labels`` renames visible labels (e.g. ``{"make_primary": "Set as primary"}``);
     ``ignore_writes`` makes every change look accepted but leaves the data as it was;
-    ``load_delay_ms`` delays the list like a slow single-page app."""
+    ``load_delay_ms`` delays the list like a slow single-page app; ``expire_after_write``
+    ends the signed-in account's session right after its n-th change made through the page
+    (counted from when the quirks were set; 0: never): that change is applied, but its answer
+    is "your session has expired", so whoever clicked does not know whether it took effect."""
 
     labels: dict[str, str] = field(default_factory=dict)
     ignore_writes: bool = False
     load_delay_ms: int = 0
+    expire_after_write: int = 0
+    writes: int = field(default=0, compare=False)  # changes made through the page so far
+
+    def session_ends_now(self) -> bool:
+        """Count one change made through the page; True when it is the one to end the
+        session after."""
+        self.writes += 1
+        return self.writes == self.expire_after_write
 
     def label(self, key: str) -> str:
         return self.labels.get(key, DEFAULT_LABELS[key])
@@ -37,7 +48,8 @@ class ReplicaQuirks:
 
     @classmethod
     def from_json(cls, raw: Any) -> ReplicaQuirks:
-        """Parse ``{"labels": {...}, "ignoreWrites": bool, "loadDelayMs": int}``."""
+        """Parse ``{"labels": {...}, "ignoreWrites": bool, "loadDelayMs": int,
+        "expireAfterWrite": int}``."""
         if not isinstance(raw, dict):
             raise ValueError("quirks must be a JSON object")
         labels = raw.get("labels") or {}
@@ -48,6 +60,12 @@ class ReplicaQuirks:
         delay = raw.get("loadDelayMs", 0)
         if not isinstance(delay, int) or not 0 <= delay <= 10_000:
             raise ValueError("loadDelayMs must be a whole number from 0 to 10000")
+        after = raw.get("expireAfterWrite", 0)
+        if not isinstance(after, int) or isinstance(after, bool) or not 0 <= after <= 10_000:
+            raise ValueError("expireAfterWrite must be a whole number from 0 to 10000")
         return cls(
-            labels=dict(labels), ignore_writes=bool(raw.get("ignoreWrites")), load_delay_ms=delay
+            labels=dict(labels),
+            ignore_writes=bool(raw.get("ignoreWrites")),
+            load_delay_ms=delay,
+            expire_after_write=after,
         )

@@ -158,9 +158,9 @@ def licenses_html(
     )
 
 
-def _page(title: str, body: str) -> str:
+def _page(title: str, body: str, lang: str = "en") -> str:
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<link rel="stylesheet" href="{BASE}/static/replica.css"></head>'
@@ -168,23 +168,57 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def sign_in_page(*, error: str = "", email: str = "") -> str:
-    alert = f'<div class="ma-flag ma-error" role="alert">{escape(error)}</div>' if error else ""
+#: The sign-in page's words, as Atlassian's own sign-in shows them to an English or a Chinese
+#: browser (the real one is localised, so the connector may not rely on its words).
+_SIGN_IN_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Log in to continue - Log in with Atlassian account",
+        "heading": "Log in to continue",
+        "email": "Email",
+        "email_hint": "Enter your email",
+        "password": "Password",
+        "password_hint": "Enter password",
+        "submit": "Log in",
+        "bad": "Incorrect email address and / or password.",
+        "note": "Local replica for tests: every sandbox account's password is",
+    },
+    "zh": {
+        "title": "登录以继续 - 使用 Atlassian 帐户登录",
+        "heading": "登录以继续",
+        "email": "电子邮件",
+        "email_hint": "输入您的电子邮件",
+        "password": "密码",
+        "password_hint": "输入密码",
+        "submit": "继续",
+        "bad": "电子邮件地址和/或密码不正确。",
+        "note": "用于测试的本地副本：每个沙盒帐户的密码都是",
+    },
+}
+
+
+def sign_in_page(*, bad_password: bool = False, email: str = "", lang: str = "en") -> str:
+    words = _SIGN_IN_WORDS["zh" if lang.startswith("zh") else "en"]
+    alert = (
+        f'<div class="ma-flag ma-error" role="alert">{escape(words["bad"])}</div>'
+        if bad_password
+        else ""
+    )
     body = (
         '<main class="ma-login"><div class="ma-brand">ATLASSIAN</div>'
-        "<h1>Log in to continue</h1>"
+        f"<h1>{escape(words['heading'])}</h1>"
         f"{alert}"
         f'<form method="post" action="{BASE}/login">'
-        '<label>Email<input type="email" name="email" autocomplete="username"'
-        f' placeholder="Enter your email" value="{escape(email)}" required></label>'
-        '<label>Password<input type="password" name="password"'
-        ' autocomplete="current-password" placeholder="Enter password" required></label>'
-        '<button type="submit" class="ma-button ma-primary">Log in</button>'
+        f'<label>{escape(words["email"])}<input type="email" name="email"'
+        f' autocomplete="username" placeholder="{escape(words["email_hint"])}"'
+        f' value="{escape(email)}" required></label>'
+        f'<label>{escape(words["password"])}<input type="password" name="password"'
+        f' autocomplete="current-password" placeholder="{escape(words["password_hint"])}"'
+        " required></label>"
+        f'<button type="submit" class="ma-button ma-primary">{escape(words["submit"])}</button>'
         "</form>"
-        '<p class="ma-note">Local replica for tests: every sandbox account\'s password is'
-        " <code>demo</code>.</p></main>"
+        f'<p class="ma-note">{escape(words["note"])} <code>demo</code>.</p></main>'
     )
-    return _page("Log in to continue - Log in with Atlassian account", body)
+    return _page(words["title"], body, "zh-CN" if lang.startswith("zh") else "en")
 
 
 def licenses_page(

@@ -2,7 +2,9 @@
 
 The page's own API (``api/…``) is what the replica's JavaScript calls when a person clicks
 Add, Make Primary → Yes, or Delete; it applies the sandbox's rules through the store.
-``PUT _quirks`` (sandbox only) lets a test rename labels or make writes silently not apply.
+``PUT _quirks`` (sandbox only) lets a test rename labels, make writes silently not apply or end
+the session right after a change; ``POST _expire-sessions`` (sandbox only) ends sessions now.
+A page whose session has ended goes to the sign-in page, as the real site does.
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ async def home(request: Request) -> Response:
 async def login_form(request: Request) -> Response:
     if _caller(request) is not None:
         return RedirectResponse(f"{BASE}/product", status_code=303)
-    return HTMLResponse(sign_in_page())
+    return HTMLResponse(sign_in_page(lang=_lang(request)))
 
 
 async def login(request: Request) -> Response:
@@ -126,7 +128,7 @@ async def login(request: Request) -> Response:
     try:
         token, _account = _store(request).sign_in(email, password)
     except SandboxFailure:
-        page = sign_in_page(error="Incorrect email address and / or password.", email=email)
+        page = sign_in_page(bad_password=True, email=email, lang=_lang(request))
         return HTMLResponse(page, status_code=401)
     next_path = request.query_params.get("next", "")
     inside = next_path.startswith(tuple(BASE + path for path in LIST_PATHS))
@@ -223,14 +225,19 @@ async def _write(request: Request, sen: str, apply: Callable[[str, str], object]
     account = _caller(request)
     if account is None:
         return _unauthenticated()
-    store = _store(request)
+    store, q = _store(request), quirks(request)
+    answer: Response
     try:
-        if not quirks(request).ignore_writes:
+        if not q.ignore_writes:
             apply(account.email, sen)
-        lic = store.get_for(account.email, sen)
+        answer = _block(request, store.get_for(account.email, sen), account.email)
     except SandboxFailure as failure:
-        return _api_error(failure)
-    return _block(request, lic, account.email)
+        answer = _api_error(failure)
+    if q.session_ends_now():  # the change is made, but the page hears "session expired"
+        store.expire_sessions(account.email)
+        log.debug("replica: a session ended right after a change (quirk)")
+        return _unauthenticated()
+    return answer
 
 
 async def api_add(request: Request) -> Response:
@@ -261,6 +268,19 @@ async def api_delete(request: Request) -> Response:
     )
 
 
+async def expire_sessions(request: Request) -> Response:
+    """Sandbox only: end the sessions of ``{"email": …}`` (every account's without one) now,
+    as when a sign-in expires or the person signs out elsewhere. The next page load lands on
+    the sign-in page, and the page's next change is answered "session expired"."""
+    email = (await _json(request)).get("email")
+    if email is not None and not isinstance(email, str):
+        return JSONResponse(
+            {"errorKey": "bad-request", "message": "email must be a string"}, status_code=400
+        )
+    ended = _store(request).expire_sessions(email or None)
+    return JSONResponse({"ended": ended})
+
+
 async def set_quirks(request: Request) -> Response:
     try:
         request.app.state.replica_quirks = ReplicaQuirks.from_json(await _json(request))
@@ -286,6 +306,7 @@ ROUTES = [
     ),
     Route("/api/licenses/{sen}/technical-contacts/{email}", api_delete, methods=["DELETE"]),
     Route("/_quirks", set_quirks, methods=["PUT"]),
+    Route("/_expire-sessions", expire_sessions, methods=["POST"]),
 ]
 
 

@@ -32,11 +32,19 @@
       init.body = JSON.stringify(body);
     }
     return fetch(BASE + "/api/" + path, init).then(function (response) {
+      if (response.status === 401) signIn();
       return response.json().then(function (data) {
         if (!response.ok) throw new Error(data.message || "Something went wrong. Try again.");
         return data;
       });
     });
+  }
+
+  // The session has ended (expired, or signed out elsewhere): to the sign-in page, which
+  // comes back here afterwards, as the real site does.
+  function signIn() {
+    var here = location.pathname + location.search;
+    location.assign(BASE + "/login?next=" + encodeURIComponent(here));
   }
 
   function load() {
