@@ -1246,8 +1246,16 @@
         </translation>
     </message>
     <message>
+        <source>These accounts could not be read now, so they cannot take part in this removal:</source>
+        <translation>以下账户目前无法读取，因此不能参与这次移除：</translation>
+    </message>
+    <message>
         <source>These accounts could not be read now, so they cannot take part in this consolidation:</source>
         <translation>以下账户目前无法读取，因此不能参与这次归集：</translation>
+    </message>
+    <message>
+        <source>The other accounts can go on. To include these, fix them in the account list (Sign in again…), then press Remove contacts who have left… again.</source>
+        <translation>其他账户可以继续。如需包括这些账户，请在账户列表中修复它们（重新登录…），然后再次点击“移除已离开的联系人…”。</translation>
     </message>
     <message>
         <source>The other accounts can go on. To include these, fix them in the account list (Sign in again…), then press Consolidate… again.</source>

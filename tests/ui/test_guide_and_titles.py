@@ -21,9 +21,25 @@ from tests.ui.demo_app import open_app
         (
             "en",
             "Guide",
-            ("Billing contacts are left unchanged", "How to undo", "same email domain"),
+            (
+                "Billing contacts are left unchanged",
+                "How to undo",
+                "same email domain",
+                "Removing contacts who have left",
+                "make someone else primary first",
+            ),
         ),
-        ("zh_CN", "使用指南", ("账单联系人保持不变", "如何撤销", "邮箱域名相同")),
+        (
+            "zh_CN",
+            "使用指南",
+            (
+                "账单联系人保持不变",
+                "如何撤销",
+                "邮箱域名相同",
+                "移除已离开的联系人",
+                "请先将其他人设为主要联系人",
+            ),
+        ),
     ],
 )
 async def test_f1_opens_the_guide_in_the_current_language(
@@ -57,7 +73,7 @@ async def test_f1_opens_the_guide_in_the_current_language(
 def test_the_guide_pages_say_the_same_in_both_languages() -> None:
     english, chinese = guide_html("en"), guide_html("zh_CN")
     ids = ['id="does"', 'id="does-not"', 'id="manual"', 'id="domain"', 'id="notified"']
-    for anchor in [*ids, 'id="billing"', 'id="undo"']:
+    for anchor in [*ids, 'id="billing"', 'id="removal"', 'id="undo"']:
         assert anchor in english and anchor in chinese
     assert guide_html("xx") == english
 

@@ -172,7 +172,7 @@ class WizardLauncher(QObject):
                 await opened.close()
                 _warn(window, title, journal_problem(error)).setObjectName("journalMessage")
                 return None
-        failed = _failed_accounts_text(accounts, opened.errors)
+        failed = _failed_accounts_text(accounts, opened.errors, removal=removal)
         if opened.errors:
             log.warning("%d accounts could not be read for the wizard", len(opened.errors))
         if failed and not sessions:  # nobody could act: say why instead of an empty wizard
@@ -459,12 +459,19 @@ def _set_aside_note(runs: int, old_file: Path | None) -> str:
     return " ".join(parts)
 
 
-def _failed_accounts_text(accounts: list[Account], errors: Mapping[str, PortalError]) -> str:
+def _failed_accounts_text(
+    accounts: list[Account], errors: Mapping[str, PortalError], *, removal: bool = False
+) -> str:
     """Which accounts could not be signed in or read, each with the reason ("" when none)."""
     if not errors:
         return ""
     lines = [
         translate(
+            "WizardLauncher",
+            "These accounts could not be read now, so they cannot take part in this removal:",
+        )
+        if removal
+        else translate(
             "WizardLauncher",
             "These accounts could not be read now, so they cannot take part in this consolidation:",
         )
@@ -476,6 +483,12 @@ def _failed_accounts_text(accounts: list[Account], errors: Mapping[str, PortalEr
             lines.append(f"\u2022 {name}: {error_message(error.error_key)}")
     lines.append(
         translate(
+            "WizardLauncher",
+            "The other accounts can go on. To include these, fix them in the account list "
+            "(Sign in again…), then press Remove contacts who have left… again.",
+        )
+        if removal
+        else translate(
             "WizardLauncher",
             "The other accounts can go on. To include these, fix them in the account list "
             "(Sign in again…), then press Consolidate… again.",

@@ -9,15 +9,15 @@ import csv
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.models import ContactRole, License
+from desktop.domain.models import Account, AccountKind, ContactRole, License
 from desktop.services.consolidation_flow import Step
 from desktop.ui.removal.confirm_dialog import RemovalConfirmDialog
 from tests.conftest import SandboxHandle
 from tests.ui.wizard.harness import LN, QQ, WF, ZW
-from tests.ui.wizard.removal_rig import LY, removal_wizard, run_to_summary
+from tests.ui.wizard.removal_rig import LY, close_app, removal_app, removal_wizard, run_to_summary
 
 
 def _contacts(lic: License) -> set[tuple[str, str]]:
@@ -158,3 +158,26 @@ async def test_a_signed_in_person_who_leaves_removes_itself_last(
         for sen in ("SEN-20114082", "SEN-20113188"):
             assert _contacts(sandbox.state.license(sen)) & {("technical", QQ)} == set()
         assert sandbox.state.license("SEN-20110623").is_primary(ContactRole.TECHNICAL, QQ)
+
+
+async def test_an_account_that_cannot_be_read_is_named_for_the_removal(
+    qtbot: QtBot, sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    app = await removal_app(qtbot, tmp_path, sandbox)
+    try:
+        # One more account whose password is wrong: the others go on, it is named.
+        wrong = Account(AccountKind.PORTAL, email=ZW, portal=sandbox.url, label=ZW)
+        app.window.passwords.remember(wrong, "not-the-password", keep=False)
+        app.window.store.add(wrong)
+        wizard = await app.launcher.open_removal()
+        assert wizard is not None and wizard.isVisible()
+        boxes = [b for b in wizard.findChildren(QMessageBox) if b.isVisible()]
+        assert len(boxes) == 1
+        text = boxes[0].text()
+        assert ZW in text and "cannot take part in this removal" in text
+        assert "Remove contacts who have left… again" in text and "consolidation" not in text
+        wizard.people_page.tick(WF)  # the others go on
+        wizard.next()
+        assert wizard.flow.final_plan().actionable()
+    finally:
+        await close_app(app)
