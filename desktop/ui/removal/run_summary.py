@@ -95,6 +95,10 @@ class RemovalSummaryPage(SummaryPage):
             if finished is not None and finished.error_key:
                 text += " " + error_text(finished.error_key)
             top.addChild(QTreeWidgetItem([text]))
+        for index in range(top.childCount()):  # a long line elides: the whole on hover
+            child = top.child(index)
+            if child is not None:
+                child.setToolTip(0, child.text(0))
         return top
 
     def _named(self, sen: str) -> str:

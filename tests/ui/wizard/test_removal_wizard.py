@@ -112,6 +112,7 @@ async def test_remove_two_people_plan_confirm_run_summary(
         children = [wf.child(i).text(0) for i in range(wf.childCount())]
         assert any("SEN-20110388" in c for c in children)
         assert any("make someone else primary first" in c for c in children)
+        assert all(wf.child(i).toolTip(0) == children[i] for i in range(wf.childCount()))
         report = tmp_path / "removal.csv"
         assert summary.export_report(report)
         rows = list(csv.reader(report.open(encoding="utf-8-sig")))
