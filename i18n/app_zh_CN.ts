@@ -859,7 +859,7 @@
     <name>MyAtlassianGuide</name>
     <message>
         <source>On license %2, under &quot;%3&quot;, click the box that says &quot;%5&quot;, paste %1 (it is on the clipboard) and click &quot;%4&quot;.</source>
-        <extracomment>%1 the email, %2 the SEN; %3 the section&apos;s heading, %4 the control, %5 the add box&apos;s hint, %6 the dialog&apos;s title, %7 its Yes: each as the page shows it (see :meth:`GuidedStep.fill`).</extracomment>
+        <extracomment>%1 the email, %2 the SEN; %3 the section&apos;s heading (Technical or Billing Contacts), %4 the control, %5 the add box&apos;s hint, %6 the dialog&apos;s title, %7 its Yes: each as the page shows it (see :meth:`GuidedStep.fill`).</extracomment>
         <translation>在授权 %2 的“%3”下，点击显示“%5”的输入框，粘贴 %1（已在剪贴板中），然后点击“%4”。</translation>
     </message>
     <message>
@@ -881,6 +881,10 @@
     <message>
         <source>The page&apos;s dialog is not about this contact, so the app will not confirm it.</source>
         <translation>页面弹出的对话框与这个联系人无关，因此程序不会确认。</translation>
+    </message>
+    <message>
+        <source>The page shows the button greyed out, so the app will not click it.</source>
+        <translation>页面上的这个按钮是灰色的（不可用），程序不会点击它。</translation>
     </message>
     <message>
         <source>The app could not open the license&apos;s details.</source>

@@ -145,3 +145,29 @@ def test_the_in_force_and_refused_texts_name_the_profile_and_the_file(tmp_path: 
     assert chosen.in_force_text(same) == (
         f"My Atlassian site profile: my.atlassian.com 2027.2.0 (override file {broken})"
     )
+
+
+def test_an_override_without_the_billing_and_delete_dialogs_takes_their_defaults(
+    tmp_path: Path,
+) -> None:
+    """An override written before the billing and Delete dialogs' labels still works: those
+    labels take the built-in defaults; every other label stays required."""
+    from desktop.portal.my_atlassian.labels import LATER_LABELS, PageLabels
+
+    data = _built_in_data()
+    for key in LATER_LABELS:
+        del data["labels"][key]
+    data["labels"]["delete"] = ["Remove"]
+    path = tmp_path / "site-profile.json"
+    path.write_text(json.dumps(data), "utf-8")
+
+    choice = load_profile(path)
+
+    assert choice.overridden and not choice.problem
+    labels = choice.profile.labels
+    assert labels.delete == ("Remove",)
+    assert labels.promote_billing_title == PageLabels().promote_billing_title
+    assert labels.first("delete_billing_title") == "Delete billing contact?"
+    assert built_in_profile().labels.promote_billing_title == (
+        "Promote to primary billing contact?",
+    )

@@ -21,8 +21,9 @@ class GuidedKind(StrEnum):
     REMOVE_CONTACT = "remove-contact"
 
 
-#: %1 the email, %2 the SEN; %3 the section's heading, %4 the control, %5 the add box's hint,
-#: %6 the dialog's title, %7 its Yes: each as the page shows it (see :meth:`GuidedStep.fill`).
+#: %1 the email, %2 the SEN; %3 the section's heading (Technical or Billing Contacts), %4 the
+#: control, %5 the add box's hint, %6 the dialog's title, %7 its Yes: each as the page shows it
+#: (see :meth:`GuidedStep.fill`).
 INSTRUCTIONS: dict[GuidedKind, str] = {
     GuidedKind.ADD_CONTACT: QT_TRANSLATE_NOOP(
         "MyAtlassianGuide",
@@ -46,6 +47,17 @@ CONTROL: dict[GuidedKind, str] = {
     GuidedKind.REMOVE_CONTACT: "delete",
 }
 
+# The sections of a license's block a step can be about, and each one's heading label.
+TECHNICAL, BILLING = "technical", "billing"
+HEADING = {TECHNICAL: "technical_contacts", BILLING: "billing_contacts"}
+# The label of the dialog a step's control opens, by kind and section.
+DIALOG = {
+    (GuidedKind.MAKE_PRIMARY, TECHNICAL): "promote_title",
+    (GuidedKind.MAKE_PRIMARY, BILLING): "promote_billing_title",
+    (GuidedKind.REMOVE_CONTACT, TECHNICAL): "delete_title",
+    (GuidedKind.REMOVE_CONTACT, BILLING): "delete_billing_title",
+}
+
 WHY_GUIDED: dict[str, str] = {
     "missing": QT_TRANSLATE_NOOP(
         "MyAtlassianGuide",
@@ -58,6 +70,10 @@ WHY_GUIDED: dict[str, str] = {
     "mismatch": QT_TRANSLATE_NOOP(
         "MyAtlassianGuide",
         "The page's dialog is not about this contact, so the app will not confirm it.",
+    ),
+    "disabled": QT_TRANSLATE_NOOP(
+        "MyAtlassianGuide",
+        "The page shows the button greyed out, so the app will not click it.",
     ),
     "collapsed": QT_TRANSLATE_NOOP(
         "MyAtlassianGuide", "The app could not open the license's details."
@@ -74,9 +90,10 @@ WAITING = QT_TRANSLATE_NOOP(
 class GuidedStep:
     """One step the person does themselves; ``reason`` is a key of :data:`WHY_GUIDED`.
 
-    ``shown`` holds the texts the page itself uses for the step's labels (``("make_primary",
-    "Set as primary")``, …), so the words name what the person sees; ``usual`` the profile's
-    first texts, for a label the page does not show.
+    ``section`` is the part of the license's block the step is about (:data:`TECHNICAL` or
+    :data:`BILLING`). ``shown`` holds the texts the page itself uses for the step's labels
+    (``("make_primary", "Set as primary")``, …), so the words name what the person sees;
+    ``usual`` the profile's first texts, for a label the page does not show.
     """
 
     kind: GuidedKind
@@ -85,6 +102,12 @@ class GuidedStep:
     reason: str = "chosen"
     shown: tuple[tuple[str, str], ...] = ()
     usual: tuple[tuple[str, str], ...] = ()
+    section: str = TECHNICAL
+
+    @property
+    def dialog(self) -> str:
+        """The label of the dialog the step's control opens (the promotion's for an add)."""
+        return DIALOG.get((self.kind, self.section), "promote_title")
 
     def label(self, key: str) -> str:
         """The page's text for ``key`` where it shows one, else the profile's usual one."""
@@ -98,10 +121,10 @@ class GuidedStep:
         """``template`` (one of :data:`INSTRUCTIONS`, maybe translated) with its blanks filled."""
         values = {
             "%7": self.label("yes"),
-            "%6": self.label("promote_title"),
+            "%6": self.label(self.dialog),
             "%5": self.label("placeholder"),
             "%4": self.label(CONTROL[self.kind]),
-            "%3": self.label("technical_contacts"),
+            "%3": self.label(HEADING.get(self.section, "technical_contacts")),
             "%2": self.sen,
             "%1": self.email,
         }
@@ -119,6 +142,10 @@ _DEFAULT_TEXTS = {
     "delete": "Delete",
     "yes": "Yes",
     "promote_title": "Promote to primary technical contact?",
+    "promote_billing_title": "Promote to primary billing contact?",
+    "delete_title": "Delete technical contact?",
+    "delete_billing_title": "Delete billing contact?",
     "placeholder": "contact@example.com",
     "technical_contacts": "Technical Contacts",
+    "billing_contacts": "Billing Contacts",
 }

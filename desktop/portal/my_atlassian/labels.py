@@ -24,6 +24,9 @@ class PageLabels:
     make_primary: Texts = ("Make Primary",)
     delete: Texts = ("Delete",)
     promote_title: Texts = ("Promote to primary technical contact?",)
+    promote_billing_title: Texts = ("Promote to primary billing contact?",)
+    delete_title: Texts = ("Delete technical contact?", "Remove technical contact?")
+    delete_billing_title: Texts = ("Delete billing contact?", "Remove billing contact?")
     yes: Texts = ("Yes",)
     cancel: Texts = ("Cancel",)
     primary: Texts = ("PRIMARY",)
@@ -32,6 +35,7 @@ class PageLabels:
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
+        """Every label's key (a site profile lists them all but :data:`LATER_LABELS`)."""
         return tuple(f.name for f in fields(cls))
 
     def as_dict(self) -> dict[str, list[str]]:
@@ -42,5 +46,9 @@ class PageLabels:
         texts: Texts = getattr(self, key)
         return texts[0]
 
+
+#: Labels a profile of format 1 may leave out (they came with billing contacts and Delete):
+#: an override written before them keeps working, these taking the defaults above.
+LATER_LABELS = frozenset({"promote_billing_title", "delete_title", "delete_billing_title"})
 
 MY_ATLASSIAN_LABELS = PageLabels()

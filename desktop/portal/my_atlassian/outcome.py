@@ -12,6 +12,7 @@ from desktop.portal.errors import (
     EvaluationLicense,
     InvalidEmailAddress,
     PortalError,
+    PrimaryContact,
 )
 from desktop.portal.my_atlassian.errors import NeedsGuidance, PageNotUnderstood, SignInRequired
 
@@ -50,13 +51,18 @@ def parse_answer(raw: object) -> ScriptAnswer:
 
 def refusal(answer: ScriptAnswer, step: str) -> PortalError:
     """The error for a script that refused to click. ``disabled`` Make Primary means the
-    portal's own domain rule (the target must promote itself), anything else guided mode."""
+    portal's own domain rule (the target must promote itself), ``primary`` a Delete asked
+    beside a primary contact (never done), anything else guided mode."""
     if answer.error == "disabled" and step == "make-primary":
         return DomainMismatch("Make Primary is greyed out: the contact must promote itself")
+    if answer.error == "primary":
+        return PrimaryContact("the page shows the contact as primary: it is never deleted")
     if answer.error == "ambiguous":
         message = f"{answer.count} controls labelled {answer.label!r}; the app will not guess"
     elif answer.error == "collapsed":
         message = "the license's details could not be opened on the page"
+    elif answer.error == "disabled":
+        message = f"{answer.label!r} is greyed out on the page"
     elif answer.error == "mismatch":
         message = "the confirmation dialog is about another contact or license"
     else:

@@ -124,6 +124,10 @@ function technical(b) {
 function billing(b) {
   return (node) => !!b.bill && after(b.bill, node);
 }
+// The section a step is about: A.section is "technical" (the default) or "billing".
+function section(b, kind) {
+  return kind === "billing" ? billing(b) : technical(b);
+}
 function setValue(input, value) {
   input.focus();
   const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;
@@ -156,12 +160,19 @@ function contactRow(b, inSection, email) {
   const rows = [...new Set(found.map((el) => rowOf(b, el)))];
   return rows.length === 1 ? { el: rows[0] } : fail("ambiguous", email, rows.length);
 }
-function theDialog() {
-  const heads = labelled(document.body, "promote_title");
-  const head = one(heads, L.promote_title[0]);
+// The open dialog whose title is the label `key` (a promotion's or a deletion's, by section).
+function theDialog(key) {
+  key = key || "promote_title";
+  const heads = labelled(document.body, key);
+  const head = one(heads, L[key][0]);
   if (head.error) return head;
   const dialog = head.el.closest("[role=dialog], [role=alertdialog], dialog");
   return { el: dialog || head.el.parentElement, title: ownText(head.el) };
+}
+// The one dialog open on the page, whatever its title (for guidance only: never to click).
+function openDialog() {
+  const open = [...document.querySelectorAll("[role=dialog], [role=alertdialog], dialog")].filter(shown);
+  return open.length === 1 ? open[0] : null;
 }
 function addBox(b, inSection) {
   const boxes = [...b.el.querySelectorAll("input, textarea")].filter(
@@ -249,7 +260,7 @@ const ACTIONS = {
   addContact() {
     const b = block(A.sen);
     if (b.error) return b;
-    const inSection = technical(b);
+    const inSection = section(b, A.section);
     const box = addBox(b, inSection);
     if (box.error) return box;
     const button = one(controls(b.el, "add").filter(inSection), L.add[0]);
@@ -263,7 +274,7 @@ const ACTIONS = {
   makePrimary() {
     const b = block(A.sen);
     if (b.error) return b;
-    const row = contactRow(b, technical(b), A.email);
+    const row = contactRow(b, section(b, A.section), A.email);
     if (row.error) return row;
     const button = one(controls(row.el, "make_primary"), L.make_primary[0]);
     if (button.error) return button;
@@ -271,18 +282,36 @@ const ACTIONS = {
     press(button.el);
     return { ok: true, shown: clickLabel(button.el) };
   },
+  // Delete in the contact's row of its section: never beside a primary contact (the page
+  // should not show one there; if it does, the connector still does not click it).
+  deleteContact() {
+    const b = block(A.sen);
+    if (b.error) return b;
+    const row = contactRow(b, section(b, A.section), A.email);
+    if (row.error) return row;
+    if (leaves(row.el, (t) => isLabel(t, "primary")).length) return fail("primary", A.email);
+    const button = one(controls(row.el, "delete"), L.delete[0]);
+    if (button.error) return button;
+    if (isDisabled(button.el)) return fail("disabled", clickLabel(button.el));
+    press(button.el);
+    return { ok: true, shown: clickLabel(button.el) };
+  },
   dialogState() {
-    const d = theDialog();
+    const d = theDialog(A.title);
     return d.error ? d : { ok: true, shown: d.title };
   },
+  // Yes in the open dialog (A.title), only if it names A.email and A.sen; a deletion's
+  // dialog may say its Yes as "Delete" (A.confirm lists the labels its button may show).
   confirmPromotion() {
-    const d = theDialog();
+    const d = theDialog(A.title);
     if (d.error) return d;
     const text = ownText(d.el).toLowerCase();
     if (!text.includes(A.email) || !text.includes(A.sen.toLowerCase())) {
       return fail("mismatch", d.title);
     }
-    const yes = one(controls(d.el, "yes"), L.yes[0]);
+    const found = new Set();
+    for (const key of A.confirm || ["yes"]) for (const el of controls(d.el, key)) found.add(el);
+    const yes = one([...found], L.yes[0]);
     if (yes.error) return yes;
     press(yes.el);
     return { ok: true, shown: clickLabel(yes.el) };
@@ -300,11 +329,20 @@ const ACTIONS = {
       const found = controls(root, key);
       if (found.length) out[key] = clickLabel(found[0]);
     }
-    for (const key of ["technical_contacts", "billing_contacts", "promote_title"]) {
+    const titles = ["promote_title", "promote_billing_title", "delete_title", "delete_billing_title"];
+    for (const key of ["technical_contacts", "billing_contacts"]) {
       const found = labelled(root, key);
       if (found.length) out[key] = ownText(found[0]);
     }
-    const box = b.error ? null : addBox(b, technical(b));
+    for (const key of titles) {
+      const found = labelled(document.body, key); // a dialog is not inside the block
+      if (found.length) out[key] = ownText(found[0]);
+    }
+    // The step's dialog is open but titled otherwise: the person will see its own title.
+    const open = A.title && !out[A.title] ? openDialog() : null;
+    const head = open && open.querySelector("h1, h2, h3, h4, [role=heading]");
+    if (head && ownText(head)) out[A.title] = ownText(head).slice(0, 120);
+    const box = b.error ? null : addBox(b, section(b, A.section));
     if (box && !box.error) out.placeholder = box.el.placeholder || "";
     return { ok: true, labels: out };
   },
@@ -315,13 +353,21 @@ const ACTIONS = {
     const count = (key) => labelled(document.body, key).length;
     const texts = (key) => [...new Set(labelled(document.body, key).map(ownText))].slice(0, 3);
     let addBoxes = 0, addButtons = 0, makePrimary = 0, contacts = 0, keys = 0;
+    let billingAddBoxes = 0, billingAddButtons = 0, billingMakePrimary = 0, billingContacts = 0;
+    let deletes = 0;
     for (const b of open) {
       const inSection = technical(b);
       if (!addBox(b, inSection).error) addBoxes += 1;
       addButtons += controls(b.el, "add").filter(inSection).length ? 1 : 0;
       makePrimary += controls(b.el, "make_primary").filter(inSection).length;
-      contacts += sectionContacts(b, inSection).length;
+      contacts += (sectionContacts(b, inSection) || []).length;
       keys += keyOf(b) ? 1 : 0;
+      const inBilling = billing(b);
+      if (!addBox(b, inBilling).error) billingAddBoxes += 1;
+      billingAddButtons += controls(b.el, "add").filter(inBilling).length ? 1 : 0;
+      billingMakePrimary += controls(b.el, "make_primary").filter(inBilling).length;
+      billingContacts += (sectionContacts(b, inBilling) || []).length;
+      deletes += controls(b.el, "delete").length;
     }
     return {
       ok: true,
@@ -336,6 +382,11 @@ const ACTIONS = {
       primary: count("primary"),
       keys: keys,
       keyLabels: count("license_key"),
+      billingContacts: billingContacts,
+      billingAddBoxes: billingAddBoxes,
+      billingAddButtons: billingAddButtons,
+      billingMakePrimary: billingMakePrimary,
+      deletes: deletes,
       shown: {
         technical_contacts: texts("technical_contacts"),
         make_primary: [...new Set(controls(document.body, "make_primary").map(clickLabel))].slice(0, 3),
@@ -419,7 +470,7 @@ const ACTIONS = {
       const starts = exact(document.body, A.sen);
       if (starts.length) marks.push(starts[0]);
     } else {
-      const inSection = technical(b);
+      const inSection = section(b, A.section);
       const row = A.email ? contactRow(b, inSection, A.email) : fail("missing", "");
       const key = A.kind === "make-primary" ? "make_primary" : A.kind === "remove-contact" ? "delete" : "add";
       let target = null;
@@ -433,8 +484,9 @@ const ACTIONS = {
       }
       marks.push(target);
     }
-    const d = theDialog();
-    if (!d.error) marks.push(d.el);
+    const d = theDialog(A.title);
+    const dialog = d.error ? openDialog() : d.el; // one open with another title: still shown
+    if (dialog) marks.push(dialog);
     for (const el of marks) el.classList.add("lc-guide");
     if (marks.length) marks[marks.length - 1].scrollIntoView({ block: "center" });
     return { ok: true, marked: marks.length };

@@ -8,7 +8,8 @@ label's accepted texts (the site profile's alternatives) the page shows.
 
 A license's *block* is found from its SEN: the smallest visible element around the SEN that
 holds exactly one "Technical Contacts" heading and no other license's SEN. Its *technical
-section* runs from that heading to the "Billing Contacts" heading, in document order.
+section* runs from that heading to the "Billing Contacts" heading, in document order, its
+*billing section* from there to the block's end. Actions on contacts name their section.
 """
 
 from __future__ import annotations
@@ -48,24 +49,39 @@ def blocks(sens: list[str], labels: PageLabels) -> str:
     return _script("blocks", labels, sens=sens)
 
 
-def add_contact(sen: str, email: str, labels: PageLabels) -> str:
-    """Type ``email`` into the technical contacts' add box of ``sen`` and press Add."""
-    return _script("addContact", labels, sen=sen, email=email)
+def add_contact(sen: str, email: str, labels: PageLabels, section: str = "technical") -> str:
+    """Type ``email`` into the add box of ``sen``'s ``section`` (``technical`` or ``billing``)
+    and press its Add."""
+    return _script("addContact", labels, sen=sen, email=email, section=section)
 
 
-def make_primary(sen: str, email: str, labels: PageLabels) -> str:
-    """Press Make Primary in ``email``'s row of ``sen``'s technical contacts (opens the dialog)."""
-    return _script("makePrimary", labels, sen=sen, email=email)
+def make_primary(sen: str, email: str, labels: PageLabels, section: str = "technical") -> str:
+    """Press Make Primary in ``email``'s row of ``sen``'s ``section`` (opens the dialog)."""
+    return _script("makePrimary", labels, sen=sen, email=email, section=section)
 
 
-def dialog_state(labels: PageLabels) -> str:
-    """Whether the "Promote to primary technical contact?" dialog is open, and its text."""
-    return _script("dialogState", labels)
+def delete_contact(sen: str, email: str, labels: PageLabels, section: str) -> str:
+    """Press Delete in ``email``'s row of ``sen``'s ``section``; never beside a primary."""
+    return _script("deleteContact", labels, sen=sen, email=email, section=section)
 
 
-def confirm_promotion(sen: str, email: str, labels: PageLabels) -> str:
-    """Press Yes in the promote dialog, only if it names ``email`` and ``sen``."""
-    return _script("confirmPromotion", labels, sen=sen, email=email)
+def dialog_state(labels: PageLabels, title: str = "promote_title") -> str:
+    """Whether the dialog titled by the label ``title`` is open, and its title as shown."""
+    return _script("dialogState", labels, title=title)
+
+
+def confirm_promotion(
+    sen: str,
+    email: str,
+    labels: PageLabels,
+    title: str = "promote_title",
+    confirm: tuple[str, ...] = ("yes",),
+) -> str:
+    """Press the confirming button (one of the labels ``confirm``) in the dialog titled by the
+    label ``title``, only if the dialog names ``email`` and ``sen``."""
+    return _script(
+        "confirmPromotion", labels, sen=sen, email=email, title=title, confirm=list(confirm)
+    )
 
 
 def alerts(labels: PageLabels) -> str:
@@ -73,9 +89,12 @@ def alerts(labels: PageLabels) -> str:
     return _script("alerts", labels)
 
 
-def page_labels(sen: str, labels: PageLabels) -> str:
-    """The texts the page shows for the labels of a guided step (in ``sen``'s block)."""
-    return _script("pageLabels", labels, sen=sen)
+def page_labels(
+    sen: str, labels: PageLabels, section: str = "technical", title: str = "promote_title"
+) -> str:
+    """The texts the page shows for the labels of a guided step (in ``sen``'s ``section``; an
+    open dialog's own title for the label ``title`` when the profile's words are not shown)."""
+    return _script("pageLabels", labels, sen=sen, section=section, title=title)
 
 
 def inspect(labels: PageLabels) -> str:
@@ -88,6 +107,25 @@ def structure(labels: PageLabels) -> str:
     return _script("structure", labels)
 
 
-def highlight(sen: str, kind: str, email: str, labels: PageLabels, *, clear: bool = False) -> str:
-    """Mark what the person should click for a guided step (or ``clear`` the marks)."""
-    return _script("highlight", labels, sen=sen, kind=kind, email=email, clear=clear)
+def highlight(
+    sen: str,
+    kind: str,
+    email: str,
+    labels: PageLabels,
+    *,
+    section: str = "technical",
+    title: str = "promote_title",
+    clear: bool = False,
+) -> str:
+    """Mark what the person should click for a guided step in ``sen``'s ``section``, and the
+    dialog titled by the label ``title`` when it is open (or ``clear`` the marks)."""
+    return _script(
+        "highlight",
+        labels,
+        sen=sen,
+        kind=kind,
+        email=email,
+        section=section,
+        title=title,
+        clear=clear,
+    )

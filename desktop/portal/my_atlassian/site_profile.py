@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from desktop.portal.my_atlassian.labels import PageLabels
+from desktop.portal.my_atlassian.labels import LATER_LABELS, PageLabels
 
 #: The profile format this app reads (the file's ``format``).
 FORMAT = 1
@@ -148,7 +148,7 @@ def parse_profile(raw: bytes | str) -> SiteProfile:
     unknown = set(labels_raw) - set(PageLabels.names())
     if unknown:
         raise ProfileError(f"labels: unknown labels {sorted(unknown)}")
-    missing = set(PageLabels.names()) - set(labels_raw)
+    missing = set(PageLabels.names()) - set(labels_raw) - LATER_LABELS
     if missing:
         raise ProfileError(f"labels: missing {sorted(missing)}")
     labels = PageLabels(**{key: _texts(labels_raw[key], f"labels.{key}") for key in labels_raw})

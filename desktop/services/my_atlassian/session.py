@@ -26,8 +26,9 @@ from functools import partial
 from typing import Protocol
 
 from desktop.domain.emails import normalize_email
-from desktop.domain.models import Account, License
+from desktop.domain.models import Account, ContactRole, License
 from desktop.domain.sen import normalize_sen
+from desktop.engine.executor import without_contact
 from desktop.portal import errors
 from desktop.portal.my_atlassian import scripts
 from desktop.portal.my_atlassian.blocks import reconcile
@@ -138,94 +139,161 @@ class MyAtlassianSession:
 
     async def add_technical_contact(self, sen: str, email: str, name: str | None = None) -> License:
         del name  # the page's add box takes only the address
+        return await self._add(ContactRole.TECHNICAL, sen, email)
+
+    async def make_primary(self, sen: str, email: str) -> License:
+        return await self._promote(ContactRole.TECHNICAL, sen, email)
+
+    async def remove_technical_contact(self, sen: str, email: str) -> None:
+        """Delete beside a secondary technical contact (the engine asks only in a removal
+        plan); never beside a primary one."""
+        await self._remove(ContactRole.TECHNICAL, sen, email)
+
+    async def add_billing_contact(self, sen: str, email: str, name: str | None = None) -> License:
+        del name
+        return await self._add(ContactRole.BILLING, sen, email)
+
+    async def make_billing_primary(self, sen: str, email: str) -> License:
+        return await self._promote(ContactRole.BILLING, sen, email)
+
+    async def remove_billing_contact(self, sen: str, email: str) -> None:
+        """Delete beside a secondary billing contact (only in a removal plan); never a primary."""
+        await self._remove(ContactRole.BILLING, sen, email)
+
+    async def _add(self, role: ContactRole, sen: str, email: str) -> License:
+        """The add box and Add of the license's ``role`` section (its own block)."""
         sen, email = normalize_sen(sen), normalize_email(email)
         async with self._lock:
             lic = await self._license(sen)
-            if lic.is_technical_contact(email):
+            if lic.contact(role, email) is not None:
                 return lic
-            if lic.is_evaluation:
+            if lic.is_evaluation and role is ContactRole.TECHNICAL:
                 raise errors.EvaluationLicense(
                     "technical contacts cannot be added to an evaluation"
                 )
-            step = GuidedStep(GuidedKind.ADD_CONTACT, sen, email)
+            step = GuidedStep(GuidedKind.ADD_CONTACT, sen, email, section=role.value)
 
             def added(found: License) -> bool:
-                return found.is_technical_contact(email)
+                return found.contact(role, email) is not None
 
             if self.mode is ActionMode.GUIDED:
                 return await self._guided(step, added)
             answer = parse_answer(
-                await self.driver.run_js(scripts.add_contact(sen, email, self.labels))
+                await self.driver.run_js(scripts.add_contact(sen, email, self.labels, role.value))
             )
             if not answer.ok:
                 return await self._refused(answer, step, added)
-            log.info("%s: pressed Add for a new technical contact", sen)
+            log.info("%s: pressed Add for a new %s contact", sen, role.value)
             return await self._verify(sen, added)
 
-    async def make_primary(self, sen: str, email: str) -> License:
+    async def _promote(self, role: ContactRole, sen: str, email: str) -> License:
+        """Make Primary in the contact's row of the ``role`` section, then Yes in the dialog
+        "Promote to primary … contact?" when it names the contact and the license."""
         sen, email = normalize_sen(sen), normalize_email(email)
         async with self._lock:
             lic = await self._license(sen)
-            if lic.is_primary_technical(email):
+            if lic.is_primary(role, email):
                 return lic
-            if not lic.is_technical_contact(email):
-                raise errors.ContactNotFound("not a technical contact on the page")
-            step = GuidedStep(GuidedKind.MAKE_PRIMARY, sen, email)
+            if lic.contact(role, email) is None:
+                raise errors.ContactNotFound(f"not a {role.value} contact on the page")
+            step = GuidedStep(GuidedKind.MAKE_PRIMARY, sen, email, section=role.value)
 
             def promoted(found: License) -> bool:
-                return found.is_primary_technical(email)
+                return found.is_primary(role, email)
 
             if self.mode is ActionMode.GUIDED:
                 return await self._guided(step, promoted)
             answer = parse_answer(
-                await self.driver.run_js(scripts.make_primary(sen, email, self.labels))
+                await self.driver.run_js(scripts.make_primary(sen, email, self.labels, role.value))
             )
             if not answer.ok:
                 return await self._refused(answer, step, promoted)
             opened = await self.driver.wait_for(
-                self._dialog_state, lambda a: a.ok, timeout=self.timings.dialog
+                partial(self._dialog_state, step.dialog),
+                lambda a: a.ok,
+                timeout=self.timings.dialog,
             )
             if opened is None:
                 await self._ensure_signed_in()
                 alert = await self._alert_error()
                 if alert is not None:
                     raise alert
-                state = await self._dialog_state()
+                state = await self._dialog_state(step.dialog)
                 return await self._refused(state, step, promoted)
-            answer = parse_answer(
-                await self.driver.run_js(scripts.confirm_promotion(sen, email, self.labels))
-            )
-            if not answer.ok:
+            if not (answer := await self._confirm(step)).ok:
                 return await self._refused(answer, step, promoted)
-            log.info("%s: confirmed the promotion of a technical contact", sen)
+            log.info("%s: confirmed the promotion of a %s contact", sen, role.value)
             return await self._verify(sen, promoted)
 
-    async def remove_technical_contact(self, sen: str, email: str) -> None:
-        """Always guided: the app never deletes by itself."""
+    async def _remove(self, role: ContactRole, sen: str, email: str) -> None:
+        """Delete in the contact's row of the ``role`` section, and Yes when the page asks to
+        confirm; verified by reading the page again. A primary contact is never deleted (the
+        page shows no Delete there): refused before any click."""
         sen, email = normalize_sen(sen), normalize_email(email)
+        itself = email == normalize_email(self._account.email)
         async with self._lock:
-            lic = await self._license(sen)
-            if not lic.is_technical_contact(email):
+            try:
+                lic = await self._license(sen)
+            except errors.NotFound:
+                if itself:
+                    return  # it no longer sees the license: its removal took effect
+                raise
+            contact = lic.contact(role, email)
+            if contact is None:
                 return
-            step = GuidedStep(GuidedKind.REMOVE_CONTACT, sen, email, reason="chosen")
-            await self._guided(step, lambda found: not found.is_technical_contact(email))
+            if contact.primary:
+                raise errors.PrimaryContact(f"a primary {role.value} contact is never deleted")
+            step = GuidedStep(GuidedKind.REMOVE_CONTACT, sen, email, section=role.value)
+            # Deleting itself, the account no longer sees the license: gone from the page.
+            gone = without_contact(lic, role, email) if itself else None
 
-    async def add_billing_contact(self, sen: str, email: str, name: str | None = None) -> License:
-        del sen, email, name
-        raise NeedsGuidance(
-            "billing contacts are not changed on My Atlassian yet", reason="billing"
-        )
+            def removed(found: License) -> bool:
+                return found.contact(role, email) is None
 
-    async def make_billing_primary(self, sen: str, email: str) -> License:
-        del sen, email
-        raise NeedsGuidance(
-            "billing contacts are not changed on My Atlassian yet", reason="billing"
-        )
+            if self.mode is ActionMode.GUIDED:
+                await self._guided(step, removed, gone=gone)
+                return
+            answer = parse_answer(
+                await self.driver.run_js(
+                    scripts.delete_contact(sen, email, self.labels, role.value)
+                )
+            )
+            if not answer.ok:
+                await self._refused(answer, step, removed, gone=gone)
+                return
+            log.info("%s: pressed Delete beside a %s contact", sen, role.value)
+            asked = await self.driver.wait_for(
+                partial(self._asked_or_done, step, removed, gone),
+                lambda state: state is not None,
+                timeout=self.timings.dialog,
+            )
+            if asked == "dialog":
+                if not (answer := await self._confirm(step)).ok:
+                    await self._refused(answer, step, removed, gone=gone)
+                    return
+                log.info("%s: confirmed the deletion of a %s contact", sen, role.value)
+            await self._verify(sen, removed, gone=gone)
 
-    async def remove_billing_contact(self, sen: str, email: str) -> None:
-        del sen, email
-        raise NeedsGuidance(
-            "billing contacts are not changed on My Atlassian yet", reason="billing"
+    async def _asked_or_done(
+        self, step: GuidedStep, check: Callable[[License], bool], gone: License | None
+    ) -> str | None:
+        """After a click that may open a dialog: ``dialog`` when it is open, ``done`` when the
+        page shows the step done without one (or an alert), None while neither."""
+        if (await self._dialog_state(step.dialog)).ok:
+            return "dialog"
+        if await self._alert_error() is not None:
+            return "done"  # the verification says what the alert means
+        found = await self._reading_of(step.sen, gone)
+        return "done" if found is not None and check(found) else None
+
+    async def _confirm(self, step: GuidedStep) -> ScriptAnswer:
+        """The confirming button of the step's open dialog, if it names the contact and SEN
+        (a deletion's may say "Delete" instead of "Yes")."""
+        confirm = ("yes", "delete") if step.kind is GuidedKind.REMOVE_CONTACT else ("yes",)
+        return parse_answer(
+            await self.driver.run_js(
+                scripts.confirm_promotion(step.sen, step.email, self.labels, step.dialog, confirm)
+            )
         )
 
     async def close(self) -> None:
@@ -430,8 +498,8 @@ class MyAtlassianSession:
 
     # -- acting ------------------------------------------------------------------------------
 
-    async def _dialog_state(self) -> ScriptAnswer:
-        return parse_answer(await self.driver.run_js(scripts.dialog_state(self.labels)))
+    async def _dialog_state(self, title: str = "promote_title") -> ScriptAnswer:
+        return parse_answer(await self.driver.run_js(scripts.dialog_state(self.labels, title)))
 
     async def _alert_error(self) -> errors.PortalError | None:
         answer = parse_answer(await self.driver.run_js(scripts.alerts(self.labels)))
@@ -441,21 +509,27 @@ class MyAtlassianSession:
             self._signed_out = True
         return error
 
-    async def _verify(self, sen: str, check: Callable[[License], bool]) -> License:
+    async def _reading_of(self, sen: str, gone: License | None = None) -> License | None:
+        """The license as its own block on the page shows it now; ``gone`` when the page no
+        longer shows it at all (given for an account deleting itself from it)."""
+        result = await self._page_result({sen})
+        found = next((lic for lic in (result.licenses if result else []) if lic.sen == sen), None)
+        if found is not None or gone is None:
+            return found
+        if result is not None and not any(u.sen == sen for u in result.unreadable):
+            return gone
+        return gone if result is None and await self._empty_list() else None
+
+    async def _verify(
+        self, sen: str, check: Callable[[License], bool], *, gone: License | None = None
+    ) -> License:
         """Re-read the page until it shows the step done; an alert or no change is a failure."""
-        seen: list[License] = []
 
         async def probe() -> License | errors.PortalError | None:
             alert = await self._alert_error()
             if alert is not None:
                 return alert
-            result = await self._page_result({sen})
-            found = next(
-                (lic for lic in (result.licenses if result else []) if lic.sen == sen), None
-            )
-            if found is not None:
-                seen.append(found)
-            return found
+            return await self._reading_of(sen, gone)
 
         outcome = await self.driver.wait_for(
             probe,
@@ -472,7 +546,12 @@ class MyAtlassianSession:
         raise StepNotVerified("the page does not show the change after the step")
 
     async def _refused(
-        self, answer: ScriptAnswer, step: GuidedStep, check: Callable[[License], bool]
+        self,
+        answer: ScriptAnswer,
+        step: GuidedStep,
+        check: Callable[[License], bool],
+        *,
+        gone: License | None = None,
     ) -> License:
         await self._ensure_signed_in()  # no control on a sign-in page: not a refusal
         error = refusal(answer, step.kind.value)
@@ -481,18 +560,18 @@ class MyAtlassianSession:
         log.warning("%s: %s; falling back to guided mode", step.sen, error)
         if self.guide is None:
             raise error
-        return await self._guided(
-            GuidedStep(step.kind, step.sen, step.email, reason=error.reason), check
-        )
+        return await self._guided(replace(step, reason=error.reason), check, gone=gone)
 
-    async def _guided(self, step: GuidedStep, check: Callable[[License], bool]) -> License:
+    async def _guided(
+        self, step: GuidedStep, check: Callable[[License], bool], *, gone: License | None = None
+    ) -> License:
         """Highlight, let the person act, and wait until the page shows it (or they skip)."""
         if self.guide is None:
             raise NeedsGuidance("guided mode has no one to guide", reason=step.reason)
         step = await self._named_as_shown(step)
         await self._highlight(step)
         person = asyncio.ensure_future(self.guide.wait_for_person(step))
-        watcher = asyncio.ensure_future(self._watch(step.sen, check))
+        watcher = asyncio.ensure_future(self._watch(step.sen, check, gone))
         try:
             done, _ = await asyncio.wait(
                 {person, watcher},
@@ -508,7 +587,7 @@ class MyAtlassianSession:
             if person not in done:
                 await self._ensure_signed_in()
                 raise StepNotVerified("the guided step was not done in time")
-            return await self._verify(step.sen, check)  # they say done: check it once more
+            return await self._verify(step.sen, check, gone=gone)  # they say done: check again
         finally:
             for task in (person, watcher):
                 task.cancel()
@@ -519,7 +598,9 @@ class MyAtlassianSession:
         usual = tuple((key, self.labels.first(key)) for key in self.labels.names())
         try:
             answer = parse_answer(
-                await self.driver.run_js(scripts.page_labels(step.sen, self.labels))
+                await self.driver.run_js(
+                    scripts.page_labels(step.sen, self.labels, step.section, step.dialog)
+                )
             )
         except errors.PortalError:
             answer = ScriptAnswer(ok=False)
@@ -531,10 +612,11 @@ class MyAtlassianSession:
         )
         return replace(step, shown=shown, usual=usual)
 
-    async def _watch(self, sen: str, check: Callable[[License], bool]) -> License:
+    async def _watch(
+        self, sen: str, check: Callable[[License], bool], gone: License | None
+    ) -> License:
         while True:
-            result = await self._page_result({sen})
-            found = next((x for x in (result.licenses if result else []) if x.sen == sen), None)
+            found = await self._reading_of(sen, gone)
             if found is not None and check(found):
                 return found
             await asyncio.sleep(max(self.timings.poll, 0.3))
@@ -542,7 +624,15 @@ class MyAtlassianSession:
     async def _highlight(self, step: GuidedStep, *, clear: bool = False) -> None:
         try:
             await self.driver.run_js(
-                scripts.highlight(step.sen, step.kind.value, step.email, self.labels, clear=clear)
+                scripts.highlight(
+                    step.sen,
+                    step.kind.value,
+                    step.email,
+                    self.labels,
+                    section=step.section,
+                    title=step.dialog,
+                    clear=clear,
+                )
             )
         except errors.PortalError:
             log.debug("could not mark the page for a guided step")

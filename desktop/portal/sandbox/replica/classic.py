@@ -11,36 +11,52 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.domain.models import Contact, License
+from desktop.domain.models import ContactRole, License
 from desktop.domain.sen import sen_digits
 from desktop.portal.sandbox.replica.quirks import ReplicaQuirks
-from desktop.portal.sandbox.replica.render import can_make_primary, short_name, show_date
+from desktop.portal.sandbox.replica.render import (
+    CROSS_DOMAIN_TITLE,
+    can_make_primary,
+    short_name,
+    show_date,
+)
 
 COLUMNS = ("SEN", "Product", "Name", "Support Expires", "Support")
 
 
-def _contacts(
-    lic: License, contacts: tuple[Contact, ...], caller: str, q: ReplicaQuirks, technical: bool
-) -> str:
+def _contacts(lic: License, role: ContactRole, caller: str, q: ReplicaQuirks) -> str:
+    """One section's contacts as list items; links for Make Primary and Delete beside every
+    contact but the primary one."""
     items: list[str] = []
-    for contact in contacts:
+    old = lic.primary_contact(role)
+    for contact in lic.contacts(role):
         parts = [f'<div class="contactName">{escape(contact.name)}</div>'] if contact.name else []
         parts.append(f'<div class="contactEmail">{escape(contact.email)}</div>')
+        data = (
+            f' data-role="{role.value}" data-email="{escape(contact.email)}"'
+            f' data-old="{escape(old.email if old else "")}"'
+        )
         if contact.primary:
             parts.append(
                 '<div class="primaryContact"><span class="aui-lozenge">PRIMARY</span></div>'
             )
-        elif technical:
-            allowed = can_make_primary(lic, contact, caller)
-            old = lic.primary_technical_contact
-            greyed = "" if allowed else ' disabled" aria-disabled="true'
-            email = escape(contact.email)
+            if q.delete_beside_primary:
+                parts.append(
+                    f'<div class="contactActions"><a href="#" class="ma-delete deleteContact"'
+                    f"{data}>{escape(q.label('delete'))}</a></div>"
+                )
+        else:
+            allowed = can_make_primary(lic, contact, caller, role)
+            greyed = (
+                ""
+                if allowed
+                else f' disabled" aria-disabled="true" title="{escape(CROSS_DOMAIN_TITLE)}'
+            )
             parts.append(
                 '<div class="contactActions">'
-                f'<a href="#" class="ma-make-primary makePrimary{greyed}" data-email="{email}"'
-                f' data-old="{escape(old.email if old else "")}">'
+                f'<a href="#" class="ma-make-primary makePrimary{greyed}"{data}>'
                 f"{escape(q.label('make_primary'))}</a> | "
-                f'<a href="#" class="ma-delete deleteContact" data-email="{email}">'
+                f'<a href="#" class="ma-delete deleteContact"{data}>'
                 f"{escape(q.label('delete'))}</a></div>"
             )
         items.append(f'<li class="contact">{"".join(parts)}</li>')
@@ -88,8 +104,8 @@ def license_rows(lic: License, caller: str, q: ReplicaQuirks, lang: str, *, expa
         )
         + "</table>"
     )
-    technical = _contacts(lic, lic.technical_contacts, caller, q, technical=True)
-    billing = _contacts(lic, lic.billing_contacts, caller, q, technical=False)
+    technical = _contacts(lic, ContactRole.TECHNICAL, caller, q)
+    billing = _contacts(lic, ContactRole.BILLING, caller, q)
     hidden = "" if expanded else " hidden"
     details = (
         f'<tr class="licenseDetails" id="licensebox_{digits}" data-sen="{sen}"{hidden}>'

@@ -16,6 +16,9 @@ DEFAULT_LABELS: dict[str, str] = {
     "technical_contacts": "Technical Contacts",
     "billing_contacts": "Billing Contacts",
     "promote_title": "Promote to primary technical contact?",
+    "promote_billing_title": "Promote to primary billing contact?",
+    "delete_title": "Delete technical contact?",
+    "delete_billing_title": "Delete billing contact?",
 }
 
 
@@ -26,12 +29,15 @@ class ReplicaQuirks:
     ``load_delay_ms`` delays the list like a slow single-page app; ``expire_after_write``
     ends the signed-in account's session right after its n-th change made through the page
     (counted from when the quirks were set; 0: never): that change is applied, but its answer
-    is "your session has expired", so whoever clicked does not know whether it took effect."""
+    is "your session has expired", so whoever clicked does not know whether it took effect;
+    ``delete_beside_primary`` shows Delete beside primary contacts too (a page the connector
+    must still not click)."""
 
     labels: dict[str, str] = field(default_factory=dict)
     ignore_writes: bool = False
     load_delay_ms: int = 0
     expire_after_write: int = 0
+    delete_beside_primary: bool = False
     writes: int = field(default=0, compare=False)  # changes made through the page so far
 
     def session_ends_now(self) -> bool:
@@ -49,7 +55,7 @@ class ReplicaQuirks:
     @classmethod
     def from_json(cls, raw: Any) -> ReplicaQuirks:
         """Parse ``{"labels": {...}, "ignoreWrites": bool, "loadDelayMs": int,
-        "expireAfterWrite": int}``."""
+        "expireAfterWrite": int, "deleteBesidePrimary": bool}``."""
         if not isinstance(raw, dict):
             raise ValueError("quirks must be a JSON object")
         labels = raw.get("labels") or {}
@@ -68,4 +74,5 @@ class ReplicaQuirks:
             ignore_writes=bool(raw.get("ignoreWrites")),
             load_delay_ms=delay,
             expire_after_write=after,
+            delete_beside_primary=bool(raw.get("deleteBesidePrimary")),
         )

@@ -11,7 +11,7 @@ from datetime import date
 from html import escape
 
 from desktop.domain.emails import same_company_domain
-from desktop.domain.models import Contact, License
+from desktop.domain.models import Contact, ContactRole, License
 from desktop.portal.sandbox.replica.quirks import ReplicaQuirks
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -37,45 +37,57 @@ def short_name(name: str) -> str:
     return name if len(name) <= NAME_CUT + 1 else name[:NAME_CUT] + "..."
 
 
-def can_make_primary(lic: License, contact: Contact, caller: str) -> bool:
-    """The rule of the sandbox: same company domain as the primary, or promoting oneself."""
-    primary = lic.primary_technical_contact
+def can_make_primary(
+    lic: License, contact: Contact, caller: str, role: ContactRole = ContactRole.TECHNICAL
+) -> bool:
+    """The rule of the sandbox: same company domain as the primary ``role`` contact, or
+    promoting oneself."""
+    primary = lic.primary_contact(role)
     if primary is None or contact.email == caller.lower():
         return True
     return same_company_domain(contact.email, primary.email)
+
+
+#: Why Make Primary is greyed out (its tooltip), as the real page words the rule.
+CROSS_DOMAIN_TITLE = (
+    "Only a contact at the same company domain can be made primary here; they can sign in"
+    " and promote themselves."
+)
 
 
 def _div(css: str, text: str) -> str:
     return f'<div class="{css}">{escape(text)}</div>'
 
 
-def _contact_rows(
-    lic: License, contacts: tuple[Contact, ...], caller: str, q: ReplicaQuirks, technical: bool
-) -> str:
+def _contact_rows(lic: License, role: ContactRole, caller: str, q: ReplicaQuirks) -> str:
+    """The contacts of one section: a primary shows its lozenge, every other contact Make
+    Primary (greyed out across company domains) and Delete; never Delete beside a primary."""
     rows: list[str] = []
-    for contact in contacts:
+    old = lic.primary_contact(role)
+    for contact in lic.contacts(role):
         parts = [_div("ma-contact-name", contact.name)] if contact.name else []
         parts.append(_div("ma-contact-email", contact.email))
+        data = (
+            f' data-role="{role.value}" data-email="{escape(contact.email)}"'
+            f' data-old="{escape(old.email if old else "")}"'
+        )
         if contact.primary:
             parts.append('<div class="ma-primary"><span class="ma-lozenge">PRIMARY</span></div>')
-        elif technical:
-            allowed = can_make_primary(lic, contact, caller)
+            if q.delete_beside_primary:
+                parts.append(
+                    '<div class="ma-contact-actions"><button type="button" class="ma-link'
+                    f' ma-delete"{data}>{escape(q.label("delete"))}</button></div>'
+                )
+        else:
+            allowed = can_make_primary(lic, contact, caller, role)
             disabled = "" if allowed else ' disabled aria-disabled="true"'
-            title = (
-                ""
-                if allowed
-                else ' title="Only a contact at the same company domain can be made primary'
-                ' here; they can sign in and promote themselves."'
-            )
-            old = lic.primary_technical_contact
+            title = "" if allowed else f' title="{escape(CROSS_DOMAIN_TITLE)}"'
             parts.append(
                 '<div class="ma-contact-actions">'
-                f'<button type="button" class="ma-link ma-make-primary"{disabled}{title}'
-                f' data-email="{escape(contact.email)}"'
-                f' data-old="{escape(old.email if old else "")}">'
+                f'<button type="button" class="ma-link ma-make-primary"{disabled}{title}{data}>'
                 f"{escape(q.label('make_primary'))}</button>"
-                ' | <button type="button" class="ma-link ma-delete"'
-                f' data-email="{escape(contact.email)}">{escape(q.label("delete"))}</button>'
+                f' | <button type="button" class="ma-link ma-delete"{data}>'
+                f"{escape(q.label('delete'))}</button>"
                 "</div>"
             )
         rows.append(f'<div class="ma-contact">{"".join(parts)}</div>')
@@ -115,8 +127,8 @@ def license_block(lic: License, caller: str, q: ReplicaQuirks, lang: str, *, exp
         '<div class="ma-cell ma-support"><a href="#" class="ma-request">Request Support</a></div>'
         "</div>"
     )
-    technical = _contact_rows(lic, lic.technical_contacts, caller, q, technical=True)
-    billing = _contact_rows(lic, lic.billing_contacts, caller, q, technical=False)
+    technical = _contact_rows(lic, ContactRole.TECHNICAL, caller, q)
+    billing = _contact_rows(lic, ContactRole.BILLING, caller, q)
     details = (
         f'<div class="ma-details"{hidden}>'
         f'<div class="ma-field">{_div("ma-label", "Name")}{_div("ma-value", name)}</div>'

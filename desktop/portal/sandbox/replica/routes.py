@@ -1,7 +1,8 @@
 """The replica's routes: sign-in with a cookie session, the licenses pages, and the page's API.
 
 The page's own API (``api/…``) is what the replica's JavaScript calls when a person clicks
-Add, Make Primary → Yes, or Delete; it applies the sandbox's rules through the store.
+Add, Make Primary → Yes, or Delete → Yes, in the Technical or the Billing Contacts section; it
+applies the sandbox's rules (PORTAL_API.md v1.1) through the store.
 ``PUT _quirks`` (sandbox only) lets a test rename labels, make writes silently not apply or end
 the session right after a change; ``POST _expire-sessions`` (sandbox only) ends sessions now.
 A page whose session has ended goes to the sign-in page, as the real site does.
@@ -20,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 
-from desktop.domain.models import License
+from desktop.domain.models import ContactRole, License
 from desktop.portal.sandbox.dataset import SandboxAccount
 from desktop.portal.sandbox.replica.classic import license_rows, licenses_table
 from desktop.portal.sandbox.replica.quirks import ReplicaQuirks
@@ -51,7 +52,7 @@ PAGE_ERRORS: dict[str, str] = {
     "domain-mismatch": "This contact can't be made primary by you: they need to log in to"
     " My Atlassian and promote themselves.",
     "contact-not-found": "That contact no longer exists on this license.",
-    "primary-contact": "The primary technical contact can't be deleted.",
+    "primary-contact": "A primary contact can't be deleted: make someone else primary first.",
     "not-found": "We couldn't find that license.",
     "unauthenticated": "Your session has expired. Log in again.",
 }
@@ -221,7 +222,8 @@ def _block(request: Request, lic: License, caller: str) -> JSONResponse:
 
 async def _write(request: Request, sen: str, apply: Callable[[str, str], object]) -> Response:
     """A control the person clicked: ``apply(caller, sen)`` on the store (unless the test's
-    quirks make writes silently not apply), then the license's block as it is now."""
+    quirks make writes silently not apply), then the license's block as it is now — or, when
+    the caller deleted itself and no longer sees the license, ``gone`` (the page drops it)."""
     account = _caller(request)
     if account is None:
         return _unauthenticated()
@@ -230,7 +232,7 @@ async def _write(request: Request, sen: str, apply: Callable[[str, str], object]
     try:
         if not q.ignore_writes:
             apply(account.email, sen)
-        answer = _block(request, store.get_for(account.email, sen), account.email)
+        answer = _after_write(request, store, account.email, sen)
     except SandboxFailure as failure:
         answer = _api_error(failure)
     if q.session_ends_now():  # the change is made, but the page hears "session expired"
@@ -240,31 +242,61 @@ async def _write(request: Request, sen: str, apply: Callable[[str, str], object]
     return answer
 
 
+def _after_write(request: Request, store: SandboxStore, caller: str, sen: str) -> Response:
+    """The license's block as it is now or, when the caller deleted itself and no longer sees
+    the license, ``gone`` (the page drops it)."""
+    try:
+        lic = store.get_for(caller, sen)
+    except SandboxFailure as failure:
+        if failure.error_key != "not-found":
+            raise
+        return JSONResponse({"html": "", "sen": sen, "gone": True})
+    return _block(request, lic, caller)
+
+
+def _role(request: Request) -> ContactRole | None:
+    """The section a control belongs to (``technical`` or ``billing``), None for another."""
+    try:
+        return ContactRole(str(request.path_params["role"]))
+    except ValueError:
+        return None
+
+
+def _no_such_section() -> JSONResponse:
+    return JSONResponse({"errorKey": "not-found", "message": "Not found."}, status_code=404)
+
+
 async def api_add(request: Request) -> Response:
+    role, store = _role(request), _store(request)
+    if role is None:
+        return _no_such_section()
     email = str((await _json(request)).get("email") or "")
-    store = _store(request)
     return await _write(
         request,
         str(request.path_params["sen"]),
-        lambda caller, sen: store.add_technical_contact(caller, sen, email, None),
+        lambda caller, sen: store.add_contact(role, caller, sen, email, None),
     )
 
 
 async def api_make_primary(request: Request) -> Response:
-    email, store = str(request.path_params["email"]), _store(request)
+    email, role, store = str(request.path_params["email"]), _role(request), _store(request)
+    if role is None:
+        return _no_such_section()
     return await _write(
         request,
         str(request.path_params["sen"]),
-        lambda caller, sen: store.make_primary(caller, sen, email),
+        lambda caller, sen: store.make_contact_primary(role, caller, sen, email),
     )
 
 
 async def api_delete(request: Request) -> Response:
-    email, store = str(request.path_params["email"]), _store(request)
+    email, role, store = str(request.path_params["email"]), _role(request), _store(request)
+    if role is None:
+        return _no_such_section()
     return await _write(
         request,
         str(request.path_params["sen"]),
-        lambda caller, sen: store.remove_technical_contact(caller, sen, email),
+        lambda caller, sen: store.remove_contact(role, caller, sen, email),
     )
 
 
@@ -298,13 +330,14 @@ ROUTES = [
     Route("/licenses/{sen}", licenses, methods=["GET"]),
     Route("/static/{name}", static, methods=["GET"]),
     Route("/api/licenses", api_licenses, methods=["GET"]),
-    Route("/api/licenses/{sen}/technical-contacts", api_add, methods=["POST"]),
+    # {role}: "technical" or "billing" (the page's sections; the same rules for both).
+    Route("/api/licenses/{sen}/{role}-contacts", api_add, methods=["POST"]),
     Route(
-        "/api/licenses/{sen}/technical-contacts/{email}/make-primary",
+        "/api/licenses/{sen}/{role}-contacts/{email}/make-primary",
         api_make_primary,
         methods=["POST"],
     ),
-    Route("/api/licenses/{sen}/technical-contacts/{email}", api_delete, methods=["DELETE"]),
+    Route("/api/licenses/{sen}/{role}-contacts/{email}", api_delete, methods=["DELETE"]),
     Route("/_quirks", set_quirks, methods=["PUT"]),
     Route("/_expire-sessions", expire_sessions, methods=["POST"]),
 ]

@@ -1,6 +1,7 @@
 // The replica's page script: loads the licenses, expands rows, and performs Add,
-// Make Primary (after "Promote to primary technical contact?" → Yes) and Delete through the
-// page's own API, like the real My Atlassian. Only for the local sandbox; no third parties.
+// Make Primary (after "Promote to primary technical/billing contact?" → Yes) and Delete
+// (after "Delete … contact?" → Yes) in the Technical and the Billing Contacts sections through
+// the page's own API, like the real My Atlassian. Only for the local sandbox; no third parties.
 (function () {
   "use strict";
   var BASE = "/my-atlassian";
@@ -77,6 +78,12 @@
     return fresh[0];
   }
 
+  // The caller deleted itself: it no longer sees the license, so the page drops it.
+  function removeBlock(block) {
+    var old = document.querySelectorAll("[data-sen='" + CSS.escape(block.dataset.sen) + "']");
+    [].forEach.call(old, function (node) { node.remove(); });
+  }
+
   function detailsOf(summary) {
     return CLASSIC ? summary.nextElementSibling : blockOf(summary).querySelector(".ma-details");
   }
@@ -96,7 +103,8 @@
     flags.textContent = "";
     return api(method, path, body)
       .then(function (data) {
-        replaceBlock(block, data.html);
+        if (data.gone) removeBlock(block);
+        else replaceBlock(block, data.html);
       })
       .catch(function (error) {
         if (button) button.disabled = false;
@@ -146,10 +154,30 @@
     dialogRoot.appendChild(backdrop);
   }
 
-  function contactPath(block, email) {
-    return "licenses/" + encodeURIComponent(block.dataset.sen) + "/technical-contacts/" +
+  function contactPath(block, role, email) {
+    return "licenses/" + encodeURIComponent(block.dataset.sen) + "/" + role + "-contacts/" +
       encodeURIComponent(email);
   }
+
+  // What each section's dialogs say (the technical one as in the seed).
+  var WORDS = {
+    technical: {
+      promote: L.promote_title,
+      remove: L.delete_title,
+      bullets: [
+        "access any invoices for this product via email or through My Atlassian",
+        "promote other contacts to primary in the future.",
+      ],
+    },
+    billing: {
+      promote: L.promote_billing_title,
+      remove: L.delete_billing_title,
+      bullets: [
+        "receive renewal quotes and invoices for this product",
+        "promote other contacts to primary in the future.",
+      ],
+    },
+  };
 
   var SUMMARY = CLASSIC ? "tr.headingRow" : ".ma-summary";
   var CONTROL = CLASSIC ? "a.ma-add, a.ma-make-primary, a.ma-delete, button" : "button";
@@ -181,34 +209,33 @@
         flag("Enter a valid email address.");
         return;
       }
-      if (box.dataset.kind !== "technical") {
-        flag("Billing contacts can't be changed in this replica.");
-        return;
-      }
-      write(block, "POST", "licenses/" + encodeURIComponent(sen) + "/technical-contacts",
-        { email: email }, button);
-    } else if (button.classList.contains("ma-make-primary")) {
+      write(block, "POST", "licenses/" + encodeURIComponent(sen) + "/" + box.dataset.kind +
+        "-contacts", { email: email }, button);
+      return;
+    }
+    var role = button.dataset.role === "billing" ? "billing" : "technical";
+    var words = WORDS[role];
+    if (button.classList.contains("ma-make-primary")) {
       var who = button.dataset.email;
       var old = button.dataset.old;
       var paragraphs = [
-        ["You're about to make ", { strong: who }, " the primary technical contact on " + sen +
-          "."],
+        ["You're about to make ", { strong: who }, " the primary " + role + " contact on " +
+          sen + "."],
         ["Past invoices will not be transferred and will remain in your My Atlassian account " +
           "under Orders."],
       ];
       if (old) paragraphs.push(["A notification email will be sent to " + old + "."]);
-      dialog(L.promote_title, paragraphs, [
-        "access any invoices for this product via email or through My Atlassian",
-        "promote other contacts to primary in the future.",
-      ], function () {
-        return write(block, "POST", contactPath(block, who) + "/make-primary", undefined, null);
+      dialog(words.promote, paragraphs, words.bullets, function () {
+        return write(block, "POST", contactPath(block, role, who) + "/make-primary", undefined,
+          null);
       });
     } else if (button.classList.contains("ma-delete")) {
       var gone = button.dataset.email;
-      dialog("Delete technical contact?", [
-        ["You're about to remove ", { strong: gone }, " as a technical contact on " + sen + "."],
+      dialog(words.remove, [
+        ["You're about to remove ", { strong: gone }, " as a " + role + " contact on " + sen +
+          ". This will remove the product from their My Atlassian account."],
       ], [], function () {
-        return write(block, "DELETE", contactPath(block, gone), undefined, null);
+        return write(block, "DELETE", contactPath(block, role, gone), undefined, null);
       });
     }
   });
