@@ -134,6 +134,16 @@
     </message>
 </context>
 <context>
+    <name>RemovalRunPage</name>
+    <message numerus="yes">
+        <source>Removal finished with %n failure(s). Retry them, or go on to the summary.</source>
+        <translation>
+            <numerusform>Removal finished with %n failure. Retry them, or go on to the summary.</numerusform>
+            <numerusform>Removal finished with %n failures. Retry them, or go on to the summary.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemovalSummaryPage</name>
     <message numerus="yes">
         <source>Contacts were removed on %n license(s): the people below no longer see them in My Atlassian.</source>

@@ -1410,6 +1410,16 @@
         <source>Ca&amp;ncel removal</source>
         <translation>取消移除(&amp;N)</translation>
     </message>
+    <message>
+        <source>The removal stopped: %1</source>
+        <translation>移除已停止：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removal finished with %n failure(s). Retry them, or go on to the summary.</source>
+        <translation>
+            <numerusform>移除结束，有 %n 个授权失败。可以重试，或继续查看汇总。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RemovalSummaryPage</name>

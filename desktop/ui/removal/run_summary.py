@@ -26,6 +26,14 @@ class RemovalRunPage(RunPage):
         )
         self.cancel_button.setText(self.tr("Ca&ncel removal"))
 
+    def stopped_text(self, why: str) -> str:
+        return self.tr("The removal stopped: %1").replace("%1", why)
+
+    def failures_text(self, failed: int) -> str:
+        return self.tr(
+            "Removal finished with %n failure(s). Retry them, or go on to the summary.", "", failed
+        )
+
 
 class RemovalSummaryPage(SummaryPage):
     def __init__(

@@ -226,7 +226,10 @@ class WizardLauncher(QObject):
                 asyncio.gather(*(session.close() for session in sessions.values()))
             )
 
-        runner.runFinished.connect(lambda _result: window.license_panel.set_changed(flow.changes()))
+        if not removal:  # "Changed" marks new primary contacts, which a removal never makes
+            runner.runFinished.connect(
+                lambda _result: window.license_panel.set_changed(flow.changes())
+            )
         wizard.showInTableRequested.connect(show_in_table)
         wizard.finished.connect(finished)
         self.wizard = wizard

@@ -174,9 +174,7 @@ class RunPage(FlowPage):
 
     def _on_run_broke(self, error_key: str) -> None:
         self._after_change()
-        self.state_label.setText(
-            self.tr("The run stopped: %1").replace("%1", error_text(error_key))
-        )
+        self.state_label.setText(self.stopped_text(error_text(error_key)))
 
     def _after_change(self) -> None:
         running = self.runner.running
@@ -212,11 +210,19 @@ class RunPage(FlowPage):
                 )
             )
         elif failed:
-            text = self.tr(
-                "Finished with %n failure(s). Retry them, or go on to the summary.", "", failed
-            )
+            text = self.failures_text(failed)
         elif self._cancelled:
             text = self.tr("Cancelled. Go on to the summary to see what was changed.")
         else:
             text = self.tr("Finished. Go on to the summary.")
         self.state_label.setText(text)
+
+    # --- words a removal's run page says its own way ---------------------------------------
+
+    def stopped_text(self, why: str) -> str:
+        return self.tr("The run stopped: %1").replace("%1", why)
+
+    def failures_text(self, failed: int) -> str:
+        return self.tr(
+            "Finished with %n failure(s). Retry them, or go on to the summary.", "", failed
+        )

@@ -158,3 +158,7 @@ async def test_the_removal_in_chinese(qtbot: QtBot, sandbox: SandboxHandle, tmp_
         top = summary.groups.topLevelItem(0)
         assert top is not None and "已从" in top.text(0)
         assert wizard.run_page.title() == "正在移除联系人"
+        run_page = wizard.run_page  # its words when it fails or stops: the removal's, not 归集
+        assert run_page.failures_text(2) == "移除结束，有 2 个授权失败。可以重试，或继续查看汇总。"
+        assert run_page.stopped_text("x") == "移除已停止：x"
+        assert run_page.cancel_button.text() == "取消移除(&N)"

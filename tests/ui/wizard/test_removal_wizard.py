@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.models import Account, AccountKind, ContactRole, License
 from desktop.services.consolidation_flow import Step
+from desktop.ui.license_filter_proxy import QuickFilter
 from desktop.ui.removal.confirm_dialog import RemovalConfirmDialog
 from tests.conftest import SandboxHandle
 from tests.ui.wizard.harness import LN, QQ, WF, ZW
@@ -103,6 +104,8 @@ async def test_remove_two_people_plan_confirm_run_summary(
             )
         assert sandbox.state.notifications() == []
 
+        # "Changed" marks new primary contacts: a removal makes none, so it marks nothing.
+        assert not window.license_panel.filter_buttons[QuickFilter.CHANGED].isVisibleTo(window)
         summary = wizard.summary_page
         assert "no longer see them in My Atlassian" in summary.headline.text()
         assert not summary.billing_note.isVisibleTo(summary)
