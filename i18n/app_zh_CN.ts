@@ -927,6 +927,14 @@
         <translation>设为主联系人（Make Primary）</translation>
     </message>
     <message>
+        <source>Billing contacts, with their box to add a contact</source>
+        <translation>账单联系人及其添加联系人的输入框</translation>
+    </message>
+    <message>
+        <source>Delete beside a contact</source>
+        <translation>联系人旁的“Delete”（删除）</translation>
+    </message>
+    <message>
         <source>found</source>
         <translation>已找到</translation>
     </message>

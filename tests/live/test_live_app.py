@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.models import AccountKind
 from desktop.engine.plan import Action
-from desktop.portal.my_atlassian.page_check import Verdict
+from desktop.portal.my_atlassian.page_check import Part, Verdict
 from desktop.portal.my_atlassian.urls import replica
 from desktop.services.consolidation_flow import Step
 from desktop.services.my_atlassian.session import ActionMode
@@ -232,7 +232,7 @@ async def test_the_first_sign_in_checks_the_page_and_the_menu_saves_a_report(
         first.verdict_label.text()
     )
     parts = [first.parts.topLevelItem(i).text(1) for i in range(first.parts.topLevelItemCount())]
-    assert len(parts) == 6 and all(text.startswith("✓") for text in parts)
+    assert len(parts) == len(Part) and all(text.startswith("✓") for text in parts)
     first.reject()
 
     # Later, from the account's menu, with a renamed control: guided steps.

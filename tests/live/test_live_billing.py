@@ -23,6 +23,7 @@ from desktop.portal.my_atlassian import scripts
 from desktop.portal.my_atlassian.errors import NeedsGuidance
 from desktop.portal.my_atlassian.guide import INSTRUCTIONS, GuidedKind, GuidedStep
 from desktop.portal.my_atlassian.outcome import parse_answer
+from desktop.portal.my_atlassian.page_check import Found, Part, Verdict
 from desktop.portal.paste_reader import read_paste
 from desktop.portal.sandbox.dataset import SandboxAccount, SandboxData, fake_license_key
 from desktop.services.my_atlassian.session import MyAtlassianSession
@@ -463,3 +464,79 @@ async def test_the_signed_in_account_removes_itself_and_the_license_leaves_its_p
 
 async def _dialog_open(live: Live) -> bool:
     return bool(await live.driver.run_js("!!document.querySelector('[role=dialog]')"))
+
+
+# -- the page check -------------------------------------------------------------------------------
+
+
+async def test_the_page_check_finds_the_billing_section_and_delete(live: Live) -> None:
+    session = await _signed_in(live)
+
+    check, _ = await session.check_page()
+
+    assert check.verdict is Verdict.READY
+    billing, delete = check.finding(Part.BILLING), check.finding(Part.DELETE)
+    assert billing.found is Found.YES and billing.shown == ("Billing Contacts",)
+    assert billing.count == sum(
+        len(lic.billing_contacts) for lic in live.sandbox.state.list_for(ACTOR, 0, 100)[0]
+    )
+    assert delete.found is Found.YES and delete.shown == ("Delete",)
+    assert live.sandbox.state.notifications() == []
+
+
+async def test_a_renamed_delete_is_said_by_the_check_and_the_verdict_stays(live: Live) -> None:
+    await live.set_quirks(labels={"delete": "Retire"})
+    session = await _signed_in(live)
+
+    check, _ = await session.check_page()
+
+    assert check.finding(Part.DELETE).found is Found.NO
+    assert check.finding(Part.BILLING).found is Found.YES
+    assert check.verdict is Verdict.READY  # consolidating needs no Delete
+
+
+async def test_guided_mode_by_choice_marks_the_billing_add_box(live: Live) -> None:
+    from desktop.services.my_atlassian.session import ActionMode
+
+    class PersonWhoTypes:
+        def __init__(self) -> None:
+            self.marked: list[str] = []
+
+        async def wait_for_person(self, step: GuidedStep) -> bool:
+            driver = live.driver
+            self.marked.append(await driver.run_js(_MARKED_BOX))
+            await driver.run_js(_type_and_add(TARGET))
+            await driver.wait_for(lambda: driver.run_js("0"), lambda _: False, timeout=30)
+            return True
+
+        def step_verified(self, step: GuidedStep) -> None:
+            del step
+
+    person = PersonWhoTypes()
+    session = await _signed_in(live, guide=person, mode=ActionMode.GUIDED)
+
+    lic = await session.add_billing_contact(SAME_DOMAIN, TARGET)
+
+    assert person.marked == ["billing"]  # the add box of the Billing Contacts section
+    assert lic.contact(ContactRole.BILLING, TARGET) is not None
+    assert _emails(live, SAME_DOMAIN, ContactRole.BILLING) == [ACTOR, TARGET]
+    assert _emails(live, SAME_DOMAIN, ContactRole.TECHNICAL) == [ACTOR]
+
+
+# The section of the add box the app marked (its form holds the box and Add).
+_MARKED_BOX = f"""(function(){{
+  const m = {_IN_BLOCK};
+  const box = m && (m.matches('.ma-add-box') ? m : m.querySelector('.ma-add-box'));
+  return box ? box.dataset.kind : '';
+}})()"""
+
+
+def _type_and_add(email: str) -> str:
+    """The person pastes ``email`` into the marked add box and clicks its Add."""
+    return (
+        f"(function(email){{const m={_IN_BLOCK};"
+        "const box=m.matches('.ma-add-box')?m:m.querySelector('.ma-add-box');"
+        "const input=box.querySelector('input');input.value=email;"
+        "box.querySelector('.ma-add').click();return true;})"
+        f"({json.dumps(email)})"
+    )

@@ -389,8 +389,10 @@ const ACTIONS = {
       deletes: deletes,
       shown: {
         technical_contacts: texts("technical_contacts"),
+        billing_contacts: texts("billing_contacts"),
         make_primary: [...new Set(controls(document.body, "make_primary").map(clickLabel))].slice(0, 3),
         add: [...new Set(controls(document.body, "add").map(clickLabel))].slice(0, 3),
+        delete: [...new Set(controls(document.body, "delete").map(clickLabel))].slice(0, 3),
       },
     };
   },

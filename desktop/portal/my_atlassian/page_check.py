@@ -30,6 +30,8 @@ class Part(StrEnum):
     CONTACTS = "technical-contacts"
     ADD_BOX = "add-box"
     MAKE_PRIMARY = "make-primary"
+    BILLING = "billing-contacts"  # for moving billing too; the verdict does not depend on it
+    DELETE = "delete"  # for removing contacts who have left; nor on this
 
 
 class Found(StrEnum):
@@ -54,6 +56,10 @@ PART_NAMES: dict[Part, str] = {
     Part.CONTACTS: QT_TRANSLATE_NOOP("MyAtlassianPageCheck", "Technical contacts"),
     Part.ADD_BOX: QT_TRANSLATE_NOOP("MyAtlassianPageCheck", "Box to add a contact, and Add"),
     Part.MAKE_PRIMARY: QT_TRANSLATE_NOOP("MyAtlassianPageCheck", "Make Primary"),
+    Part.BILLING: QT_TRANSLATE_NOOP(
+        "MyAtlassianPageCheck", "Billing contacts, with their box to add a contact"
+    ),
+    Part.DELETE: QT_TRANSLATE_NOOP("MyAtlassianPageCheck", "Delete beside a contact"),
 }
 
 FOUND_WORDS: dict[Found, str] = {
@@ -192,8 +198,23 @@ def judge(
         if promote
         else (Found.NOT_SHOWN if not secondaries else Found.NO, 0, ())
     )
+    billing_ok = (
+        _count(data, "billing") > 0
+        and _count(data, "billingAddBoxes") > 0
+        and _count(data, "billingAddButtons") > 0
+    )
+    parts[Part.BILLING] = yes(
+        billing_ok, _count(data, "billingContacts"), _shown(data, "billing_contacts")
+    )
+    deletes = _count(data, "deletes")
+    others = sum(len(lic.technical_contacts) > 1 or len(lic.billing_contacts) > 1 for lic in read)
+    parts[Part.DELETE] = (
+        (Found.YES, deletes, _shown(data, "delete"))
+        if deletes
+        else (Found.NOT_SHOWN if not others else Found.NO, 0, ())
+    )
     if not read:  # nothing to show the controls on
-        for part in (Part.DETAILS, Part.CONTACTS, Part.ADD_BOX, Part.MAKE_PRIMARY):
+        for part in (Part.DETAILS, Part.CONTACTS, Part.ADD_BOX, Part.MAKE_PRIMARY, *_EXTRA):
             if listed and parts[part][0] is Found.NO:
                 parts[part] = (Found.NOT_SHOWN, 0, ())
     findings = tuple(Finding(part, *parts[part]) for part in Part)
@@ -210,6 +231,10 @@ def judge(
     else:
         verdict = Verdict.READY
     return PageCheck(verdict, findings, len(read), host, secure, profile)
+
+
+#: The parts for billing and removals: listed, but the verdict is about the technical change.
+_EXTRA = (Part.BILLING, Part.DELETE)
 
 
 # --- the support report ----------------------------------------------------------------------

@@ -4,7 +4,9 @@ Reading: open the licenses page, expand collapsed licenses (or open their own pa
 page's ``innerText`` and hand it to the paste reader — one code path for pasted and live text.
 Acting (assisted): operate the page's own controls by their visible labels; refuse when a
 label is missing or ambiguous and fall back to guided mode (the person clicks, the app waits).
-Either way the step counts only when re-reading the page shows it.
+Either way the step counts only when re-reading the page shows it. Technical and billing
+contacts alike, each in its own section of the license's block (Add, Make Primary → Yes, and
+Delete → Yes, which the engine asks for only in a removal plan; never beside a primary).
 
 One page, so one operation at a time (a lock), whatever the engine's concurrency.
 
