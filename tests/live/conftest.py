@@ -62,6 +62,20 @@ class Live:
         )
         assert reached, "the replica did not sign in"
 
+    async def on_sign_in_page(self, timeout: float = 15) -> bool:
+        """Wait until the page shows the replica's sign-in page, loaded (e.g. after the page
+        itself went there because its session ended)."""
+        form = "!!document.querySelector('form input[type=password]')"
+        shown = await self.driver.wait_for(
+            _url_of(self.driver), lambda url: "/my-atlassian/login" in url, timeout=timeout
+        )
+        if shown is None:
+            return False
+        loaded = await self.driver.wait_for(
+            lambda: self.driver.run_js(form), lambda found: found is True, timeout=timeout
+        )
+        return loaded is not None
+
     def session(self, email: str, **options: object) -> MyAtlassianSession:
         account = Account(AccountKind.MY_ATLASSIAN, email=email, portal=self.urls.start)
         options.setdefault("timings", FAST)

@@ -1,10 +1,14 @@
 """Screenshots of the real app with a My Atlassian account, in English and Chinese: the
-add-account dialog's My Atlassian choice, the embedded sign-in, and the wizard's run page with
-the live page beside the progress list (a renamed label makes the step guided).
+add-account dialog's My Atlassian choice, the embedded sign-in, the page check after the first
+sign-in, the address line (https, this computer, refused http), the wizard's run page with
+the live page beside the progress list (a renamed label makes the step guided), and a run
+paused because the sign-in ended, the account's sign-in window open over it.
 
 Run under a real X display: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m
-tests.live.screenshots`` → ``screenshots/my_atlassian_{add_account,sign_in,run}_{en,zh_CN}.png``.
-Uses the sandbox's replica on 127.0.0.1 (fictional demo data) and the app's own translations.
+tests.live.screenshots`` → ``screenshots/my_atlassian_{add_account,sign_in,page_check,
+address_line,run,paused,resumed}_{en,zh_CN}.png`` (``LIVE_SHOTS_DIR`` and
+``LIVE_SHOTS_PREFIX`` choose another folder and a prefix for the names). Uses the sandbox's
+replica on 127.0.0.1 (fictional demo data) and the app's own translations.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import PySide6.QtWebEngineWidgets  # noqa: F401  (before the QApplication)
 import qasync
 import shiboken6
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop.portal.my_atlassian.urls import replica
 from desktop.portal.sandbox import create_app, start_in_thread
@@ -30,11 +34,14 @@ from desktop.services.paste_store import PasteStore
 from desktop.ui.add_account_dialog import MY_ATLASSIAN
 from desktop.ui.application import DesktopApp
 from desktop.ui.language import LanguageManager
+from desktop.ui.my_atlassian.address_line import AddressLine
+from desktop.ui.my_atlassian.page_check_dialog import PageCheckDialog
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.self_test import wait_for_refresh
 from tests.live.conftest import fill_sign_in
 
-OUT = Path(__file__).resolve().parents[2] / "screenshots"
+OUT = Path(os.environ.get("LIVE_SHOTS_DIR") or Path(__file__).resolve().parents[2] / "screenshots")
+PREFIX = os.environ.get("LIVE_SHOTS_PREFIX", "")
 ACTOR, TARGET = "li.na@huake.example", "zhang.wei@huake.example"
 
 
@@ -49,8 +56,8 @@ def _shot(widget: QWidget, name: str) -> None:
     geometry = widget.frameGeometry()
     image = screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height())
     OUT.mkdir(exist_ok=True)
-    image.save(str(OUT / name))
-    print("wrote", OUT / name)
+    image.save(str(OUT / (PREFIX + name)))
+    print("wrote", OUT / (PREFIX + name))
 
 
 async def _until(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
@@ -104,6 +111,16 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
     await _until(lambda: window.refresher.state(ACTOR).value == "live")
     await wait_for_refresh(window)
 
+    # The first sign-in of the account: the page check says what the app can do there.
+    await _until(lambda: any(isinstance(d, PageCheckDialog) for d in window._dialogs))
+    check = next(d for d in window._dialogs if isinstance(d, PageCheckDialog))
+    await _until(lambda: check.check is not None)
+    check.move(0, 0)
+    await asyncio.sleep(0.5)
+    _shot(check, f"my_atlassian_page_check_{lang}.png")
+    check.close()
+    await address_shot(url, lang)
+
     wizard = await app.launcher.open_wizard()
     assert wizard is not None
     wizard.next()
@@ -126,11 +143,78 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
     panel.guide._settle(False)  # skip, so the run ends
     await _until(lambda: not wizard.runner.running)
     shiboken6.delete(wizard)
+    await paused_shot(app, url, lang)
     for open_dialog in list(window._dialogs):
         shiboken6.delete(open_dialog)
     await window.refresher.aclose()
     await window.live_accounts.aclose()
     shiboken6.delete(window)
+
+
+async def paused_shot(app: DesktopApp, url: str, lang: str) -> None:
+    """A run whose sign-in ends midway (right after its 2nd change): paused, the account's
+    own sign-in window open over the run page; then signed in again, the run finishes."""
+    import httpx
+
+    async with httpx.AsyncClient(base_url=url) as client:
+        await client.put("/my-atlassian/_quirks", json={"expireAfterWrite": 2})
+    window = app.window
+    wizard = await app.launcher.open_wizard()
+    assert wizard is not None
+    wizard.next()
+    wizard.next()
+    wizard.target_page.email_edit.setText(TARGET)
+    wizard.next()
+    wizard.flow.check_all(False)
+    for sen in ("SEN-20110101", "SEN-20110245", "SEN-20110388"):
+        wizard.flow.set_checked(sen, True)
+    wizard.next()
+    confirm = wizard.licenses_page.confirm_dialog
+    assert confirm is not None
+    confirm.yes_button.click()
+    wizard.move(0, 0)
+    wizard.resize(1380, 860)
+
+    def sign_in_window() -> SignInWindow | None:
+        shown = [d for d in window._dialogs if isinstance(d, SignInWindow) and d.isVisible()]
+        return shown[-1] if shown else None
+
+    await _until(lambda: sign_in_window() is not None)
+    again = sign_in_window()
+    assert again is not None
+    again.move(430, 90)
+    again.resize(940, 760)
+    await _settle(again.live.driver, "Log in to continue")
+    await asyncio.sleep(1.0)
+    _shot(wizard, f"my_atlassian_paused_{lang}.png")
+    await again.live.driver.run_js(fill_sign_in(ACTOR, "demo"))
+    await _until(lambda: again.ok_button.isEnabled())
+    again.ok_button.click()
+    await _until(lambda: not wizard.runner.running)
+    await asyncio.sleep(1.0)
+    _shot(wizard, f"my_atlassian_resumed_{lang}.png")
+    shiboken6.delete(wizard)
+
+
+async def address_shot(url: str, lang: str) -> None:
+    """The address line as it shows a sign-in at any https host, the local replica, and a
+    plain http page elsewhere (refused)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    for address in (
+        "https://id.atlassian.com/login?continue=x",
+        replica(url).licenses,
+        "http://my.atlassian.example/product",
+    ):
+        line = AddressLine(box)
+        line.show_url(address)
+        layout.addWidget(line)
+    box.resize(760, 10)
+    box.move(0, 0)
+    box.show()
+    await asyncio.sleep(0.5)
+    _shot(box, f"my_atlassian_address_line_{lang}.png")
+    shiboken6.delete(box)
 
 
 async def main(lang: str) -> None:
@@ -145,7 +229,7 @@ async def main(lang: str) -> None:
 
         async with httpx.AsyncClient(base_url=running.url) as client:
             await client.put(
-                "/my-atlassian/_quirks", json={"labels": {"make_primary": "Set as primary"}}
+                "/my-atlassian/_quirks", json={"labels": {"make_primary": "Promote now"}}
             )
         with tempfile.TemporaryDirectory(prefix="lc-shots-") as folder:
             await app_shots(running.url, lang, language, Path(folder))

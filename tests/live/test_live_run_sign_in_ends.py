@@ -63,6 +63,9 @@ async def test_a_run_survives_a_sign_in_that_ends_midway(
     async def sign_in_again(email: str) -> PortalSession | None:
         """What the person does in the sign-in window: sign in again in the same page."""
         asked[email] += 1
+        # The person sees the page go to the sign-in page (the page's own navigation), then
+        # signs in there.
+        assert await live.on_sign_in_page()
         await live.sign_in(email)
         # Between licenses the same session goes on; after a lost answer, a fresh one.
         again = session if ended == "between-licenses" else live.session(email)

@@ -30,13 +30,6 @@ def _writes(live: Live, sen: str) -> tuple[int, int]:
     return live.sandbox.state.writes_by_license().get(sen, (0, 0))
 
 
-async def _on_sign_in_page(live: Live) -> bool:
-    async def url() -> str:
-        return live.driver.url
-
-    return await live.driver.wait_for(url, lambda u: "/login" in u, timeout=10) is not None
-
-
 @pytest.mark.parametrize("browser", ["en", "zh-CN"])
 async def test_the_session_ends_between_add_and_its_verification(live: Live, browser: str) -> None:
     live.profile.setHttpAcceptLanguage(browser)
@@ -47,7 +40,7 @@ async def test_the_session_ends_between_add_and_its_verification(live: Live, bro
     with pytest.raises(SignInRequired):
         await session.add_technical_contact(ADD, TARGET)
 
-    assert await _on_sign_in_page(live)  # the page went to the sign-in page, as the site does
+    assert await live.on_sign_in_page()  # the page went to the sign-in page, as the site does
     assert live.sandbox.state.license(ADD).is_technical_contact(TARGET)  # the click landed
     assert _writes(live, ADD) == (1, 1)
     # Until the page is signed in again, the session leaves it alone (the person may be
@@ -175,7 +168,7 @@ async def test_a_guided_step_whose_page_signs_out_asks_to_sign_in(live: Live, br
     assert isinstance(raised, SignInRequired), raised  # not "not done in time"
     assert len(person.asked) == 1 and person.cancelled
     assert not live.sandbox.state.license(ADD).is_technical_contact(TARGET)
-    assert await _on_sign_in_page(live)
+    assert await live.on_sign_in_page()
 
 
 async def test_signing_in_again_reuses_the_accounts_page_prefilled_and_checks_who(
