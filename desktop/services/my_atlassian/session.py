@@ -525,13 +525,22 @@ class MyAtlassianSession:
     async def _verify(
         self, sen: str, check: Callable[[License], bool], *, gone: License | None = None
     ) -> License:
-        """Re-read the page until it shows the step done; an alert or no change is a failure."""
+        """Re-read the page until it shows the step done; an alert or no change is a failure.
+        A reading the page broke (it was on its way elsewhere, e.g. to a sign-in page) is read
+        again; the last one broken is the failure."""
+        broken: list[PageNotUnderstood] = []
 
         async def probe() -> License | errors.PortalError | None:
             alert = await self._alert_error()
             if alert is not None:
                 return alert
-            return await self._reading_of(sen, gone)
+            try:
+                found = await self._reading_of(sen, gone)
+            except PageNotUnderstood as error:
+                broken[:] = [error]
+                return None
+            broken.clear()
+            return found
 
         outcome = await self.driver.wait_for(
             probe,
@@ -544,6 +553,8 @@ class MyAtlassianSession:
         if isinstance(outcome, License):
             return outcome
         await self._ensure_signed_in()
+        if broken:
+            raise broken[0]
         log.warning("%s: the page does not show the step done", sen)
         raise StepNotVerified("the page does not show the change after the step")
 
