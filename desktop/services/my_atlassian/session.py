@@ -180,9 +180,7 @@ class MyAtlassianSession:
 
             if self.mode is ActionMode.GUIDED:
                 return await self._guided(step, added)
-            answer = parse_answer(
-                await self.driver.run_js(scripts.add_contact(sen, email, self.labels, role.value))
-            )
+            answer = await self._answer(scripts.add_contact(sen, email, self.labels, role.value))
             if not answer.ok:
                 return await self._refused(answer, step, added)
             log.info("%s: pressed Add for a new %s contact", sen, role.value)
@@ -205,9 +203,7 @@ class MyAtlassianSession:
 
             if self.mode is ActionMode.GUIDED:
                 return await self._guided(step, promoted)
-            answer = parse_answer(
-                await self.driver.run_js(scripts.make_primary(sen, email, self.labels, role.value))
-            )
+            answer = await self._answer(scripts.make_primary(sen, email, self.labels, role.value))
             if not answer.ok:
                 return await self._refused(answer, step, promoted)
             opened = await self.driver.wait_for(
@@ -255,11 +251,7 @@ class MyAtlassianSession:
             if self.mode is ActionMode.GUIDED:
                 await self._guided(step, removed, gone=gone)
                 return
-            answer = parse_answer(
-                await self.driver.run_js(
-                    scripts.delete_contact(sen, email, self.labels, role.value)
-                )
-            )
+            answer = await self._answer(scripts.delete_contact(sen, email, self.labels, role.value))
             if not answer.ok:
                 await self._refused(answer, step, removed, gone=gone)
                 return
@@ -292,10 +284,8 @@ class MyAtlassianSession:
         """The confirming button of the step's open dialog, if it names the contact and SEN
         (a deletion's may say "Delete" instead of "Yes")."""
         confirm = ("yes", "delete") if step.kind is GuidedKind.REMOVE_CONTACT else ("yes",)
-        return parse_answer(
-            await self.driver.run_js(
-                scripts.confirm_promotion(step.sen, step.email, self.labels, step.dialog, confirm)
-            )
+        return await self._answer(
+            scripts.confirm_promotion(step.sen, step.email, self.labels, step.dialog, confirm)
         )
 
     async def close(self) -> None:
@@ -329,7 +319,7 @@ class MyAtlassianSession:
 
     async def _script_data(self, script: str) -> dict[str, object] | None:
         try:
-            answer = parse_answer(await self.driver.run_js(script))
+            answer = await self._answer(script)
         except errors.PortalError:
             return None
         return answer.data if answer.ok else None
@@ -417,7 +407,7 @@ class MyAtlassianSession:
         ]
         if not shown:
             return result
-        answer = parse_answer(await self.driver.run_js(scripts.blocks(shown, self.labels)))
+        answer = await self._answer(scripts.blocks(shown, self.labels))
         found = (answer.data or {}).get("blocks") if answer.ok else None
         return reconcile(
             result, found if isinstance(found, dict) else {}, from_blocks_only=sens is not None
@@ -438,7 +428,7 @@ class MyAtlassianSession:
             collapsed = _collapsed(result, wanted if not expand_all else None)
             if not collapsed:
                 break
-            answer = parse_answer(await self.driver.run_js(scripts.expand(collapsed, self.labels)))
+            answer = await self._answer(scripts.expand(collapsed, self.labels))
             if not answer.ok:
                 break
             again = await self.driver.wait_for(
@@ -500,11 +490,20 @@ class MyAtlassianSession:
 
     # -- acting ------------------------------------------------------------------------------
 
+    async def _answer(self, script: str) -> ScriptAnswer:
+        """Run one of the connector's scripts in the page: its answer. A page that did not
+        run it because it went to a sign-in page (the session ended) says SignInRequired."""
+        try:
+            return parse_answer(await self.driver.run_js(script))
+        except PageNotUnderstood:
+            await self._ensure_signed_in()
+            raise
+
     async def _dialog_state(self, title: str = "promote_title") -> ScriptAnswer:
-        return parse_answer(await self.driver.run_js(scripts.dialog_state(self.labels, title)))
+        return await self._answer(scripts.dialog_state(self.labels, title))
 
     async def _alert_error(self) -> errors.PortalError | None:
-        answer = parse_answer(await self.driver.run_js(scripts.alerts(self.labels)))
+        answer = await self._answer(scripts.alerts(self.labels))
         alerts = (answer.data or {}).get("alerts") or []
         error = error_from_alerts([str(a) for a in alerts])
         if isinstance(error, SignInRequired):  # "your session has expired"
@@ -610,10 +609,8 @@ class MyAtlassianSession:
         """``step`` with the texts the page shows for its labels (and the profile's usual ones)."""
         usual = tuple((key, self.labels.first(key)) for key in self.labels.names())
         try:
-            answer = parse_answer(
-                await self.driver.run_js(
-                    scripts.page_labels(step.sen, self.labels, step.section, step.dialog)
-                )
+            answer = await self._answer(
+                scripts.page_labels(step.sen, self.labels, step.section, step.dialog)
             )
         except errors.PortalError:
             answer = ScriptAnswer(ok=False)
