@@ -56,3 +56,19 @@ async def test_generated_sandbox_is_served(sandbox_server: SandboxFactory) -> No
         page = (await client.get("/api/v1/licenses?limit=200", headers=auth)).json()
     assert page["total"] == sum(lic.is_contact(handle.emails[0]) for lic in handle.data.licenses)
     assert page["nextStart"] is None
+
+
+async def test_stats_count_the_replicas_pages_and_calls_by_route(sandbox: SandboxHandle) -> None:
+    async with httpx.AsyncClient(base_url=sandbox.url) as client:
+        await client.get("/my-atlassian/login")
+        await client.get("/my-atlassian/static/replica.js")
+        await client.get("/my-atlassian/static/replica.css")
+        await client.post("/my-atlassian/api/licenses/SEN-20110412/technical-contacts", json={})
+        await client.get("/my-atlassian/no-such-page")
+        stats = (await client.get("/api/v1/_sandbox/stats")).json()
+    assert stats["byRoute"] == {
+        "GET /my-atlassian/login": 1,
+        "GET /my-atlassian/static/{name}": 2,
+        "POST /my-atlassian/api/licenses/{sen}/technical-contacts": 1,
+        "GET other": 1,
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -16,7 +17,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Match, Route
+from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.types import Message, Receive, Scope, Send
 
 from desktop.domain.models import ContactRole, License
@@ -279,13 +280,10 @@ class SandboxApp:
         self.max_in_flight = 0
 
     def route_name(self, scope: Scope) -> str:
-        """``"GET /api/v1/licenses/{sen}"``, or ``"GET other"`` for an unknown path."""
+        """``"GET /api/v1/licenses/{sen}"`` (a replica's page or call with its mount's path:
+        ``"GET /my-atlassian/product"``), or ``"GET other"`` for an unknown path."""
         method = str(scope.get("method", ""))
-        for route in self._app.routes:
-            match, _ = route.matches(scope)
-            if match is Match.FULL and isinstance(route, Route):
-                return f"{method} {route.path}"
-        return f"{method} other"
+        return f"{method} {_route_path(self._app.routes, scope) or 'other'}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or str(scope["path"]).startswith(SANDBOX_PREFIX):
@@ -337,6 +335,20 @@ class SandboxApp:
             await send(message)
 
         return delayed_send
+
+
+def _route_path(routes: Sequence[BaseRoute], scope: Scope, prefix: str = "") -> str | None:
+    """The path template of the route that answers ``scope`` (looking inside mounts)."""
+    for route in routes:
+        match, child = route.matches(scope)
+        if match is not Match.FULL:
+            continue
+        if isinstance(route, Route):
+            return prefix + route.path
+        if isinstance(route, Mount):
+            inner = {**scope, **child}
+            return _route_path(route.routes, inner, prefix + route.path)
+    return None
 
 
 def create_app(

@@ -84,7 +84,7 @@ class LiveTimings:
     step: float = 15.0
     dialog: float = 8.0
     guided: float = 30 * 60.0
-    poll: float = 0.15
+    poll: float = 0.05
 
 
 class MyAtlassianSession:
@@ -120,6 +120,7 @@ class MyAtlassianSession:
         # The page asked to sign in: no operation navigates it until it shows the licenses
         # again (the person may be signing in there, in the sign-in window).
         self._signed_out = False
+        self._last_reading: tuple[tuple[str, str, frozenset[str]], PasteResult] | None = None
 
     # -- PortalSession -----------------------------------------------------------------------
 
@@ -387,15 +388,24 @@ class MyAtlassianSession:
     async def _page_result(self, sens: set[str] | None = None) -> PasteResult | None:
         """The page read as a paste, then each license of ``sens`` (all: None) checked against
         its own block: the key from a text box, the contacts from the page's structure. Read to
-        act or to check a step (``sens`` given), a license is only what its own block shows."""
+        act or to check a step (``sens`` given), a license is only what its own block shows.
+
+        Such a reading is kept with the page's address and text: while both stay the same the
+        page shows the same, and the blocks are not read again (a step being watched)."""
         self._check_site()
         text = await self.driver.text()
+        seen = (self.driver.url, text, frozenset(sens)) if sens is not None else None
+        if seen is not None and self._last_reading is not None and self._last_reading[0] == seen:
+            return self._last_reading[1]
         try:
             result = read_paste(text, account_key=self._account.key)
         except PasteError:
             await self._ensure_signed_in(text)
             return None
-        return await self._with_blocks(result, sens)
+        result = await self._with_blocks(result, sens)
+        if seen is not None:
+            self._last_reading = (seen, result)
+        return result
 
     async def _with_blocks(self, result: PasteResult, sens: set[str] | None) -> PasteResult:
         collapsed = _collapsed(result, None)
