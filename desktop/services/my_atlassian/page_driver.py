@@ -53,6 +53,18 @@ class PageDriver:
 
     async def load(self, url: str, *, timeout: float = 30.0) -> None:
         """Open ``url`` and wait until it has loaded."""
+        ok = await self._loaded(lambda: self.page.setUrl(QUrl(url)), timeout)
+        if not ok:
+            raise PortalUnreachable("the page could not be loaded")
+
+    async def settle(self, *, timeout: float = 30.0) -> None:
+        """Wait until the page has finished loading, when it is loading (e.g. it went to
+        another page by itself); whether that load succeeded is for the next reading to say."""
+        if self.page.isLoading():
+            await self._loaded(lambda: None, timeout)
+
+    async def _loaded(self, start: Callable[[], object], timeout: float) -> bool:
+        """Do ``start()``, then wait for the page's next loadFinished (its ``ok``)."""
         loop = asyncio.get_running_loop()
         done: asyncio.Future[bool] = loop.create_future()
 
@@ -62,15 +74,13 @@ class PageDriver:
 
         self.page.loadFinished.connect(finished)
         try:
-            self.page.setUrl(QUrl(url))
-            ok = await asyncio.wait_for(done, timeout)
+            start()
+            return await asyncio.wait_for(done, timeout)
         except TimeoutError:
             raise PortalTimeout("the page did not load in time") from None
         finally:
             if shiboken6.isValid(self.page):  # the page may be closed while it loads
                 self.page.loadFinished.disconnect(finished)
-        if not ok:
-            raise PortalUnreachable("the page could not be loaded")
 
     async def run_js(self, script: str, *, timeout: float = 10.0) -> Any:
         """Run ``script`` in an isolated world (the page's own scripts cannot see ours)."""

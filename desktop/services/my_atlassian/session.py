@@ -539,7 +539,7 @@ class MyAtlassianSession:
         again; the last one broken is the failure."""
         broken: list[PageNotUnderstood] = []
 
-        async def probe() -> License | errors.PortalError | None:
+        async def look() -> License | errors.PortalError | None:
             alert = await self._alert_error()
             if alert is not None:
                 return alert
@@ -550,6 +550,15 @@ class MyAtlassianSession:
                 return None
             broken.clear()
             return found
+
+        async def probe() -> License | errors.PortalError | None:
+            try:
+                return await look()
+            except PageNotUnderstood:
+                # A script breaks when the page goes elsewhere while it runs (to the sign-in
+                # page, say): once the page has loaded, look once more.
+                await self.driver.settle(timeout=self.timings.load)
+                return await look()
 
         outcome = await self.driver.wait_for(
             probe,
