@@ -69,6 +69,6 @@ async def test_stats_count_the_replicas_pages_and_calls_by_route(sandbox: Sandbo
     assert stats["byRoute"] == {
         "GET /my-atlassian/login": 1,
         "GET /my-atlassian/static/{name}": 2,
-        "POST /my-atlassian/api/licenses/{sen}/technical-contacts": 1,
+        "POST /my-atlassian/api/licenses/{sen}/{role}-contacts": 1,
         "GET other": 1,
     }
