@@ -142,8 +142,10 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
     _shot(wizard, f"my_atlassian_run_{lang}.png")
     panel.guide._settle(False)  # skip, so the run ends
     await _until(lambda: not wizard.runner.running)
-    shiboken6.delete(wizard)
+    wizard.close()  # as the person does: the next wizard is a new one
+    await asyncio.sleep(0.5)
     await paused_shot(app, url, lang)
+    shiboken6.delete(wizard)
     for open_dialog in list(window._dialogs):
         shiboken6.delete(open_dialog)
     await window.refresher.aclose()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from desktop.portal.my_atlassian.urls import replica
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
@@ -143,3 +144,27 @@ _PRESS = (
 
 def _press(label: str) -> str:
     return f"{_PRESS}({label!r})"
+
+
+async def test_the_run_panel_leaves_the_page_to_a_sign_in_window_showing_it(live: Live) -> None:
+    """A page is in one view at a time: while the account's sign-in window shows it (signing
+    in again mid-run), the run page's panel does not take it back (the window would go
+    blank); once the window has let go, it does."""
+    await live.sign_in(ACTOR)
+    panel = LivePagePanel()
+    panel.show()
+    window = QWebEngineView()
+    try:
+        assert panel.show_page(live.driver.page, ACTOR)
+        window.setPage(live.driver.page)  # the sign-in window takes it
+        window.show()
+
+        assert not panel.show_page(live.driver.page, ACTOR)  # e.g. the next step's event
+        assert QWebEngineView.forPage(live.driver.page) is window
+
+        window.hide()  # the window let go of it
+        assert panel.show_page(live.driver.page, ACTOR)
+        assert QWebEngineView.forPage(live.driver.page) is panel.view
+    finally:
+        shiboken6.delete(window)
+        shiboken6.delete(panel)

@@ -36,7 +36,13 @@ class LivePagePanel(QWidget):
         self._page: QWebEnginePage | None = None
         self.retranslate()
 
-    def show_page(self, page: QWebEnginePage, email: str) -> None:
+    def show_page(self, page: QWebEnginePage, email: str) -> bool:
+        """Show ``page`` here, unless another window shows it now (the account's sign-in
+        window, while it signs in again): a page is in one view at a time, and taking it
+        would leave that window blank. False when not taken (ask again later)."""
+        holder = QWebEngineView.forPage(page)
+        if holder is not None and holder is not self.view and holder.isVisible():
+            return False
         self._email = email
         if self._page is not None and shiboken6.isValid(self._page):
             self._page.urlChanged.disconnect(self.address.show_url)
@@ -45,6 +51,7 @@ class LivePagePanel(QWidget):
         self.address.show_url(page.url())
         self.view.setPage(page)
         self.retranslate()
+        return True
 
     def retranslate(self) -> None:
         if self._email:
