@@ -39,6 +39,10 @@
         <translation>已显示演示数据。</translation>
     </message>
     <message>
+        <source>This can be changed after the run.</source>
+        <translation>归集结束后可以更改此项。</translation>
+    </message>
+    <message>
         <source>The system&apos;s password store (keyring) did not keep the password: it could not be read back after saving. It is kept until you close the app, and you will be asked for it next time.</source>
         <translation>系统的密码库（钥匙串）没有保存住密码：保存后无法读回。密码会保留到您关闭本程序为止，下次启动时会再次询问。</translation>
     </message>

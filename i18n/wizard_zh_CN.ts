@@ -150,6 +150,10 @@
         <translation>正在移除联系人…</translation>
     </message>
     <message>
+        <source>Waiting for the account to sign in again</source>
+        <translation>等待该账户重新登录</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -538,6 +542,29 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PauseBanner</name>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation>重新登录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>S&amp;kip this account</source>
+        <translation>跳过此账户(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The run waits for a sign-in</source>
+        <translation>归集正在等待登录</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The run waits for %1 to sign in again.&lt;/b&gt; The sign-in was closed before it finished, so this account&apos;s licenses are on hold. Sign in again to go on with them, or skip this account: its waiting licenses are marked failed and can be retried later.</source>
+        <translation>&lt;b&gt;归集正在等待 %1 重新登录。&lt;/b&gt;登录窗口在完成前被关闭了，因此该账户的许可证暂停处理。重新登录即可继续处理它们；也可以跳过此账户：等待中的许可证会标记为失败，之后可以重试。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The sign-in of %1 has ended&lt;/b&gt; (it expired, or it was signed out elsewhere). Its licenses wait while you sign in again in the window that opened; the other accounts&apos; licenses go on. Each waiting license is read again first, so nothing is done twice.</source>
+        <translation>&lt;b&gt;%1 的登录已结束&lt;/b&gt;（已过期，或在别处退出了登录）。请在打开的窗口中重新登录，在此期间该账户的许可证会等待；其他账户的许可证继续处理。每个等待中的许可证都会先重新读取，因此不会重复操作。</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1229,10 @@
     <message>
         <source>Remove contacts who have left</source>
         <translation>移除已离开的联系人</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
     </message>
     <message>
         <source>Unfinished consolidation</source>

@@ -594,6 +594,8 @@ class Executor:
         every license waiting for it says so). A failure when declined, failed, cancelled or
         signed in again too often in a row."""
         ended = _Failure(UNAUTHENTICATED, f"the sign-in of {actor} has ended", (actor,))
+        if self._cancelled:  # a request in flight at Cancel was refused: nobody is asked
+            return _Failure(EngineErrorKey.INTERRUPTED, "cancelled before signing in again")
         if actor in self._declined or self.reauthenticate is None:
             return ended
         current = self.sessions.get(actor)

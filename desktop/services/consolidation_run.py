@@ -4,6 +4,12 @@ The run records every outcome into the wizard's :class:`ConsolidationFlow` itsel
 each license's end state, finished); the run page only renders the flow and listens to
 ``stepChanged``, ``licenseFinished`` and ``runFinished`` to repaint. It never awaits anything
 itself. Cancel lets in-flight requests finish, then stops.
+
+A sign-in that ends during the run pauses that account's licenses (``sessionPaused``) while the
+launcher's ``sign_in_again`` signs it in again (the embedded sign-in window, or the stored
+password, else a password dialog). When that sign-in is closed or fails, the run says so
+(``signInClosed``) and waits for the person: :meth:`ConsolidationRun.sign_in_again` tries
+again, :meth:`ConsolidationRun.skip_sign_in` lets the account's waiting licenses fail.
 """
 
 from __future__ import annotations
@@ -18,7 +24,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.models import Account, License
-from desktop.engine.events import LicenseFinished, ProgressEvent, StepEvent
+from desktop.engine.events import (
+    LicenseFinished,
+    ProgressEvent,
+    SessionPaused,
+    SessionResumed,
+    StepEvent,
+)
 from desktop.engine.executor import Executor, ExecutorError, RunResult
 from desktop.engine.journal import (
     Journal,
@@ -56,6 +68,10 @@ class SignInResult:
 # None when the person cancelled. Provided by the main window.
 SignIn = Callable[[str], Awaitable[SignInResult | None]]
 
+# Signs an account in again whose sign-in ended during the run (its email, lower case): its new
+# session, or None when the person closed the sign-in or it failed. Provided by the launcher.
+SignInAgain = Callable[[str], Awaitable[PortalSession | None]]
+
 
 class ConsolidationRun(QObject):
     """One consolidation run (and its retries) for the wizard.
@@ -66,6 +82,8 @@ class ConsolidationRun(QObject):
         journal: where the run is recorded, so it can be resumed after a crash.
         concurrency: licenses worked on at once.
         live_accounts: the My Atlassian pages, for showing the one at work (run page).
+        sign_in_again: signs an account in again whose sign-in ended during the run; without
+            it, that account's licenses fail with ``unauthenticated``.
         executor_options: more :class:`Executor` options (``step_attempts``, ``retry_pause_s``).
     """
 
@@ -73,6 +91,9 @@ class ConsolidationRun(QObject):
     licenseFinished = Signal(object)  # LicenseFinished
     runFinished = Signal(object)  # RunResult
     runBroke = Signal(str)  # errorKey: the run itself could not go on (not one license)
+    sessionPaused = Signal(str)  # email: its sign-in ended; its licenses wait for a new one
+    signInClosed = Signal(str)  # email: that sign-in was closed or failed; the run waits
+    sessionResumed = Signal(str, bool)  # email, signed in again (else its licenses end)
 
     def __init__(
         self,
@@ -83,13 +104,21 @@ class ConsolidationRun(QObject):
         concurrency: int = 4,
         parent: QObject | None = None,
         live_accounts: LiveAccounts | None = None,
+        sign_in_again: SignInAgain | None = None,
         **executor_options: Any,
     ) -> None:
         super().__init__(parent)
         self.flow = flow
         self.live_accounts = live_accounts
+        self._sign_in_again = sign_in_again
+        self._choices: dict[str, asyncio.Future[bool]] = {}  # closed sign-ins: again or skip
         self._executor = Executor(
-            sessions, journal, concurrency=concurrency, on_event=self._on_event, **executor_options
+            sessions,
+            journal,
+            concurrency=concurrency,
+            on_event=self._on_event,
+            reauthenticate=self._reauthenticate if sign_in_again is not None else None,
+            **executor_options,
         )
         self.journal = journal
         self._task: asyncio.Task[Any] | None = None
@@ -141,6 +170,24 @@ class ConsolidationRun(QObject):
         if self.running:
             log.info("cancel requested")
             self._executor.cancel()
+
+    @property
+    def paused(self) -> list[str]:
+        """The accounts whose new sign-in the run waits for now."""
+        return self._executor.paused
+
+    def waiting_for_person(self) -> list[str]:
+        """The paused accounts whose sign-in was closed or failed: the run waits for
+        :meth:`sign_in_again` or :meth:`skip_sign_in`."""
+        return [email for email, choice in self._choices.items() if not choice.done()]
+
+    def sign_in_again(self, email: str) -> None:
+        """Open the sign-in of a paused account again (after it was closed or failed)."""
+        self._choose(email, again=True)
+
+    def skip_sign_in(self, email: str) -> None:
+        """Do not sign a paused account in again: its waiting licenses fail (to retry later)."""
+        self._choose(email, again=False)
 
     async def wait(self) -> RunResult | None:
         """Until the current run has finished (tests, the self-test)."""
@@ -205,6 +252,31 @@ class ConsolidationRun(QObject):
         self.flow.run_finished()
         self.runFinished.emit(result)
 
+    def _choose(self, email: str, *, again: bool) -> None:
+        choice = self._choices.get(email.lower())
+        if choice is not None and not choice.done():
+            choice.set_result(again)
+
+    async def _reauthenticate(self, email: str) -> PortalSession | None:
+        """The executor's hook: the launcher's sign-in, then, while it is closed or fails, the
+        person's answer (sign in again, or skip the account)."""
+        assert self._sign_in_again is not None
+        while True:
+            session = await self._sign_in_again(email)
+            if session is not None:
+                return session
+            choice: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+            self._choices[email] = choice
+            log.info("a new sign-in was not made; waiting for the person")
+            self.signInClosed.emit(email)
+            try:
+                again = await choice
+            finally:
+                self._choices.pop(email, None)
+            if not again:
+                log.info("the person skipped a new sign-in; its licenses fail")
+                return None
+
     def _broke(self, error_key: str) -> None:
         self.flow.run_finished()
         self.runBroke.emit(error_key)
@@ -215,6 +287,10 @@ class ConsolidationRun(QObject):
         elif isinstance(event, LicenseFinished):
             self.flow.record(event.sen, event.outcome, event.error_key)
             self.licenseFinished.emit(event)
+        elif isinstance(event, SessionPaused):
+            self.sessionPaused.emit(event.actor)
+        elif isinstance(event, SessionResumed):
+            self.sessionResumed.emit(event.actor, event.ok)
 
 
 def _journal_error_key(error: JournalError) -> str:

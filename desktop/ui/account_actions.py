@@ -97,6 +97,19 @@ class AccountActions(QObject):
         self._open(window)
         return window
 
+    def sign_in_again_during_run(self, email: str, parent: QWidget) -> SignInWindow:
+        """The embedded sign-in of an account whose sign-in ended during a run, over ``parent``
+        (the wizard), in the account's own page. Nothing is read afterwards (the run reads
+        each waiting license again itself), and "Stay signed in" stays as it is: switching it
+        would close the page the run works in."""
+        kept = self._store.stays_signed_in(email)
+        window = SignInWindow(self._live, parent, email=email, stay_signed_in=kept)
+        window.setObjectName("signInAgainWindow")
+        window.stay.setEnabled(False)
+        window.stay.setToolTip(self.tr("This can be changed after the run."))
+        self._open(window)
+        return window
+
     def _signed_in_live(self, window: SignInWindow) -> None:
         account = window.result_account
         if account is not None:

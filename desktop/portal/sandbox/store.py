@@ -105,6 +105,12 @@ class SandboxStore:
             raise SandboxFailure(401, "unauthenticated", "Sign in first.")
         return self._accounts[session.email]
 
+    def change_password(self, email: str, password: str) -> None:
+        """The account's password changed elsewhere (tests): a stored one is refused now."""
+        key = email.strip().lower()
+        with self._lock:
+            self._accounts[key] = replace(self._accounts[key], password=password)
+
     def expire_sessions(self, email: str | None = None) -> int:
         """Expire every token at once, or only ``email``'s (tests use it to provoke
         ``unauthenticated``); how many ended."""

@@ -1,6 +1,8 @@
 """The wizard launcher: opens the consolidation wizard over the main window (signing every
 account in first), offers to resume an unfinished run at start-up, and signs accounts in from
-inside the wizard with the app's own dialogs.
+inside the wizard with the app's own dialogs — during a run too, when an account's sign-in
+ends (the embedded sign-in window for My Atlassian; the stored password, else a password
+dialog, for a portal).
 
 The application object makes one and connects it to ``MainWindow.consolidateRequested``; it
 owns the journal path, the open wizard, the task opening it and the clean-up after it.
@@ -30,11 +32,16 @@ from desktop.engine.journal import (
 )
 from desktop.engine.plan import PlanKind
 from desktop.engine.planner import make_plan
-from desktop.portal.errors import PortalError
+from desktop.portal.errors import BadCredentials, PortalError
 from desktop.portal.protocol import PortalSession
 from desktop.services.account_store import AccountStore
 from desktop.services.consolidation_flow import ConsolidationFlow, Finished
-from desktop.services.consolidation_run import ConsolidationRun, SignIn, SignInResult
+from desktop.services.consolidation_run import (
+    ConsolidationRun,
+    SignIn,
+    SignInAgain,
+    SignInResult,
+)
 from desktop.services.error_messages import error_message
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.services.passwords import PasswordBook
@@ -99,6 +106,7 @@ class WizardLauncher(QObject):
         self.wizard: AnyWizard | None = None  # the open (or last) wizard
         self.task: asyncio.Task[AnyWizard | None] | None = None  # opening it
         self.cleanup: asyncio.Future[Any] | None = None  # closing its sessions
+        self._asking = asyncio.Lock()  # one sign-in window or password dialog at a time
 
     def open_journal(self) -> Journal:
         return Journal(self.journal_path)
@@ -189,7 +197,12 @@ class WizardLauncher(QObject):
             )
         )
         runner = ConsolidationRun(
-            flow, sessions, journal=journal, live_accounts=self._live, places=opened.places
+            flow,
+            sessions,
+            journal=journal,
+            live_accounts=self._live,
+            sign_in_again=self._sign_in_again_for(sessions),
+            places=opened.places,
         )
         wizard: AnyWizard = (
             RemovalWizard(flow, runner, parent=window)
@@ -309,6 +322,85 @@ class WizardLauncher(QObject):
         fresh = await self._broker.read_sessions(sessions)
         licenses = merge_licenses([*self._refresher.licenses, *fresh])
         return SignInResult(session.account, session, licenses, portal_of(session.account))
+
+    # --- a sign-in that ends during the run -----------------------------------------------
+
+    def _sign_in_again_for(self, sessions: dict[str, PortalSession]) -> SignInAgain:
+        """The run's new sign-in of an account whose sign-in ended; the new session joins
+        ``sessions`` (closed with the wizard's)."""
+
+        async def again(email: str) -> PortalSession | None:
+            session = await self._sign_in_again(email)
+            if session is not None:
+                sessions[session.account.email] = session
+            return session
+
+        return again
+
+    async def _sign_in_again(self, email: str) -> PortalSession | None:
+        account = next(
+            (a for a in self._store.active_accounts() if a.email.lower() == email.lower()), None
+        )
+        if account is None:
+            log.warning("an account signing in again is no longer in the list")
+            return None
+        parent: QWidget = self.wizard or self._window
+        way = traits(account).sign_in
+        if way is SignInWay.BROWSER:
+            async with self._asking:  # several accounts' sign-ins ended: one after another
+                window = self._accounts.sign_in_again_during_run(account.email, parent)
+                try:
+                    code = await _finished(window)
+                finally:
+                    if window.isVisible():  # the run was cancelled meanwhile
+                        window.reject()
+            if code != QDialog.DialogCode.Accepted.value:
+                return None
+            log.info("a My Atlassian account signed in again during the run")
+            return self._live.session(account.key)
+        if way not in (SignInWay.BUILT_IN, SignInWay.PASSWORD):
+            return None
+        known = self._broker.password(account)
+        if known is not None:  # the stored password first, without asking
+            try:
+                session = await self._broker.open(account, known)
+            except BadCredentials:
+                log.info("the stored password was refused; asking for it")
+            except PortalError as error:  # unreachable, say: a password would not help
+                await _finished(_warn(parent, self._again_title(), error_message(error.error_key)))
+                return None
+            else:
+                log.info("signed in again with the stored password during the run")
+                return session
+        async with self._asking:
+            return await self._asked_password(account, parent)
+
+    async def _asked_password(self, account: Account, parent: QWidget) -> PortalSession | None:
+        """Ask for the password of ``account`` (its address as it is: the run's), sign in."""
+        dialog = AddAccountDialog(parent, account=account, offer_demo=False)
+        dialog.setObjectName("passwordAgainDialog")
+        dialog.portal_combo.setEnabled(False)
+        dialog.url_edit.setReadOnly(True)  # the run was confirmed for this portal
+        try:
+            code = await _finished(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+        password, dialog.result_password = dialog.result_password, ""
+        if code != QDialog.DialogCode.Accepted.value or not password:
+            return None
+        try:
+            session = await self._broker.open(account, password)
+        except PortalError as error:  # said in plain words (read before the run asks again)
+            await _finished(_warn(parent, self._again_title(), error_message(error.error_key)))
+            return None
+        self._accounts.keep_password(account, password, dialog.remember)
+        log.info("signed in again with a password typed during the run")
+        return session
+
+    @staticmethod
+    def _again_title() -> str:
+        return translate("WizardLauncher", "Sign in again")
 
     # --- start-up: an unfinished run -------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The run: an overall progress bar, a per-license status list, Cancel and Retry failed.
 
 While a My Atlassian account works, its page is shown beside the list (with guided steps).
+While the run waits for an account to sign in again, a notice above the list says so.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from desktop.services.consolidation_flow import ConsolidationFlow, Step
 from desktop.services.consolidation_run import ConsolidationRun
 from desktop.ui.my_atlassian.live_page_panel import LivePagePanel
 from desktop.ui.wizard.flow_page import FlowPage
+from desktop.ui.wizard.pause_banner import PauseBanner
 from desktop.ui.wizard.run_status_model import RunColumn, RunStatusModel
 from desktop.ui.wizard.texts import error_text
 
@@ -68,9 +70,13 @@ class RunPage(FlowPage):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
+        self.pause_banner = PauseBanner(self)
+        self.pause_banner.signInAgainRequested.connect(self._sign_in_again)
+        self.pause_banner.skipRequested.connect(runner.skip_sign_in)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.state_label)
+        layout.addWidget(self.pause_banner)
         self.split = QSplitter()
         self.split.addWidget(self.table)
         layout.addWidget(self.split, 1)
@@ -83,6 +89,9 @@ class RunPage(FlowPage):
         runner.licenseFinished.connect(self._on_license_finished)
         runner.runFinished.connect(self._on_run_finished)
         runner.runBroke.connect(self._on_run_broke)
+        runner.sessionPaused.connect(self.pause_banner.paused)
+        runner.signInClosed.connect(self.pause_banner.closed)
+        runner.sessionResumed.connect(self._on_session_resumed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -161,7 +170,16 @@ class RunPage(FlowPage):
         self.runner.retry_failed()
         self._after_change()
 
+    def _sign_in_again(self, email: str) -> None:
+        self.pause_banner.reopened(email)
+        self.runner.sign_in_again(email)
+
     # --- reactions -------------------------------------------------------------------------
+
+    def _on_session_resumed(self, email: str, ok: bool) -> None:
+        del ok  # the rows say how each waiting license goes on
+        self.pause_banner.resumed(email)
+        self._show_state()
 
     def _on_license_finished(self, event: LicenseFinished) -> None:
         self.model.on_finished(event.sen, event.outcome, event.error_key, event.error_args)
@@ -169,10 +187,12 @@ class RunPage(FlowPage):
 
     def _on_run_finished(self, result: object) -> None:
         del result
+        self.pause_banner.clear()
         self._after_change()
         log.info("run finished: %d done", self.flow.consolidated_count())
 
     def _on_run_broke(self, error_key: str) -> None:
+        self.pause_banner.clear()
         self._after_change()
         self.state_label.setText(self.stopped_text(error_text(error_key)))
 

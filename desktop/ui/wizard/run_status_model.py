@@ -1,4 +1,5 @@
-"""The run page's per-license list: waiting / adding contact / promoting / done / failed (reason).
+"""The run page's per-license list: waiting / adding contact / promoting / waiting for a new
+sign-in / done / failed (reason).
 
 Updates touch one row (``dataChanged`` for that row only), so a 500-license run stays smooth.
 """
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 
 from desktop.engine.events import Outcome, StepEvent, StepStatus
 from desktop.engine.plan import PlanEntry, StepKind
-from desktop.ui.status_colours import danger, success
+from desktop.ui.status_colours import danger, success, warning
 from desktop.ui.wizard.texts import error_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -37,6 +38,7 @@ class RowState(StrEnum):
     ADDING_CONTACT = "adding-contact"
     PROMOTING = "promoting"
     REMOVING = "removing"
+    WAITING_FOR_SIGN_IN = "waiting-for-sign-in"  # its account's sign-in ended: paused
     DONE = "done"
     ALREADY_DONE = "already-done"
     NEEDS_TARGET_SIGN_IN = "needs-target-sign-in"
@@ -77,6 +79,9 @@ def state_text(state: RowState) -> str:
         RowState.ADDING_CONTACT: translate("ConsolidationWizard", "Adding contact…"),
         RowState.PROMOTING: translate("ConsolidationWizard", "Promoting…"),
         RowState.REMOVING: translate("ConsolidationWizard", "Removing contact…"),
+        RowState.WAITING_FOR_SIGN_IN: translate(
+            "ConsolidationWizard", "Waiting for the account to sign in again"
+        ),
         RowState.DONE: translate("ConsolidationWizard", "Done"),
         RowState.ALREADY_DONE: translate("ConsolidationWizard", "Already done"),
         RowState.NEEDS_TARGET_SIGN_IN: translate(
@@ -124,7 +129,12 @@ class RunStatusModel(QAbstractTableModel):
 
     def on_step(self, event: StepEvent) -> None:
         row = self._row_of.get(event.sen)
-        if row is None or event.status is not StepStatus.STARTED:
+        if row is None:
+            return
+        if event.status is StepStatus.WAITING_FOR_SIGN_IN:
+            self._set(row, RowState.WAITING_FOR_SIGN_IN, "")
+            return
+        if event.status is not StepStatus.STARTED:
             return
         if event.step.is_removal:
             state = RowState.REMOVING
@@ -199,6 +209,8 @@ class RunStatusModel(QAbstractTableModel):
                 return danger()
             if state is RowState.DONE:
                 return success()
+            if state is RowState.WAITING_FOR_SIGN_IN:
+                return warning()
         return None
 
     def status_text(self, row: int) -> str:
