@@ -150,8 +150,8 @@
         <translation>正在移除联系人…</translation>
     </message>
     <message>
-        <source>Waiting for the account to sign in again</source>
-        <translation>等待该账户重新登录</translation>
+        <source>Waiting for sign-in</source>
+        <translation>等待重新登录</translation>
     </message>
     <message>
         <source>Done</source>

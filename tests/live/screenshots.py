@@ -2,11 +2,12 @@
 add-account dialog's My Atlassian choice, the embedded sign-in, the page check after the first
 sign-in, the address line (https, this computer, refused http), the wizard's run page with
 the live page beside the progress list (a renamed label makes the step guided), and a run
-paused because the sign-in ended, the account's sign-in window open over it.
+paused because the sign-in ended, the account's sign-in window open over it (then closed: the
+run page asks to sign in again or skip the account).
 
 Run under a real X display: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m
 tests.live.screenshots`` → ``screenshots/my_atlassian_{add_account,sign_in,page_check,
-address_line,run,paused,resumed}_{en,zh_CN}.png`` (``LIVE_SHOTS_DIR`` and
+address_line,run,paused,paused_closed,resumed}_{en,zh_CN}.png`` (``LIVE_SHOTS_DIR`` and
 ``LIVE_SHOTS_PREFIX`` choose another folder and a prefix for the names). Uses the sandbox's
 replica on 127.0.0.1 (fictional demo data) and the app's own translations.
 """
@@ -189,6 +190,17 @@ async def paused_shot(app: DesktopApp, url: str, lang: str) -> None:
     await _settle(again.live.driver, "Log in to continue")
     await asyncio.sleep(1.0)
     _shot(wizard, f"my_atlassian_paused_{lang}.png")
+    # The person closes the window: the run page asks (Sign in again / Skip this account).
+    again.reject()
+    banner = wizard.run_page.pause_banner
+    await _until(lambda: banner.sign_in_button.isVisible())
+    await asyncio.sleep(0.5)
+    _shot(wizard, f"my_atlassian_paused_closed_{lang}.png")
+    banner.sign_in_button.click()
+    await _until(lambda: sign_in_window() not in (None, again))
+    again = sign_in_window()
+    assert again is not None
+    await _settle(again.live.driver, "Log in to continue")
     await again.live.driver.run_js(fill_sign_in(ACTOR, "demo"))
     await _until(lambda: again.ok_button.isEnabled())
     again.ok_button.click()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,7 +91,7 @@ class RunPage(FlowPage):
         runner.runFinished.connect(self._on_run_finished)
         runner.runBroke.connect(self._on_run_broke)
         runner.sessionPaused.connect(self.pause_banner.paused)
-        runner.signInClosed.connect(self.pause_banner.closed)
+        runner.signInClosed.connect(self._on_sign_in_closed)
         runner.sessionResumed.connect(self._on_session_resumed)
         self.retranslate()
 
@@ -125,8 +126,10 @@ class RunPage(FlowPage):
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.table.resizeColumnToContents(RunColumn.SEN)
         self.table.resizeColumnToContents(RunColumn.PRODUCT)
+        # Beside a live page the list is narrow: the product gives way, so the status shows.
+        widest = 200 if self.live_panel is not None else 380
         self.table.setColumnWidth(
-            RunColumn.PRODUCT, min(self.table.columnWidth(RunColumn.PRODUCT), 380)
+            RunColumn.PRODUCT, min(self.table.columnWidth(RunColumn.PRODUCT), widest)
         )
 
     def _add_live_panel(self) -> None:
@@ -137,8 +140,8 @@ class RunPage(FlowPage):
         self.live_panel = LivePagePanel()
         live.use_guide(self.live_panel.guide)
         self.split.addWidget(self.live_panel)
-        self.split.setStretchFactor(0, 1)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
         self._show_page_of(emails[0])
 
     def _show_live_page(self, event: StepEvent) -> None:
@@ -150,9 +153,11 @@ class RunPage(FlowPage):
         live = self.runner.live_accounts
         account = live.get(email) if live is not None else None
         panel = self.live_panel
-        if account is None or panel is None or panel.view.page() is account.driver.page:
+        if account is None or panel is None:
             return
-        panel.show_page(account.driver.page, email)
+        page = account.driver.page
+        if QWebEngineView.forPage(page) is not panel.view:  # not here now (a sign-in had it)
+            panel.show_page(page, email)
 
     def cancel_run(self) -> None:
         if self.runner.running:
@@ -176,9 +181,14 @@ class RunPage(FlowPage):
 
     # --- reactions -------------------------------------------------------------------------
 
+    def _on_sign_in_closed(self, email: str) -> None:
+        self.pause_banner.closed(email)
+        self._show_page_of(email)  # the sign-in window had the page: it shows here again
+
     def _on_session_resumed(self, email: str, ok: bool) -> None:
         del ok  # the rows say how each waiting license goes on
         self.pause_banner.resumed(email)
+        self._show_page_of(email)
         self._show_state()
 
     def _on_license_finished(self, event: LicenseFinished) -> None:

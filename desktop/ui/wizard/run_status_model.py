@@ -79,9 +79,7 @@ def state_text(state: RowState) -> str:
         RowState.ADDING_CONTACT: translate("ConsolidationWizard", "Adding contact…"),
         RowState.PROMOTING: translate("ConsolidationWizard", "Promoting…"),
         RowState.REMOVING: translate("ConsolidationWizard", "Removing contact…"),
-        RowState.WAITING_FOR_SIGN_IN: translate(
-            "ConsolidationWizard", "Waiting for the account to sign in again"
-        ),
+        RowState.WAITING_FOR_SIGN_IN: translate("ConsolidationWizard", "Waiting for sign-in"),
         RowState.DONE: translate("ConsolidationWizard", "Done"),
         RowState.ALREADY_DONE: translate("ConsolidationWizard", "Already done"),
         RowState.NEEDS_TARGET_SIGN_IN: translate(
