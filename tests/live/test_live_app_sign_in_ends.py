@@ -91,6 +91,9 @@ async def test_a_run_whose_sign_in_ends_opens_the_sign_in_window_and_goes_on(
     first.reject()
     await until(lambda: banner.sign_in_button.isVisible())
     assert banner.skip_button.isVisible() and wizard.runner.running
+    panel = run.live_panel
+    assert panel is not None  # the page is back beside the list, saying the sign-in ended
+    assert panel.view.page() is live.driver.page and "sign-in has ended" in panel.caption.text()
     banner.sign_in_button.click()
     await until(lambda: sign_in_window(window) is not None)
     again = sign_in_window(window)
@@ -101,6 +104,7 @@ async def test_a_run_whose_sign_in_ends_opens_the_sign_in_window_and_goes_on(
     await until(lambda: not wizard.runner.running, timeout=120)
     assert not flow.failed(), [(sen, flow.outcomes()[sen]) for sen in flow.failed()]
     assert not banner.isVisible()
+    assert "signed in as" in panel.caption.text()
     assert all(run.model.state(sen) is RowState.DONE for sen in chosen)
     check_end_state(sandbox.state, plan)
     changed_once(sandbox.state, plan)  # the change answered "expired" was not sent again

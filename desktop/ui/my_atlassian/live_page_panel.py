@@ -34,6 +34,15 @@ class LivePagePanel(QWidget):
         layout.addWidget(self.guide)
         self._email = ""
         self._page: QWebEnginePage | None = None
+        self._ended: set[str] = set()  # accounts whose sign-in ended (the run waits)
+        self.retranslate()
+
+    def set_sign_in_ended(self, email: str, ended: bool) -> None:
+        """Whether ``email``'s sign-in has ended (its page shows the sign-in page)."""
+        if ended:
+            self._ended.add(email)
+        else:
+            self._ended.discard(email)
         self.retranslate()
 
     def show_page(self, page: QWebEnginePage, email: str) -> bool:
@@ -54,7 +63,14 @@ class LivePagePanel(QWidget):
         return True
 
     def retranslate(self) -> None:
-        if self._email:
+        if self._email in self._ended:
+            self.caption.setText(
+                self.tr(
+                    "My Atlassian, %1: the sign-in has ended. The run goes on with this "
+                    "account once it has signed in again."
+                ).replace("%1", self._email)
+            )
+        elif self._email:
             self.caption.setText(
                 self.tr(
                     "My Atlassian, signed in as %1. The app works in this page; watch it here."

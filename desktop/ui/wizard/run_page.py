@@ -90,7 +90,7 @@ class RunPage(FlowPage):
         runner.licenseFinished.connect(self._on_license_finished)
         runner.runFinished.connect(self._on_run_finished)
         runner.runBroke.connect(self._on_run_broke)
-        runner.sessionPaused.connect(self.pause_banner.paused)
+        runner.sessionPaused.connect(self._on_session_paused)
         runner.signInClosed.connect(self._on_sign_in_closed)
         runner.sessionResumed.connect(self._on_session_resumed)
         self.retranslate()
@@ -181,6 +181,11 @@ class RunPage(FlowPage):
 
     # --- reactions -------------------------------------------------------------------------
 
+    def _on_session_paused(self, email: str) -> None:
+        self.pause_banner.paused(email)
+        if self.live_panel is not None:
+            self.live_panel.set_sign_in_ended(email, True)
+
     def _on_sign_in_closed(self, email: str) -> None:
         self.pause_banner.closed(email)
         self._show_page_of(email)  # the sign-in window had the page: it shows here again
@@ -188,6 +193,8 @@ class RunPage(FlowPage):
     def _on_session_resumed(self, email: str, ok: bool) -> None:
         del ok  # the rows say how each waiting license goes on
         self.pause_banner.resumed(email)
+        if self.live_panel is not None:
+            self.live_panel.set_sign_in_ended(email, False)
         self._show_page_of(email)
         self._show_state()
 
