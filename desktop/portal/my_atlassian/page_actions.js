@@ -33,28 +33,84 @@ function one(list, label) {
   if (list.length === 1) return { el: list[0] };
   return list.length ? fail("ambiguous", label, list.length) : fail("missing", label);
 }
-// The deepest shown elements under root whose whole text passes `test`.
-function deepest(root, test, cheap) {
+// Labels and SENs are looked for through the page's text nodes, not by reading every
+// element's innerText (which lays out its whole subtree: slow on a page of many licenses).
+// Only the few elements whose raw text can be the label have their innerText and style read.
+
+// Folded text without any space: an element's raw text (textContent) lacks the line breaks
+// innerText puts between its blocks, so raw text and labels are compared this way.
+const squash = (s) => fold(s).replace(/ /g, "");
+// The text nodes under root that hold more than white space, in document order.
+function* textNodes(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\S/.test(node.data)) yield node;
+  }
+}
+// Of elements, the ones in document order.
+function inOrder(list) {
+  return list.sort((a, b) => (after(a, b) ? -1 : after(b, a) ? 1 : 0));
+}
+// An element's raw text, squashed, read no further than past `limit` characters.
+function rawText(el, limit) {
+  let raw = "";
+  for (const node of textNodes(el)) {
+    raw += squash(node.data);
+    if (raw.length > limit) break;
+  }
+  return raw;
+}
+// The deepest shown elements under root whose whole text is one of `words` (folded). Such an
+// element's raw text holds the word. A text node holding it makes its element a candidate; a
+// text node that is a piece of a word (a label split over elements) is followed up through
+// the small elements around it to the first whose raw text holds the word (read no further
+// than a word and some markup). Only candidates are tested by their innerText and style;
+// one around another that passes is left out.
+function deepest(root, words) {
+  const keys = words.map(squash).filter(Boolean);
+  if (!keys.length) return [];
+  const holds = (raw) => keys.some((k) => raw.includes(k));
+  const small = Math.max(...keys.map((k) => k.length)) * 2 + 40; // a word and some markup
+  const candidates = new Set();
+  const walked = new Set(); // elements a piece went up through: their way up is known
+  for (const node of textNodes(root)) {
+    const piece = squash(node.data);
+    const parent = node.parentElement;
+    if (holds(piece)) {
+      if (parent !== root) candidates.add(parent);
+      continue;
+    }
+    if (!keys.some((k) => k.includes(piece))) continue;
+    for (let el = parent; el && el !== root; el = el.parentElement) {
+      if (walked.has(el) || candidates.has(el)) break;
+      walked.add(el);
+      const raw = rawText(el, small);
+      if (holds(raw)) {
+        candidates.add(el); // (its text may go on, hidden: a count, a tooltip)
+        break;
+      }
+      if (raw.length > small) break; // a larger element: its text is more than a word
+    }
+  }
+  const out = [...candidates].filter((el) => words.includes(fold(ownText(el))) && shown(el));
+  return inOrder(out.filter((el) => !out.some((other) => other !== el && el.contains(other))));
+}
+function exact(root, text) {
+  return deepest(root, [fold(text)]);
+}
+function labelled(root, key) {
+  return deepest(root, FOLDED[key]);
+}
+// The deepest shown elements under root whose whole text passes `test`, reading every
+// element's innerText: only for the page check (inspect), which looks for any SEN once.
+function deepestBy(root, test) {
   const out = [];
   for (const el of root.querySelectorAll("*")) {
-    if (cheap && !cheap(el.textContent || "")) continue; // before innerText
     if (!test(ownText(el)) || !shown(el)) continue;
     if ([...el.children].some((c) => test(ownText(c)))) continue;
     out.push(el);
   }
   return out;
-}
-function exact(root, text) {
-  const wanted = fold(text);
-  return deepest(root, (t) => fold(t) === wanted, (raw) => fold(raw).includes(wanted));
-}
-function labelled(root, key) {
-  const words = FOLDED[key];
-  return deepest(
-    root,
-    (t) => words.includes(fold(t)),
-    (raw) => words.some((w) => fold(raw).includes(w)),
-  );
 }
 function clickLabel(el) {
   return norm(el.innerText || el.value || el.getAttribute("aria-label") || el.title || "");
@@ -69,13 +125,22 @@ function isDisabled(el) {
 function after(a, b) {
   return !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
 }
-function leaves(root, test) {
-  const out = [];
-  for (const el of root.querySelectorAll("*")) {
+// The shown leaf elements under root (no child elements) whose text passes `test`, in
+// document order. `test` never passes an empty text, so a leaf is found by its text nodes;
+// its raw text is tested first (a leaf's innerText is its raw text, laid out), then the
+// innerText and the style of the few that pass.
+function* eachLeaf(root, test) {
+  let last = null;
+  for (const node of textNodes(root)) {
+    const el = node.parentElement;
+    if (el === last || el === root || el.children.length) continue;
+    last = el;
     if (el.tagName === "SCRIPT" || el.tagName === "STYLE") continue;
-    if (!el.children.length && test(ownText(el)) && shown(el)) out.push(el);
+    if (test(norm(el.textContent)) && test(ownText(el)) && shown(el)) yield el;
   }
-  return out;
+}
+function leaves(root, test) {
+  return [...eachLeaf(root, test)];
 }
 // An element's look in the page's structure: its tag and classes (ours left out).
 function signature(el) {
@@ -91,6 +156,13 @@ function headings(root, key, otherKey) {
   const alike = found.filter((el) => others.has(signature(el)));
   return alike.length ? alike : found;
 }
+// Whether root shows another license's SEN as a license's row does (`own`: how the SEN's own
+// element looks; a SEN in a name is not another license). The first one found is enough.
+function otherSen(root, sen, own) {
+  const other = (t) => SEN_RX.test(t) && t.toUpperCase() !== sen.toUpperCase();
+  for (const el of eachLeaf(root, other)) if (own.has(signature(el))) return true;
+  return false;
+}
 // A license's block: the smallest element around its SEN with exactly one "Technical
 // Contacts" heading and no other license's SEN. "collapsed" when its details are not shown.
 function block(sen) {
@@ -100,13 +172,12 @@ function block(sen) {
   const own = new Set([signature(starts[0])]);
   for (const start of starts) {
     for (let el = start.parentElement; el && el !== document.body; el = el.parentElement) {
+      // Looked for first (it stops at the first one found, while the headings are all of
+      // them): an element around another license's SEN is not the block, nor is any above it.
+      if (otherSen(el, sen, own)) break;
       const heads = headings(el, "technical_contacts", "billing_contacts");
       if (!heads.length) continue;
-      const others = leaves(
-        el,
-        (t) => SEN_RX.test(t) && t.toUpperCase() !== sen.toUpperCase(),
-      ).filter((x) => own.has(signature(x))); // a SEN in a name is not another license
-      if (heads.length === 1 && !others.length) {
+      if (heads.length === 1) {
         const ends = headings(el, "billing_contacts", "technical_contacts").filter((e) =>
           after(heads[0], e),
         );
@@ -348,7 +419,7 @@ const ACTIONS = {
   },
   // What the page shows of each part the connector needs (nothing is changed; counts only).
   inspect() {
-    const sens = [...new Set(deepest(document.body, (t) => SEN_RX.test(t)).map(ownText))];
+    const sens = [...new Set(deepestBy(document.body, (t) => SEN_RX.test(t)).map(ownText))];
     const open = sens.map((sen) => block(sen)).filter((b) => !b.error);
     const count = (key) => labelled(document.body, key).length;
     const texts = (key) => [...new Set(labelled(document.body, key).map(ownText))].slice(0, 3);
