@@ -324,16 +324,16 @@
 <context>
     <name>AddressLine</name>
     <message>
-        <source>🔒 https · %1</source>
-        <translation>🔒 https · %1</translation>
+        <source>https · %1</source>
+        <translation>https · %1</translation>
     </message>
     <message>
         <source>http · %1 (this computer: the local replica)</source>
         <translation>http · %1（本机：本地仿真页面）</translation>
     </message>
     <message>
-        <source>⚠ Not secure: plain http to %1 is refused. The app opens My Atlassian only over https.</source>
-        <translation>⚠ 不安全：已拒绝到 %1 的明文 http。程序只通过 https 打开 My Atlassian。</translation>
+        <source>Not secure: plain http to %1 is refused. The app opens My Atlassian only over https.</source>
+        <translation>不安全：已拒绝到 %1 的明文 http。程序只通过 https 打开 My Atlassian。</translation>
     </message>
     <message>
         <source>Page address: %1</source>
