@@ -733,7 +733,7 @@
     <name>LivePagePanel</name>
     <message>
         <source>My Atlassian, %1: the sign-in has ended. The run goes on with this account once it has signed in again.</source>
-        <translation>My Atlassian，%1：登录已结束。该账户重新登录后，归集会继续处理它的许可证。</translation>
+        <translation>My Atlassian，%1：登录已结束。该账户重新登录后，归集会继续处理它的授权。</translation>
     </message>
     <message>
         <source>My Atlassian, signed in as %1. The app works in this page; watch it here.</source>

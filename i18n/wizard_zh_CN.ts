@@ -560,11 +560,11 @@
     </message>
     <message>
         <source>&lt;b&gt;The run waits for %1 to sign in again.&lt;/b&gt; The sign-in was closed before it finished, so this account&apos;s licenses are on hold. Sign in again to go on with them, or skip this account: its waiting licenses are marked failed and can be retried later.</source>
-        <translation>&lt;b&gt;归集正在等待 %1 重新登录。&lt;/b&gt;登录窗口在完成前被关闭了，因此该账户的许可证暂停处理。重新登录即可继续处理它们；也可以跳过此账户：等待中的许可证会标记为失败，之后可以重试。</translation>
+        <translation>&lt;b&gt;归集正在等待 %1 重新登录。&lt;/b&gt;登录窗口在完成前被关闭了，因此该账户的授权暂停处理。重新登录即可继续处理它们；也可以跳过此账户：等待中的授权会标记为失败，之后可以重试。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The sign-in of %1 has ended&lt;/b&gt; (it expired, or it was signed out elsewhere). Its licenses wait while you sign in again in the window that opened; the other accounts&apos; licenses go on. Each waiting license is read again first, so nothing is done twice.</source>
-        <translation>&lt;b&gt;%1 的登录已结束&lt;/b&gt;（已过期，或在别处退出了登录）。请在打开的窗口中重新登录，在此期间该账户的许可证会等待；其他账户的许可证继续处理。每个等待中的许可证都会先重新读取，因此不会重复操作。</translation>
+        <source>&lt;b&gt;The sign-in of %1 has ended&lt;/b&gt; (it expired, or it was signed out elsewhere). Its licenses wait until it is signed in again; the other accounts&apos; licenses go on. Each waiting license is read again first, so nothing is done twice.</source>
+        <translation>&lt;b&gt;%1 的登录已结束&lt;/b&gt;（已过期，或在别处退出了登录）。在它重新登录之前，该账户的授权会等待；其他账户的授权继续处理。每个等待中的授权都会先重新读取，因此不会重复操作。</translation>
     </message>
 </context>
 <context>

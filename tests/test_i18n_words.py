@@ -16,6 +16,7 @@ AVOIDED = {
     "提升": "设为主要 (My Atlassian's Make Primary)",
     "自行升级": "本人……设为主要",
     "新成为了": "又成为",
+    "许可证": "授权 (a license, as everywhere in the app)",
 }
 
 

@@ -117,9 +117,9 @@ class PauseBanner(QFrame):
             names = ", ".join(_shown(email) for email in self._waiting)
             text = self.tr(
                 "<b>The sign-in of %1 has ended</b> (it expired, or it was signed out "
-                "elsewhere). Its licenses wait while you sign in again in the window that "
-                "opened; the other accounts' licenses go on. Each waiting license is read "
-                "again first, so nothing is done twice."
+                "elsewhere). Its licenses wait until it is signed in again; the other "
+                "accounts' licenses go on. Each waiting license is read again first, so "
+                "nothing is done twice."
             ).replace("%1", names)
         self.text.setText(text)
         self.show()

@@ -290,3 +290,38 @@ async def test_a_short_token_lifetime_does_not_stop_a_run(
         if wizard is not None:
             wizard.reject()
         await app.window.refresher.aclose()
+
+
+async def test_a_portal_failing_the_new_sign_in_is_said_and_the_run_asks(
+    qtbot: QtBot, desktop_app: DesktopApp, server: SandboxHandle
+) -> None:
+    """The sign-in ends and the portal then breaks on every sign-in (a 500 answered as plain
+    text, not the contract's JSON): a password would not help, so none is asked for; the
+    person is told why, then Sign in again / Skip."""
+    state = server.state
+    wizard = await start_run(desktop_app, only_actor=LN)
+    lost = expire_after_write(state, 2)
+    signed_in = state.sign_in
+
+    def unavailable_once_expired(email: str, password: str) -> object:
+        if lost:
+            raise RuntimeError("the portal broke")  # the server answers 500, plain text
+        return signed_in(email, password)
+
+    state.sign_in = unavailable_once_expired  # type: ignore[method-assign,assignment]
+    run = wizard.run_page
+    banner = run.pause_banner
+    await settle(
+        qtbot, lambda: wizard.findChild(QMessageBox, "wizardSignInError") is not None, 60000
+    )
+    box = wizard.findChild(QMessageBox, "wizardSignInError")
+    assert box is not None and password_dialog(wizard) is None
+    assert "password" not in box.text().lower()  # it says the portal, not the password
+    box.accept()
+    await settle(qtbot, lambda: banner.skip_button.isVisible())
+    writes = state.writes_by_license()
+    banner.skip_button.click()
+    await finished(qtbot, wizard)
+    assert wizard.flow.failed()  # the licenses that waited, to retry when it is back
+    assert state.writes_by_license() == writes  # nothing sent after the sign-in ended
+    assert not banner.isVisible()
