@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -367,7 +368,8 @@ class WizardLauncher(QObject):
             except BadCredentials:
                 log.info("the stored password was refused; asking for it")
             except PortalError as error:  # unreachable, say: a password would not help
-                await _finished(_warn(parent, self._again_title(), error_message(error.error_key)))
+                async with self._asking:
+                    await self._tell(parent, error_message(error.error_key))
                 return None
             else:
                 log.info("signed in again with the stored password during the run")
@@ -392,15 +394,22 @@ class WizardLauncher(QObject):
         try:
             session = await self._broker.open(account, password)
         except PortalError as error:  # said in plain words (read before the run asks again)
-            await _finished(_warn(parent, self._again_title(), error_message(error.error_key)))
+            await self._tell(parent, error_message(error.error_key))
             return None
         self._accounts.keep_password(account, password, dialog.remember)
         log.info("signed in again with a password typed during the run")
         return session
 
     @staticmethod
-    def _again_title() -> str:
-        return translate("WizardLauncher", "Sign in again")
+    async def _tell(parent: QWidget, text: str) -> None:
+        """Why the new sign-in did not work, until the person has read it (closed with the
+        run when it is cancelled meanwhile)."""
+        box = _warn(parent, translate("WizardLauncher", "Sign in again"), text)
+        try:
+            await _finished(box)
+        finally:
+            if shiboken6.isValid(box) and box.isVisible():
+                box.reject()
 
     # --- start-up: an unfinished run -------------------------------------------------------
 
