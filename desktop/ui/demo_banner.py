@@ -2,38 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.ui.icons import icon
+from desktop.ui.notice_banner import NoticeBanner
 
 
-class DemoBanner(QFrame):
+class DemoBanner(NoticeBanner):
     """The visible "demo data" notice, with a way to add a real account."""
 
     addRequested = Signal()
     hideRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("demoBanner")
-        self.setStyleSheet(
-            "QFrame#demoBanner { background: #fff7d6; border: 1px solid #ffc400;"
-            " border-radius: 4px; } QFrame#demoBanner QLabel { color: #172b4d; }"
-        )
-        line = QHBoxLayout(self)
-        line.setContentsMargins(10, 6, 10, 6)
-        self.icon_label = QLabel(self)
-        self.icon_label.setPixmap(icon("demo", "#172b4d").pixmap(QSize(20, 20)))
-        line.addWidget(self.icon_label)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        line.addWidget(self.text, 1)
+        super().__init__("demoBanner", "demo", parent)
         # The button is drawn in the palette's colours (dark in dark mode), so its icon takes
         # the palette's text colour too; a fixed dark blue vanished on a dark button.
         self.add_button = QPushButton(icon("account-add"), "", self)
         self.add_button.clicked.connect(self.addRequested.emit)
-        line.addWidget(self.add_button)
+        self.line.addWidget(self.add_button)
         self.retranslate()
 
     def retranslate(self) -> None:

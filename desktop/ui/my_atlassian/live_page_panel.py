@@ -50,7 +50,9 @@ class LivePagePanel(QWidget):
         window, while it signs in again): a page is in one view at a time, and taking it
         would leave that window blank. False when not taken (ask again later)."""
         holder = QWebEngineView.forPage(page)
-        if holder is not None and holder is not self.view and holder.isVisible():
+        if holder is self.view:
+            return True  # here already
+        if holder is not None and holder.isVisible():
             return False
         self._email = email
         if self._page is not None and shiboken6.isValid(self._page):

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QSize, Signal, SignalInstance
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Signal, SignalInstance
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.domain.text import printable
-from desktop.ui.icons import icon
+from desktop.ui.notice_banner import NoticeBanner
 
 
-class PauseBanner(QFrame):
+class PauseBanner(NoticeBanner):
     """Emits ``signInAgainRequested(email)`` and ``skipRequested(email)`` for the account whose
     sign-in was closed (the first one, when several were)."""
 
@@ -25,30 +25,17 @@ class PauseBanner(QFrame):
     skipRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pauseBanner")
-        self.setStyleSheet(
-            "QFrame#pauseBanner { background: #fff7d6; border: 1px solid #ffc400;"
-            " border-radius: 4px; } QFrame#pauseBanner QLabel { color: #172b4d; }"
-        )
+        super().__init__("pauseBanner", "expired", parent)
         self._waiting: dict[str, bool] = {}  # email → its new sign-in was closed or failed
-        line = QHBoxLayout(self)
-        line.setContentsMargins(10, 6, 10, 6)
-        self.icon_label = QLabel(self)
-        self.icon_label.setPixmap(icon("expired", "#172b4d").pixmap(QSize(20, 20)))
-        line.addWidget(self.icon_label)
-        self.text = QLabel(self)
         self.text.setObjectName("pauseText")
-        self.text.setWordWrap(True)
-        line.addWidget(self.text, 1)
         self.sign_in_button = QPushButton(self)
         self.sign_in_button.setObjectName("signInAgain")
         self.sign_in_button.clicked.connect(lambda: self._answer(self.signInAgainRequested))
         self.skip_button = QPushButton(self)
         self.skip_button.setObjectName("skipSignIn")
         self.skip_button.clicked.connect(lambda: self._answer(self.skipRequested))
-        line.addWidget(self.sign_in_button)
-        line.addWidget(self.skip_button)
+        self.line.addWidget(self.sign_in_button)
+        self.line.addWidget(self.skip_button)
         self.hide()
         self.retranslate()
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -153,11 +152,8 @@ class RunPage(FlowPage):
         live = self.runner.live_accounts
         account = live.get(email) if live is not None else None
         panel = self.live_panel
-        if account is None or panel is None:
-            return
-        page = account.driver.page
-        if QWebEngineView.forPage(page) is not panel.view:  # not here now (a sign-in had it)
-            panel.show_page(page, email)
+        if account is not None and panel is not None:
+            panel.show_page(account.driver.page, email)
 
     def cancel_run(self) -> None:
         if self.runner.running:

@@ -26,6 +26,7 @@ from tests.conftest import SandboxFactory, SandboxHandle
 from tests.engine.sandbox_helpers import changed_once, check_end_state, expire_after_write
 from tests.ui.apps import make_desktop_app
 from tests.ui.wizard.harness import LN, QQ, WF, ZW, settle
+from tests.ui.wizard.removal_rig import close_app
 
 NEW_PASSWORD = "changed-elsewhere-7"
 
@@ -55,13 +56,7 @@ async def desktop_app(
 ) -> AsyncIterator[DesktopApp]:
     app = await app_on(qtbot, tmp_path, server)
     yield app
-    wizard = app.launcher.wizard
-    if wizard is not None:
-        if wizard.runner.running:
-            wizard.runner.cancel()
-            await wizard.runner.wait()
-        wizard.reject()
-    await app.window.refresher.aclose()
+    await close_app(app)
 
 
 async def start_run(app: DesktopApp, *, only_actor: str | None = None) -> ConsolidationWizard:
@@ -107,6 +102,41 @@ def password_dialog(wizard: ConsolidationWizard) -> AddAccountDialog | None:
     return shown[-1] if shown else None
 
 
+async def changed_elsewhere(app: DesktopApp, server: SandboxHandle) -> ConsolidationWizard:
+    """A run of LN's licenses whose sign-in ends after the 2nd change, LN's password changed
+    elsewhere before the run's first change: the stored one is refused, so it is asked for."""
+    expire_after_write(server.state, 2)
+    wizard = await start_run(app, only_actor=LN)
+    server.state.change_password(LN, NEW_PASSWORD)
+    return wizard
+
+
+async def asked_for_password(qtbot: QtBot, wizard: ConsolidationWizard) -> AddAccountDialog:
+    await settle(qtbot, lambda: password_dialog(wizard) is not None)
+    dialog = password_dialog(wizard)
+    assert dialog is not None
+    return dialog
+
+
+def type_password(dialog: AddAccountDialog, password: str) -> None:
+    dialog.password_edit.setText(password)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+
+async def told_why(qtbot: QtBot, wizard: ConsolidationWizard, timeout_ms: int = 20000) -> str:
+    """The message saying why the new sign-in did not work: its text, once closed."""
+    await settle(
+        qtbot,
+        lambda: wizard.findChild(QMessageBox, "wizardSignInError") is not None,
+        timeout_ms,
+    )
+    box = wizard.findChild(QMessageBox, "wizardSignInError")
+    assert box is not None
+    text = box.text()
+    box.accept()
+    return text
+
+
 async def finished(qtbot: QtBot, wizard: ConsolidationWizard, timeout_ms: int = 30000) -> None:
     await settle(qtbot, lambda: not wizard.runner.running, timeout_ms)
 
@@ -140,15 +170,11 @@ async def test_a_refused_stored_password_is_asked_for_and_kept(
     qtbot: QtBot, desktop_app: DesktopApp, server: SandboxHandle
 ) -> None:
     state = server.state
-    expire_after_write(state, 2)
-    wizard = await start_run(desktop_app, only_actor=LN)
-    state.change_password(LN, NEW_PASSWORD)  # changed elsewhere: the kept one is refused now
+    wizard = await changed_elsewhere(desktop_app, server)
     said = record_pauses(wizard)
     plan = plan_of(wizard)
     run = wizard.run_page
-    await settle(qtbot, lambda: password_dialog(wizard) is not None)
-    dialog = password_dialog(wizard)
-    assert dialog is not None
+    dialog = await asked_for_password(qtbot, wizard)
     assert dialog.email_edit.text() == LN and not dialog.email_edit.isEnabled()
     assert dialog.url_edit.isReadOnly()  # the run's portal, not another
     # While the dialog is open, the run page says whose sign-in it waits for.
@@ -156,8 +182,7 @@ async def test_a_refused_stored_password_is_asked_for_and_kept(
     assert not run.pause_banner.sign_in_button.isVisible()
     waiting = [s for s in run.model.states() if s is RowState.WAITING_FOR_SIGN_IN]
     assert waiting
-    dialog.password_edit.setText(NEW_PASSWORD)
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    type_password(dialog, NEW_PASSWORD)
     await finished(qtbot, wizard)
     assert wizard.flow.failed() == []
     assert said[0] == ("paused", LN) and said[-1] == ("ok", LN)
@@ -173,23 +198,14 @@ async def test_a_closed_sign_in_waits_then_signs_in_again(
     qtbot: QtBot, desktop_app: DesktopApp, server: SandboxHandle
 ) -> None:
     state = server.state
-    expire_after_write(state, 2)
-    wizard = await start_run(desktop_app, only_actor=LN)
-    state.change_password(LN, NEW_PASSWORD)  # before the run's first change
+    wizard = await changed_elsewhere(desktop_app, server)
     said = record_pauses(wizard)
     plan = plan_of(wizard)
     run = wizard.run_page
     banner = run.pause_banner
-    await settle(qtbot, lambda: password_dialog(wizard) is not None)
     # A wrong password: said in plain words; the run still waits (nothing else is done).
-    dialog = password_dialog(wizard)
-    assert dialog is not None
-    dialog.password_edit.setText("not-it")
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    await settle(qtbot, lambda: wizard.findChild(QMessageBox, "wizardSignInError") is not None)
-    box = wizard.findChild(QMessageBox, "wizardSignInError")
-    assert box is not None and "password" in box.text().lower()
-    box.accept()
+    type_password(await asked_for_password(qtbot, wizard), "not-it")
+    assert "password" in (await told_why(qtbot, wizard)).lower()
     await settle(qtbot, lambda: banner.sign_in_button.isVisible())
     assert wizard.runner.running and wizard.runner.waiting_for_person() == [LN]
     assert banner.skip_button.isVisible() and LN in banner.text.text()
@@ -197,12 +213,9 @@ async def test_a_closed_sign_in_waits_then_signs_in_again(
     writes_while_waiting = state.writes_by_license()
     # Sign in again: the dialog opens once more; the right password; the run goes on.
     banner.sign_in_button.click()
-    await settle(qtbot, lambda: password_dialog(wizard) is not None)
+    dialog = await asked_for_password(qtbot, wizard)
     assert not banner.sign_in_button.isVisible()
-    dialog = password_dialog(wizard)
-    assert dialog is not None
-    dialog.password_edit.setText(NEW_PASSWORD)
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    type_password(dialog, NEW_PASSWORD)
     await finished(qtbot, wizard)
     assert wizard.flow.failed() == []
     assert [kind for kind, _ in said] == ["paused", "closed", "ok"]
@@ -217,16 +230,11 @@ async def test_skip_fails_the_waiting_licenses_and_retry_asks_again(
     qtbot: QtBot, desktop_app: DesktopApp, server: SandboxHandle
 ) -> None:
     state = server.state
-    expire_after_write(state, 2)
-    wizard = await start_run(desktop_app, only_actor=LN)
-    state.change_password(LN, NEW_PASSWORD)  # before the run's first change
+    wizard = await changed_elsewhere(desktop_app, server)
     plan = plan_of(wizard)
     run = wizard.run_page
     banner = run.pause_banner
-    await settle(qtbot, lambda: password_dialog(wizard) is not None)
-    dialog = password_dialog(wizard)
-    assert dialog is not None
-    dialog.reject()  # closed without signing in
+    (await asked_for_password(qtbot, wizard)).reject()  # closed without signing in
     await settle(qtbot, lambda: banner.skip_button.isVisible())
     banner.skip_button.click()
     await finished(qtbot, wizard)
@@ -239,11 +247,7 @@ async def test_skip_fails_the_waiting_licenses_and_retry_asks_again(
     assert run.retry_button.isEnabled()
     # Retry failed: the account is asked again; signed in, the rest is done, once each.
     run.retry_button.click()
-    await settle(qtbot, lambda: password_dialog(wizard) is not None)
-    dialog = password_dialog(wizard)
-    assert dialog is not None
-    dialog.password_edit.setText(NEW_PASSWORD)
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    type_password(await asked_for_password(qtbot, wizard), NEW_PASSWORD)
     await finished(qtbot, wizard)
     assert wizard.flow.failed() == []
     check_end_state(state, plan)
@@ -253,12 +257,9 @@ async def test_skip_fails_the_waiting_licenses_and_retry_asks_again(
 async def test_cancel_while_waiting_for_a_sign_in_ends_the_run(
     qtbot: QtBot, desktop_app: DesktopApp, server: SandboxHandle
 ) -> None:
-    state = server.state
-    expire_after_write(state, 2)
-    wizard = await start_run(desktop_app, only_actor=LN)
-    state.change_password(LN, NEW_PASSWORD)  # before the run's first change
+    wizard = await changed_elsewhere(desktop_app, server)
     run = wizard.run_page
-    await settle(qtbot, lambda: password_dialog(wizard) is not None)
+    await asked_for_password(qtbot, wizard)
     assert not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
     run.cancel_button.click()
     await finished(qtbot, wizard)
@@ -286,10 +287,7 @@ async def test_a_short_token_lifetime_does_not_stop_a_run(
         check_end_state(server.state, plan)
         changed_once(server.state, plan)
     finally:
-        wizard = app.launcher.wizard
-        if wizard is not None:
-            wizard.reject()
-        await app.window.refresher.aclose()
+        await close_app(app)
 
 
 async def test_a_portal_failing_the_new_sign_in_is_said_and_the_run_asks(
@@ -311,13 +309,9 @@ async def test_a_portal_failing_the_new_sign_in_is_said_and_the_run_asks(
     state.sign_in = unavailable_once_expired  # type: ignore[method-assign,assignment]
     run = wizard.run_page
     banner = run.pause_banner
-    await settle(
-        qtbot, lambda: wizard.findChild(QMessageBox, "wizardSignInError") is not None, 60000
-    )
-    box = wizard.findChild(QMessageBox, "wizardSignInError")
-    assert box is not None and password_dialog(wizard) is None
-    assert "password" not in box.text().lower()  # it says the portal, not the password
-    box.accept()
+    why = await told_why(qtbot, wizard, 60000)
+    assert password_dialog(wizard) is None
+    assert "password" not in why.lower()  # it says the portal, not the password
     await settle(qtbot, lambda: banner.skip_button.isVisible())
     writes = state.writes_by_license()
     banner.skip_button.click()
