@@ -133,11 +133,21 @@ def hostile_server(handler: Handler) -> Iterator[HostileServer]:
         ready.set()
         await stop.wait()
         server.close()
-        for task in list(handlers):
-            task.cancel()
-        await asyncio.gather(*handlers, return_exceptions=True)
+        # A connection accepted just before the close has its handler started on the next
+        # turn of the loop: let it start, then end every handler until none is left, so that
+        # no handler is still pending when the loop is closed.
+        await asyncio.sleep(0)
+        while handlers:
+            for task in list(handlers):
+                task.cancel()
+            await asyncio.gather(*handlers, return_exceptions=True)
+            await asyncio.sleep(0)
 
-    thread = threading.Thread(target=loop.run_until_complete, args=(serve(),), daemon=True)
+    def run() -> None:
+        loop.run_until_complete(serve())
+        loop.run_until_complete(loop.shutdown_asyncgens())
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     ready.wait(5)
     try:
