@@ -54,7 +54,7 @@ from desktop.portal.sandbox.replica.routes import LAYOUTS
 from desktop.services.my_atlassian.page_driver import PageDriver
 from desktop.services.my_atlassian.session import MyAtlassianSession
 from tests.licenses import NAMES, SAME, TARGET, make_license
-from tests.live.conftest import fill_sign_in, release
+from tests.live.conftest import type_sign_in, release
 from tests.qt_loop import qasync_loop
 
 LICENSES = 50
@@ -91,7 +91,7 @@ async def measure(layout: str, count: int, latency_ms: float) -> dict[str, Any]:
     try:
         started = time.perf_counter()
         await driver.load(urls.start)
-        await driver.run_js(fill_sign_in(ACTOR, DEMO_PASSWORD))
+        await type_sign_in(driver, ACTOR, DEMO_PASSWORD)
         while not urls.is_licenses_page(driver.url):
             if time.perf_counter() - started > 60:
                 raise RuntimeError("the replica did not sign in")

@@ -56,11 +56,15 @@ class Live:
     async def sign_in(self, email: str, password: str = "demo") -> None:
         """What the person does in the sign-in window: type email and password, Log in."""
         await self.driver.load(self.urls.start)
-        await self.driver.run_js(fill_sign_in(email, password))
+        if self.urls.is_licenses_page(self.driver.url):
+            return  # signed in already
+        await type_sign_in(self.driver, email, password)
         reached = await self.driver.wait_for(
-            _url_of(self.driver), lambda url: self.urls.is_licenses_page(url), timeout=15
+            _url_of(self.driver), lambda url: self.urls.is_licenses_page(url), timeout=20
         )
-        assert reached, "the replica did not sign in"
+        if reached is None:
+            shown = (await self.driver.text())[:300]
+            raise AssertionError(f"the replica did not sign in: at {self.driver.url}: {shown!r}")
 
     async def on_sign_in_page(self, timeout: float = 15) -> bool:
         """Wait until the page shows the replica's sign-in page, loaded (e.g. after the page
@@ -109,12 +113,29 @@ async def until(condition: Callable[[], object], timeout: float = 20.0) -> None:
 
 
 def fill_sign_in(email: str, password: str) -> str:
-    """The person types email and password into the replica's form and clicks Log in."""
+    """The person types email and password into the replica's form and clicks Log in (false
+    when the page shows no sign-in form)."""
     return (
         "(function(e,p){const f=document.querySelector('form');"
+        "if(!f||!f.email||!f.password)return false;"
         "f.email.value=e;f.password.value=p;f.submit();return true;})"
         f"({json.dumps(email)},{json.dumps(password)})"
     )
+
+
+SIGN_IN_FORM = "!!document.querySelector('form input[name=email]')"
+
+
+async def type_sign_in(
+    driver: PageDriver, email: str, password: str = "demo", timeout: float = 20
+) -> None:
+    """What a person does on the sign-in page: wait until its form is there (a page on its way
+    to it, or still loading, shows none yet), type email and password, Log in."""
+    shown = await driver.wait_for(
+        lambda: driver.run_js(SIGN_IN_FORM), lambda found: found is True, timeout=timeout
+    )
+    assert shown is not None, f"no sign-in form at {driver.url}"
+    assert await driver.run_js(fill_sign_in(email, password)) is True, driver.url
 
 
 async def next_refresh(win: Any, action: Callable[[], object], timeout: float = 30) -> None:

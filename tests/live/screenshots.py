@@ -39,7 +39,7 @@ from desktop.ui.my_atlassian.address_line import AddressLine
 from desktop.ui.my_atlassian.page_check_dialog import PageCheckDialog
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.self_test import wait_for_refresh
-from tests.live.conftest import fill_sign_in
+from tests.live.conftest import type_sign_in
 
 OUT = Path(os.environ.get("LIVE_SHOTS_DIR") or Path(__file__).resolve().parents[2] / "screenshots")
 PREFIX = os.environ.get("LIVE_SHOTS_PREFIX", "")
@@ -106,7 +106,7 @@ async def app_shots(url: str, lang: str, language: LanguageManager, folder: Path
     )
     await asyncio.sleep(0.5)
     _shot(sign_in, f"my_atlassian_sign_in_{lang}.png")
-    await driver.run_js(fill_sign_in(ACTOR, "demo"))
+    await type_sign_in(driver, ACTOR)
     await _until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == ACTOR)
     sign_in.ok_button.click()
     await _until(lambda: window.refresher.state(ACTOR).value == "live")
@@ -201,7 +201,7 @@ async def paused_shot(app: DesktopApp, url: str, lang: str) -> None:
     again = sign_in_window()
     assert again is not None
     await _settle(again.live.driver, "Log in to continue")
-    await again.live.driver.run_js(fill_sign_in(ACTOR, "demo"))
+    await type_sign_in(again.live.driver, ACTOR)
     await _until(lambda: again.ok_button.isEnabled())
     again.ok_button.click()
     await _until(lambda: not wizard.runner.running)

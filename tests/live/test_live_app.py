@@ -32,7 +32,7 @@ from desktop.ui.my_atlassian.page_check_dialog import PageCheckDialog
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
-from tests.live.conftest import FAST, close_window, fill_sign_in, next_refresh, until
+from tests.live.conftest import FAST, close_window, next_refresh, type_sign_in, until
 
 ACTOR = "li.na@huake.example"
 TARGET = "zhang.wei@huake.example"
@@ -95,7 +95,7 @@ async def sign_in_live(win: MainWindow, mode: ActionMode = ActionMode.ASSISTED) 
     await until(lambda: sign_in.live.urls.start in driver.url)
     text = await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=15)
     assert text is not None
-    await driver.run_js(fill_sign_in(ACTOR, "demo"))  # what the person types
+    await type_sign_in(driver, ACTOR)  # what the person types
     await until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == ACTOR)
     await next_refresh(win, sign_in.ok_button.click, 60)
     return sign_in
@@ -207,7 +207,7 @@ async def test_sign_in_as_the_target_in_my_atlassian_from_the_wizard(
     assert isinstance(sign_in, SignInWindow) and sign_in.isVisible()
     driver = sign_in.live.driver
     assert await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=15) is not None
-    await driver.run_js(fill_sign_in(TARGET, "demo"))
+    await type_sign_in(driver, TARGET)
     await until(lambda: sign_in.ok_button.isEnabled() and sign_in.email_edit.text() == TARGET)
     sign_in.ok_button.click()
 

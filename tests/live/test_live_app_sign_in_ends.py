@@ -17,7 +17,7 @@ from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.wizard.run_status_model import RowState
 from tests.conftest import SandboxHandle
 from tests.engine.sandbox_helpers import changed_once, check_end_state
-from tests.live.conftest import FAST, fill_sign_in, until
+from tests.live.conftest import FAST, type_sign_in, until
 from tests.live.test_live_app import ACTOR, TARGET, desktop_app, sign_in_live, window
 
 __all__ = ["desktop_app", "window"]  # the fixtures, shared with the other app tests
@@ -38,7 +38,7 @@ async def signed_in_again(window: SignInWindow) -> None:
     """What the person does: sign in on the page the window shows, Use this account."""
     driver = window.live.driver
     assert await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=20) is not None
-    await driver.run_js(fill_sign_in(ACTOR, "demo"))
+    await type_sign_in(driver, ACTOR)
     await until(lambda: window.ok_button.isEnabled(), timeout=20)
     window.ok_button.click()
 

@@ -16,7 +16,7 @@ from desktop.portal.my_atlassian.urls import replica
 from desktop.services.my_atlassian.live_accounts import LiveAccounts
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from tests.conftest import SandboxHandle
-from tests.live.conftest import FAST, Live, fill_sign_in, until
+from tests.live.conftest import FAST, Live, type_sign_in, until
 from tests.live.test_live_actions import _click
 
 ACTOR = "li.na@huake.example"
@@ -182,7 +182,7 @@ async def test_signing_in_again_reuses_the_accounts_page_prefilled_and_checks_wh
     try:
         driver = first.live.driver
         assert await driver.wait_for(driver.text, lambda text: "Log in" in text, timeout=15)
-        await driver.run_js(fill_sign_in(ACTOR, "demo"))
+        await type_sign_in(driver, ACTOR)
         await until(lambda: first.ok_button.isEnabled() and first.email_edit.text())
         first.accept()
         session = accounts.session(ACTOR)
@@ -206,7 +206,7 @@ async def test_signing_in_again_reuses_the_accounts_page_prefilled_and_checks_wh
         )  # pre-filled with the account's email
 
         # Signed in as someone else: "Use this account" stays off, and the window says why.
-        await again.live.driver.run_js(fill_sign_in(TARGET, "demo"))
+        await type_sign_in(again.live.driver, TARGET)
         await until(lambda: again.on_licenses_page and again.page_email == TARGET)
         assert not again.ok_button.isEnabled()
         assert TARGET in again.status.text() and ACTOR in again.status.text()
@@ -215,7 +215,7 @@ async def test_signing_in_again_reuses_the_accounts_page_prefilled_and_checks_wh
 
         # Log out on the page and sign in as the account itself.
         await again.live.driver.load(sandbox.url + "/my-atlassian/logout")
-        await again.live.driver.run_js(fill_sign_in(ACTOR, "demo"))
+        await type_sign_in(again.live.driver, ACTOR)
         await until(lambda: again.ok_button.isEnabled() and again.page_email == ACTOR)
         again.accept()
 

@@ -35,7 +35,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow
 from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
-from tests.live.conftest import close_window, fill_sign_in, next_refresh, until
+from tests.live.conftest import close_window, next_refresh, type_sign_in, until
 
 ACTOR = "li.na@huake.example"
 pytestmark = pytest.mark.timeout(60)
@@ -123,7 +123,7 @@ async def sign_in(
     driver = sign_in_window.live.driver
     shown = await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=15)
     assert shown is not None
-    await driver.run_js(fill_sign_in(ACTOR, "demo"))  # what the person types
+    await type_sign_in(driver, ACTOR)  # what the person types
     await until(lambda: sign_in_window.ok_button.isEnabled() and sign_in_window.email_edit.text())
     assert sign_in_window.email_edit.text() == ACTOR  # read from the page's header
     await next_refresh(win, sign_in_window.ok_button.click)

@@ -17,7 +17,7 @@ from desktop.services.my_atlassian.session import ActionMode
 from desktop.ui.my_atlassian.live_page_panel import LivePagePanel
 from desktop.ui.my_atlassian.sign_in_window import SignInWindow, email_on_page
 from tests.conftest import SandboxHandle
-from tests.live.conftest import FAST, Live, fill_sign_in
+from tests.live.conftest import FAST, Live, type_sign_in
 
 ACTOR = "li.na@huake.example"
 TARGET = "zhang.wei@huake.example"
@@ -38,7 +38,7 @@ async def test_sign_in_window_hands_over_a_working_session(
     try:
         assert await _text_has(driver, "Log in to continue")
         assert not window.ok_button.isEnabled()  # not before the licenses page
-        await driver.run_js(fill_sign_in(ACTOR, "demo"))  # what the person types
+        await type_sign_in(driver, ACTOR)  # what the person types
         ready = await driver.wait_for(
             _async(lambda: window.ok_button.isEnabled() and window.email_edit.text()),
             bool,
