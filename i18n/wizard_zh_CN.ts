@@ -816,6 +816,10 @@
         <source>The page does not look like My Atlassian&apos;s licenses page (it may have changed). Open the licenses page and try again.</source>
         <translation>该页面看起来不像 My Atlassian 的授权页面（页面可能已改版）。请打开授权页面后重试。</translation>
     </message>
+    <message>
+        <source>The sign-in of %1 ended before this license was finished. Sign in to that account again, then retry.</source>
+        <translation>%1 的登录在此授权完成前已结束。请重新登录该账户，然后重试。</translation>
+    </message>
 </context>
 <context>
     <name>RemovalConfirmation</name>

@@ -354,6 +354,16 @@ PORTAL_ERROR_TEXTS: dict[str, str] = {
     ),
 }
 
+# A key's words when its ``%1`` names the account: a license that failed says whose sign-in
+# ended; an account's own error (no arguments) keeps the catalogue's words above.
+NAMED_ERROR_TEXTS: dict[str, str] = {
+    "unauthenticated": QT_TRANSLATE_NOOP(
+        "PortalError",
+        "The sign-in of %1 ended before this license was finished. Sign in to that account "
+        "again, then retry.",
+    ),
+}
+
 ENGINE_ERROR_TEXTS: dict[str, str] = {
     EngineErrorKey.NO_SESSION: QT_TRANSLATE_NOOP(
         "EngineError", "%1 is not signed in: sign in to this account and try again."
@@ -416,8 +426,11 @@ def render(
     Without ``context`` the catalogues are searched in the order of :data:`CATALOGUES`
     (``excluded`` is both a reason and an outcome: the reason wins). An unknown key gives a
     generic text rather than an exception, so a new portal error never breaks a screen.
+    With arguments, a key in :data:`NAMED_ERROR_TEXTS` is worded naming its account.
     """
     found = text_for(key, context)
+    if args and key in NAMED_ERROR_TEXTS and (context is None or context == "PortalError"):
+        found = ("PortalError", NAMED_ERROR_TEXTS[key])
     if found is None:
         found = ("PortalError", PORTAL_ERROR_TEXTS["portal-error"])
     name, text = found

@@ -11,6 +11,7 @@ from desktop.engine.events import Outcome
 from desktop.engine.reasons import (
     CATALOGUES,
     ENGINE_ERROR_TEXTS,
+    NAMED_ERROR_TEXTS,
     OUTCOME_TEXTS,
     PORTAL_ERROR_TEXTS,
     EngineErrorKey,
@@ -99,3 +100,16 @@ def test_render_translates_with_the_right_context() -> None:
 
 def test_unknown_key_gives_a_generic_text() -> None:
     assert render("no-such-key") == PORTAL_ERROR_TEXTS["portal-error"]
+
+
+def test_a_failure_naming_its_account_says_whose_sign_in_ended() -> None:
+    actor = "li.na@huake.example"
+    named = render("unauthenticated", [actor])
+    assert named.startswith(f"The sign-in of {actor} ended") and "%1" not in named
+    assert render("unauthenticated", [actor], context="PortalError") == named
+    # An account's own error names nobody: the catalogue's words, without a placeholder.
+    assert render("unauthenticated") == PORTAL_ERROR_TEXTS["unauthenticated"]
+    assert "%1" not in render("unauthenticated", context="PortalError")
+    assert all(key in PORTAL_ERROR_TEXTS for key in NAMED_ERROR_TEXTS)
+    for text in NAMED_ERROR_TEXTS.values():
+        assert sorted(set(re.findall(r"%([1-9])", text))) == ["1"]

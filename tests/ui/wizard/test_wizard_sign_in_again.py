@@ -239,10 +239,11 @@ async def test_skip_fails_the_waiting_licenses_and_retry_asks_again(
     banner.skip_button.click()
     await finished(qtbot, wizard)
     failed = wizard.flow.failed()
-    assert failed  # the waiting licenses, each saying its sign-in ended
+    assert failed  # the waiting licenses, each saying whose sign-in ended
     for sen in failed:
         assert run.model.state(sen) is RowState.FAILED
-        assert run.model.status_text(run.model.row_of(sen)).endswith(error_text("unauthenticated"))
+        status = run.model.status_text(run.model.row_of(sen))
+        assert status.endswith(error_text("unauthenticated", (LN,))) and LN in status
     assert not banner.isVisible()
     assert run.retry_button.isEnabled()
     # Retry failed: the account is asked again; signed in, the rest is done, once each.
