@@ -1515,7 +1515,7 @@
     </message>
     <message>
         <source>The run journal cannot be read.</source>
-        <translation>无法读取归集记录。</translation>
+        <translation>无法读取操作记录。</translation>
     </message>
     <message>
         <source>Removing %1</source>

@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>Wait until the run has finished, or cancel it.</source>
-        <translation>请等待归集结束，或取消归集。</translation>
+        <translation>请等待操作结束，或将其取消。</translation>
     </message>
     <message>
         <source>This address mixes letters of different alphabets: %1 is not from the same alphabet as the other letters, so the address only looks like the one you mean and may belong to someone else. Type it again with the keyboard set to English.</source>
@@ -327,27 +327,27 @@
     </message>
     <message>
         <source>This run cannot be resumed: it was discarded or has nothing left.</source>
-        <translation>无法继续这次归集：它已被放弃，或已没有剩余的授权。</translation>
+        <translation>无法继续这次操作：它已被放弃，或已没有剩余的授权。</translation>
     </message>
     <message>
         <source>This run was confirmed for another portal or other accounts; it is resumed only there. Nothing was changed.</source>
-        <translation>这次归集确认时针对的是另一个门户或其他账号，只能在那里继续。未做任何更改。</translation>
+        <translation>这次操作确认时针对的是另一个门户或其他账户，只能在那里继续。未做任何更改。</translation>
     </message>
     <message>
         <source>This run cannot be read from the journal, so it is not resumed. It is kept as it is. Nothing was changed.</source>
-        <translation>无法从归集记录中读取这次归集，因此不会继续。它会原样保留。未做任何更改。</translation>
+        <translation>无法从操作记录中读取这次操作，因此不会继续。它会原样保留。未做任何更改。</translation>
     </message>
     <message>
         <source>The run journal is in use by another copy of the app or by desktop-cli. Wait until it has finished. Nothing was changed.</source>
-        <translation>归集记录正被另一个本程序窗口或 desktop-cli 使用。请等它结束。未做任何更改。</translation>
+        <translation>操作记录正被另一个本程序窗口或 desktop-cli 使用。请等它结束。未做任何更改。</translation>
     </message>
     <message>
         <source>The run journal cannot be written, so the run stopped (no request goes unrecorded).</source>
-        <translation>无法写入归集记录，因此归集已停止（每个请求都必须有记录）。</translation>
+        <translation>无法写入操作记录，因此操作已停止（每个请求都必须有记录）。</translation>
     </message>
     <message>
         <source>An unexpected error stopped the run. The log has the details.</source>
-        <translation>发生意外错误，归集已停止。详情请查看日志。</translation>
+        <translation>发生意外错误，操作已停止。详情请查看日志。</translation>
     </message>
     <message>
         <source>The report could not be written there. Choose another folder.</source>
@@ -367,11 +367,11 @@
     </message>
     <message>
         <source>The report could not be made (the log has the details). The run is kept in the journal: try again, or use desktop-cli report.</source>
-        <translation>无法生成报告（详情请查看日志）。这次归集已保存在归集记录中：请重试，或使用 desktop-cli report。</translation>
+        <translation>无法生成报告（详情请查看日志）。这次操作已保存在操作记录中：请重试，或使用 desktop-cli report。</translation>
     </message>
     <message>
         <source>There is no finished run to report on yet.</source>
-        <translation>还没有已完成的归集可供生成报告。</translation>
+        <translation>还没有已完成的操作可供生成报告。</translation>
     </message>
 </context>
 <context>
@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The run was interrupted before this license finished.</source>
-        <translation>该授权处理完成之前，归集被中断了。</translation>
+        <translation>该授权处理完成之前，操作被中断了。</translation>
     </message>
     <message>
         <source>The portal keeps ending the sign-in of %1: it was signed in again %2 times in a row and still refused. Try again later.</source>
@@ -556,11 +556,11 @@
     </message>
     <message>
         <source>The run waits for a sign-in</source>
-        <translation>归集正在等待登录</translation>
+        <translation>操作正在等待登录</translation>
     </message>
     <message>
         <source>&lt;b&gt;The run waits for %1 to sign in again.&lt;/b&gt; The sign-in was closed before it finished, so this account&apos;s licenses are on hold. Sign in again to go on with them, or skip this account: its waiting licenses are marked failed and can be retried later.</source>
-        <translation>&lt;b&gt;归集正在等待 %1 重新登录。&lt;/b&gt;登录窗口在完成前被关闭了，因此该账户的授权暂停处理。重新登录即可继续处理它们；也可以跳过此账户：等待中的授权会标记为失败，之后可以重试。</translation>
+        <translation>&lt;b&gt;操作正在等待 %1 重新登录。&lt;/b&gt;登录窗口在完成前被关闭了，因此该账户的授权暂停处理。重新登录即可继续处理它们；也可以跳过此账户：等待中的授权会标记为失败，之后可以重试。</translation>
     </message>
     <message>
         <source>&lt;b&gt;The sign-in of %1 has ended&lt;/b&gt; (it expired, or it was signed out elsewhere). Its licenses wait until it is signed in again; the other accounts&apos; licenses go on. Each waiting license is read again first, so nothing is done twice.</source>
@@ -1224,7 +1224,7 @@
     </message>
     <message>
         <source>The run journal cannot be opened, so a run could not be resumed after a crash.</source>
-        <translation>无法打开归集记录，因此程序崩溃后将无法继续未完成的归集。</translation>
+        <translation>无法打开操作记录，因此程序崩溃后将无法继续未完成的操作。</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -1272,12 +1272,12 @@
     </message>
     <message>
         <source>The run journal could not be read, so a new one was started. The old file is kept as %1.</source>
-        <translation>无法读取归集记录，因此已新建一个。旧文件保留为 %1。</translation>
+        <translation>无法读取操作记录，因此已新建一个。旧文件保留为 %1。</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) in the journal cannot be read, so they are not offered for resuming. They are kept as they are.</source>
         <translation>
-            <numerusform>归集记录中有 %n 次归集无法读取，因此不提供继续。它们会原样保留。</numerusform>
+            <numerusform>操作记录中有 %n 次操作无法读取，因此不提供继续。它们会原样保留。</numerusform>
         </translation>
     </message>
     <message>

@@ -12,7 +12,7 @@ CATALOGUES = sorted((ROOT / "i18n").glob("*_zh_CN.ts"))
 
 #: Programmers' or uneven words, and the word used instead.
 AVOIDED = {
-    "运行": "归集 (a run is a consolidation)",
+    "运行": "归集 (a consolidation run), 操作 (words a removal shows too)",
     "提升": "设为主要 (My Atlassian's Make Primary)",
     "自行升级": "本人……设为主要",
     "新成为了": "又成为",

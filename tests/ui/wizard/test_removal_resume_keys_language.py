@@ -20,6 +20,7 @@ from desktop.services.session_broker import portal_id
 from desktop.ui.removal.confirm_dialog import RemovalConfirmDialog
 from desktop.ui.removal.removal_wizard import RemovalWizard
 from desktop.ui.run_history import RunHistoryDialog
+from desktop.ui.wizard.texts import error_text
 from tests.conftest import SandboxHandle
 from tests.ui.tab_walk import assert_tab_walk
 from tests.ui.wizard.harness import WF, ZW, settle
@@ -162,3 +163,14 @@ async def test_the_removal_in_chinese(qtbot: QtBot, sandbox: SandboxHandle, tmp_
         assert run_page.failures_text(2) == "移除结束，有 2 个授权失败。可以重试，或继续查看汇总。"
         assert run_page.stopped_text("x") == "移除已停止：x"
         assert run_page.cancel_button.text() == "取消移除(&N)"
+        # The run's words it shares with the consolidation name neither of the two.
+        banner = run_page.pause_banner
+        banner.closed(WF)
+        shared = [banner.text.text(), banner.accessibleName(), error_text("interrupted")]
+        shared += [
+            error_text(key)
+            for key in ("journal-unwritable", "cannot-resume", "internal-error", "report-failed")
+        ]
+        banner.clear()
+        assert "操作正在等待" in shared[0] and WF in shared[0]
+        assert not [text for text in shared if "归集" in text], shared
