@@ -34,8 +34,13 @@ def sign_in_window(win: MainWindow) -> SignInWindow | None:
     return shown[-1] if shown else None
 
 
-async def signed_in_again(window: SignInWindow) -> None:
-    """What the person does: sign in on the page the window shows, Use this account."""
+async def signed_in_again(window: SignInWindow, loads: list[bool]) -> None:
+    """What the person does: sign in on the page the window shows, Use this account.
+
+    The page showed the sign-in form already, and the window opens its start page afresh:
+    the person types once that load has finished (``loads``: the page's loads since the
+    window was asked for), not into the form it replaces."""
+    await until(lambda: bool(loads), timeout=20)
     driver = window.live.driver
     assert await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=20) is not None
     await type_sign_in(driver, ACTOR)
@@ -94,12 +99,14 @@ async def test_a_run_whose_sign_in_ends_opens_the_sign_in_window_and_goes_on(
     panel = run.live_panel
     assert panel is not None  # the page is back beside the list, saying the sign-in ended
     assert panel.view.page() is live.driver.page and "sign-in has ended" in panel.caption.text()
+    loads: list[bool] = []
+    live.driver.page.loadFinished.connect(loads.append)
     banner.sign_in_button.click()
     await until(lambda: sign_in_window(window) is not None)
     again = sign_in_window(window)
     assert again is not None and again is not first
     assert not banner.sign_in_button.isVisible()
-    await signed_in_again(again)
+    await signed_in_again(again, loads)
 
     await until(lambda: not wizard.runner.running, timeout=120)
     assert not flow.failed(), [(sen, flow.outcomes()[sen]) for sen in flow.failed()]
