@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>This can be changed after the run.</source>
-        <translation>归集结束后可以更改此项。</translation>
+        <translation>本次操作结束后可以更改此项。</translation>
     </message>
     <message>
         <source>The system&apos;s password store (keyring) did not keep the password: it could not be read back after saving. It is kept until you close the app, and you will be asked for it next time.</source>
@@ -733,7 +733,7 @@
     <name>LivePagePanel</name>
     <message>
         <source>My Atlassian, %1: the sign-in has ended. The run goes on with this account once it has signed in again.</source>
-        <translation>My Atlassian，%1：登录已结束。该账户重新登录后，归集会继续处理它的授权。</translation>
+        <translation>My Atlassian，%1：登录已结束。该账户重新登录后，操作会继续处理它的授权。</translation>
     </message>
     <message>
         <source>My Atlassian, signed in as %1. The app works in this page; watch it here.</source>

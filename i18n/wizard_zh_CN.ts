@@ -1220,7 +1220,7 @@
     </message>
     <message>
         <source>This run was confirmed for %1 and its accounts; the accounts signed in now are elsewhere. It is resumed only there. Nothing was changed.</source>
-        <translation>这次归集确认时针对的是 %1 及其账号；现在登录的账号在别处。只能在那里继续。未做任何更改。</translation>
+        <translation>这次操作确认时针对的是 %1 及其账户；现在登录的账户在别处。只能在那里继续。未做任何更改。</translation>
     </message>
     <message>
         <source>The run journal cannot be opened, so a run could not be resumed after a crash.</source>

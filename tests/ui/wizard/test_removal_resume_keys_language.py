@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -171,6 +171,20 @@ async def test_the_removal_in_chinese(qtbot: QtBot, sandbox: SandboxHandle, tmp_
             error_text(key)
             for key in ("journal-unwritable", "cannot-resume", "internal-error", "report-failed")
         ]
+        # The live page's caption while the sign-in is waited for, and the locked "Stay
+        # signed in" of the sign-in window the run opens (their widgets need a web page).
+        shared += [
+            QCoreApplication.translate(context, text)
+            for context, text in (
+                (
+                    "LivePagePanel",
+                    "My Atlassian, %1: the sign-in has ended. The run goes on with this "
+                    "account once it has signed in again.",
+                ),
+                ("AccountActions", "This can be changed after the run."),
+            )
+        ]
         banner.clear()
         assert "操作正在等待" in shared[0] and WF in shared[0]
+        assert all("操作" in text for text in shared[-2:]), shared[-2:]
         assert not [text for text in shared if "归集" in text], shared
