@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings
 
 from desktop.services.paste_store import PasteStore
@@ -29,3 +30,18 @@ def make_desktop_app(
         today=TODAY,
         journal_path=tmp_path / "journal.sqlite3",
     )
+
+
+async def close_app(app: DesktopApp) -> None:
+    """A GUI test's end: its run cancelled, its wizard closed, the refresh stopped.
+
+    pytest-qt closes the widgets a test gave it (``qtbot.addWidget``) before the fixtures'
+    teardown, and deletes them whenever Qt gets to it: the wizard over the window may be
+    gone already, and is then not touched."""
+    wizard = app.launcher.wizard
+    if wizard is not None and shiboken6.isValid(wizard):
+        if wizard.runner.running:
+            wizard.runner.cancel()
+            await wizard.runner.wait()
+        wizard.reject()
+    await app.window.refresher.aclose()

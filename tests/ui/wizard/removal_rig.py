@@ -15,7 +15,7 @@ from desktop.ui.application import DesktopApp
 from desktop.ui.removal.removal_wizard import RemovalWizard
 from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
-from tests.ui.apps import make_desktop_app
+from tests.ui.apps import close_app, make_desktop_app
 from tests.ui.wizard.harness import LN, QQ, WF, ZW, settle
 
 LY = "liu.yang@huake.example"  # a contact with no sign-in
@@ -36,16 +36,6 @@ async def removal_app(
     win.show()
     await wait_for_refresh(win)
     return app
-
-
-async def close_app(app: DesktopApp) -> None:
-    wizard = app.launcher.wizard
-    if wizard is not None:
-        if wizard.runner.running:
-            wizard.runner.cancel()
-            await wizard.runner.wait()
-        wizard.reject()
-    await app.window.refresher.aclose()
 
 
 async def open_removal(app: DesktopApp) -> RemovalWizard:

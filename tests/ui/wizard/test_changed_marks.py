@@ -16,7 +16,7 @@ from desktop.ui.license_filter_proxy import QuickFilter
 from desktop.ui.license_table_model import CHANGED_MARK, Column
 from desktop.ui.self_test import wait_for_refresh
 from tests.conftest import SandboxHandle
-from tests.ui.apps import make_desktop_app
+from tests.ui.apps import close_app, make_desktop_app
 from tests.ui.wizard.harness import LN, QQ, WF, settle
 
 
@@ -33,10 +33,7 @@ async def desktop_app(qtbot: QtBot, tmp_path: Path, sandbox_server):
     win.show()
     await wait_for_refresh(win)
     yield app
-    wizard = app.launcher.wizard
-    if wizard is not None:
-        wizard.reject()
-    await win.refresher.aclose()
+    await close_app(app)
 
 
 async def test_the_table_marks_what_the_run_changed(qtbot: QtBot, desktop_app: DesktopApp) -> None:

@@ -17,8 +17,9 @@ from desktop.services.consolidation_flow import Step
 from desktop.ui.license_filter_proxy import QuickFilter
 from desktop.ui.removal.confirm_dialog import RemovalConfirmDialog
 from tests.conftest import SandboxHandle
+from tests.ui.apps import close_app
 from tests.ui.wizard.harness import LN, QQ, WF, ZW
-from tests.ui.wizard.removal_rig import LY, close_app, removal_app, removal_wizard, run_to_summary
+from tests.ui.wizard.removal_rig import LY, removal_app, removal_wizard, run_to_summary
 
 
 def _contacts(lic: License) -> set[tuple[str, str]]:

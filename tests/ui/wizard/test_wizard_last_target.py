@@ -15,7 +15,7 @@ from desktop.ui.application import DesktopApp
 from desktop.ui.license_filter_proxy import QuickFilter
 from desktop.ui.self_test import wait_for_refresh
 from desktop.ui.wizard.consolidation_wizard import ConsolidationWizard
-from tests.ui.apps import make_desktop_app
+from tests.ui.apps import close_app, make_desktop_app
 from tests.ui.wizard.harness import ZW, settle
 
 
@@ -26,10 +26,7 @@ async def desktop_app(qtbot: QtBot, tmp_path: Path):
     app.window.show()
     await wait_for_refresh(app.window)
     yield app
-    wizard = app.launcher.wizard
-    if wizard is not None and not wizard.runner.running:
-        wizard.reject()
-    await app.window.refresher.aclose()
+    await close_app(app)
 
 
 async def _target_page(app: DesktopApp) -> ConsolidationWizard:

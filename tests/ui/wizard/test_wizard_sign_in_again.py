@@ -24,9 +24,8 @@ from desktop.ui.wizard.run_status_model import RowState
 from desktop.ui.wizard.texts import error_text
 from tests.conftest import SandboxFactory, SandboxHandle
 from tests.engine.sandbox_helpers import changed_once, check_end_state, expire_after_write
-from tests.ui.apps import make_desktop_app
+from tests.ui.apps import close_app, make_desktop_app
 from tests.ui.wizard.harness import LN, QQ, WF, ZW, settle
-from tests.ui.wizard.removal_rig import close_app
 
 NEW_PASSWORD = "changed-elsewhere-7"
 

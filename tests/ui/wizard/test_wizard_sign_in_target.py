@@ -20,7 +20,7 @@ from desktop.ui.self_test import wait_for_refresh
 from desktop.ui.wizard.consolidation_wizard import ConsolidationWizard
 from desktop.ui.wizard.launch import WizardLauncher
 from tests.conftest import SandboxHandle
-from tests.ui.apps import make_desktop_app
+from tests.ui.apps import close_app, make_desktop_app
 from tests.ui.wizard.harness import LN, QQ, WF, ZW, settle
 
 
@@ -42,10 +42,7 @@ async def desktop_app(qtbot: QtBot, tmp_path: Path, server: SandboxHandle):
     win.show()
     await wait_for_refresh(win)
     yield app
-    wizard = app.launcher.wizard
-    if wizard is not None:
-        wizard.reject()
-    await win.refresher.aclose()
+    await close_app(app)
 
 
 @pytest.fixture
