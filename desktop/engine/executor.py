@@ -23,7 +23,6 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
 
 from desktop.domain.models import ContactRole, License
 from desktop.engine.events import (
@@ -203,8 +202,12 @@ class Executor:
         self._sign_in_tasks: dict[str, asyncio.Task[None]] = {}
         self._fruitless: Counter[str] = Counter()  # new sign-ins since a request succeeded
         self._declined: set[str] = set()  # accounts not asked again in this run
-        self._lend: Callable[[asyncio.Future[Any]], None] | None = None  # a spare worker
-        self._lent = 0  # spare workers working while licenses wait for a sign-in
+        # Licenses worked on at once are ``concurrency`` slots; a license waiting for a sign-in
+        # gives its slot up and a spare worker starts, so the other accounts' licenses go on.
+        self._slots = asyncio.Semaphore(concurrency)
+        self._spawn: Callable[[], None] | None = None  # starts one more worker
+        self._workers = 0  # workers started and not yet ended
+        self._waiting = 0  # licenses waiting for a sign-in
         self.sessions = {email.lower(): s for email, s in sessions.items()}
         self.places = {email.lower(): place for email, place in (places or {}).items()}
         self.journal = journal
@@ -323,7 +326,8 @@ class Executor:
         self._cancelled = False
         self._outcomes = dict(earlier)
         self._fruitless.clear()
-        self._lent = 0
+        self._slots = asyncio.Semaphore(self.concurrency)
+        self._workers = self._waiting = 0
         self._declined.clear()
         with _objects_before_left_out_of_collections():
             self.journal.set_status(run_id, RunStatus.RUNNING)
@@ -339,14 +343,13 @@ class Executor:
                 try:
                     async with asyncio.TaskGroup() as group:
 
-                        def lend(until: asyncio.Future[Any]) -> None:
-                            group.create_task(
-                                self._worker(run_id, plan.target, todo, refresh, until)
-                            )
-
-                        self._lend = lend
-                        for _ in range(min(self.concurrency, len(actionable))):
+                        def spawn() -> None:
+                            self._workers += 1
                             group.create_task(self._worker(run_id, plan.target, todo, refresh))
+
+                        self._spawn = spawn
+                        for _ in range(min(self.concurrency, len(actionable))):
+                            spawn()
                 except BaseExceptionGroup as group_error:
                     # A journal that cannot be written stops the run: no request without its record.
                     broken = next(
@@ -357,7 +360,7 @@ class Executor:
                     raise
             finally:
                 self._running = False
-                self._lend = None
+                self._spawn = None
                 for task in list(self._sign_in_tasks.values()):
                     task.cancel()
                 status = self.journal.close_run(run_id, cancelled=self._cancelled)
@@ -376,24 +379,29 @@ class Executor:
         target: str,
         todo: Iterator[PlanEntry],
         refresh: bool,
-        until: asyncio.Future[Any] | None = None,
     ) -> None:
-        """One of ``concurrency`` workers: licenses one after the other until none is left
-        (a worker lent while another waits for a sign-in: ``until`` that sign-in ended).
-        After Cancel, the first to notice records every license not started as cancelled."""
-        while until is None or not until.done():
-            entry = next(todo, None)
-            if entry is None:
-                return
-            if self._cancelled:
-                now = datetime.now(UTC)
-                rest = [entry, *todo]
-                await self._finish_batch(
-                    run_id, [LicenseFinished(e.sen, Outcome.CANCELLED, at=now) for e in rest]
-                )
-                return
-            finished = await self._one_license(run_id, target, entry, refresh)
-            self._finish(run_id, finished)
+        """A worker: licenses one after the other, each in one of the ``concurrency`` slots,
+        until none is left, or until fewer workers are needed (``concurrency``, plus one for
+        each license that waits for a sign-in). After Cancel, the first to notice records
+        every license not started as cancelled."""
+        try:
+            while self._workers <= self.concurrency + self._waiting:
+                async with self._slots:
+                    entry = next(todo, None)
+                    if entry is None:
+                        return
+                    if self._cancelled:
+                        now = datetime.now(UTC)
+                        rest = [entry, *todo]
+                        await self._finish_batch(
+                            run_id,
+                            [LicenseFinished(e.sen, Outcome.CANCELLED, at=now) for e in rest],
+                        )
+                        return
+                    finished = await self._one_license(run_id, target, entry, refresh)
+                self._finish(run_id, finished)
+        finally:
+            self._workers -= 1
 
     async def _one_license(
         self, run_id: str, target: str, entry: PlanEntry, refresh: bool
@@ -612,13 +620,7 @@ class Executor:
                 )
             pending = self._ask_to_sign_in(actor)
         self._emit(StepEvent(sen, kind, StepStatus.WAITING_FOR_SIGN_IN, UNAUTHENTICATED))
-        # While this license waits, a spare worker takes the next ones (other accounts' go
-        # on); at most ``concurrency`` spares, so after the sign-in at most twice as many run.
-        if self._lend is not None and self._lent < self.concurrency:
-            self._lent += 1
-            pending.add_done_callback(self._returned)
-            self._lend(pending)
-        session = await pending
+        session = await self._wait_for_sign_in(pending)
         if self._cancelled:
             return _Failure(EngineErrorKey.INTERRUPTED, "cancelled while waiting for a sign-in")
         if session is None:
@@ -665,8 +667,22 @@ class Executor:
         pending.set_result(session)
         self._emit(SessionResumed(actor, ok=session is not None))
 
-    def _returned(self, _pending: asyncio.Future[Any]) -> None:
-        self._lent -= 1
+    async def _wait_for_sign_in(
+        self, pending: asyncio.Future[PortalSession | None]
+    ) -> PortalSession | None:
+        """Wait for a sign-in outside the license's slot: meanwhile a spare worker takes the
+        next licenses (the other accounts' go on, however many licenses wait). Afterwards
+        the license waits for a free slot, so that no more than ``concurrency`` are worked
+        on at once when many waited for the same sign-in."""
+        self._waiting += 1
+        self._slots.release()
+        if self._spawn is not None and self._workers < self.concurrency + self._waiting:
+            self._spawn()
+        try:
+            return await pending
+        finally:
+            self._waiting -= 1
+            await self._slots.acquire()
 
     def _worked(self, actor: str, session: PortalSession) -> None:
         """A request of ``actor``'s current session succeeded: its sign-ins bore fruit."""
