@@ -69,14 +69,13 @@ class Live:
     async def on_sign_in_page(self, timeout: float = 15) -> bool:
         """Wait until the page shows the replica's sign-in page, loaded (e.g. after the page
         itself went there because its session ended)."""
-        form = "!!document.querySelector('form input[type=password]')"
         shown = await self.driver.wait_for(
             _url_of(self.driver), lambda url: "/my-atlassian/login" in url, timeout=timeout
         )
         if shown is None:
             return False
         loaded = await self.driver.wait_for(
-            lambda: self.driver.run_js(form), lambda found: found is True, timeout=timeout
+            lambda: self.driver.run_js(SIGN_IN_FORM), lambda found: found is True, timeout=timeout
         )
         return loaded is not None
 
@@ -123,7 +122,7 @@ def fill_sign_in(email: str, password: str) -> str:
     )
 
 
-SIGN_IN_FORM = "!!document.querySelector('form input[name=email]')"
+SIGN_IN_FORM = "!!document.querySelector('form input[type=password]')"  # the page shows it
 
 
 async def type_sign_in(

@@ -41,9 +41,7 @@ async def signed_in_again(window: SignInWindow, loads: list[bool]) -> None:
     the person types once that load has finished (``loads``: the page's loads since the
     window was asked for), not into the form it replaces."""
     await until(lambda: bool(loads), timeout=20)
-    driver = window.live.driver
-    assert await driver.wait_for(driver.text, lambda t: "Log in" in t, timeout=20) is not None
-    await type_sign_in(driver, ACTOR)
+    await type_sign_in(window.live.driver, ACTOR)
     await until(lambda: window.ok_button.isEnabled(), timeout=20)
     window.ok_button.click()
 
