@@ -4,6 +4,7 @@ confirmation dialog opens when the person presses Consolidate."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -80,7 +81,8 @@ class LicensesPage(FlowPage):
         self._rows_fitted = QTimer(self)
         self._rows_fitted.setSingleShot(True)
         self._rows_fitted.setInterval(0)
-        self._rows_fitted.timeout.connect(self.table.resizeRowsToContents)
+        self._rows_fitted.timeout.connect(self._fit_rows)
+        self._rows_stale = False  # to fit when the list shows again
         for changed in (  # sorted or filtered rows keep the old rows' heights: fit again
             self.proxy.layoutChanged,
             self.proxy.modelReset,
@@ -119,8 +121,10 @@ class LicensesPage(FlowPage):
         self.table.resizeColumnsToContents()
         for column, width in ((Column.PRODUCT, 260), (REASON_COLUMN, REASON_WIDTH)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
-        self.table.resizeRowsToContents()
         self.table.sortByColumn(Column.SEN, Qt.SortOrder.AscendingOrder)
+        self.table.resizeRowsToContents()  # once, in the sorted order
+        self._rows_fitted.stop()
+        self._rows_stale = False
         rows = range(self.proxy.rowCount())
         first = next(
             (r for r in rows if self.model.entry_at(self.proxy.source_row(r)).actionable), 0
@@ -129,6 +133,18 @@ class LicensesPage(FlowPage):
             self.table.setCurrentIndex(self.proxy.index(first, Column.SEN))
         self._show_count()
         self.refresh_blocker()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its reason: now when the list shows, else when it shows again
+        (fitting every row of a long list takes a while, and nobody sees a hidden one)."""
+        self._rows_stale = not self.table.isVisible()
+        if not self._rows_stale:
+            self.table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._rows_stale:
+            self._rows_fitted.start()
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
         """A wider or narrower column wraps its text anew: fit the rows (once, after)."""

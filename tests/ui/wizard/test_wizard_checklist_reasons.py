@@ -67,5 +67,17 @@ async def test_every_reason_reads_in_full_in_its_column(
         table.setColumnWidth(REASON_COLUMN, 220)  # narrower: more lines each
         qtbot.wait(20)
         assert _cut_reasons(page) == []
+
+        # Hidden, the list is not fitted, however its rows change; shown again, it is.
+        # (Fitting a long list the run page hides held the run's start.)
+        wizard.hide()
+        table.setColumnWidth(REASON_COLUMN, 160)
+        table.sortByColumn(REASON_COLUMN, Qt.SortOrder.AscendingOrder)
+        qtbot.wait(20)
+        assert _cut_reasons(page) != []  # not fitted while nobody sees it
+        wizard.show()
+        assert rig.step is Step.LICENSES and table.isVisible()
+        qtbot.wait(20)
+        assert _cut_reasons(page) == []
     finally:
         await rig.close()
